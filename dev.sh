@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# 一条命令完成环境准备和常用操作。用法：
+#   bash dev.sh serve    安装依赖并启动本地预览（http://127.0.0.1:8000/，修改后自动刷新）
+#   bash dev.sh build    安装依赖并严格模式生成网站到 site/
+#   bash dev.sh check    只检查 data/ 和 docs/ 的数据，不生成网站
+#   bash dev.sh test     安装测试依赖并运行全部测试
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=${VENV:-.venv}
+export NO_MKDOCS_2_WARNING=1 PYTHONPATH="$PWD/hooks${PYTHONPATH:+:$PYTHONPATH}"
+
+setup() {  # $1: requirements file
+  if [ ! -x "$VENV/bin/python" ]; then python3 -m venv "$VENV"; fi
+  local stamp="$VENV/.installed-$(basename "$1")"
+  if [ ! -f "$stamp" ] || [ "$1" -nt "$stamp" ] || [ requirements.txt -nt "$stamp" ]; then
+    "$VENV/bin/python" -m pip install --disable-pip-version-check -q -r "$1"
+    touch "$stamp"
+  fi
+}
+
+case "${1:-}" in
+  serve) setup requirements.txt; shift; exec "$VENV/bin/mkdocs" serve --livereload "$@" ;;
+  build) setup requirements.txt; shift; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
+  check) setup requirements.txt; shift; exec "$VENV/bin/python" -m renda_site check "$@" ;;
+  test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
+  *) sed -n '2,7p' "$0"; exit 2 ;;
+esac

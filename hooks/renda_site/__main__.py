@@ -1,0 +1,45 @@
+"""Command line: `python -m renda_site check` validates everything without building;
+`python -m renda_site generate --out DIR` writes the generated Markdown pages (for any generator)."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import ContentError, check, generate
+from .output import write_pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="renda_site", description="人大网站数据检查与页面生成")
+    parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录（含 data/ 和 docs/），默认当前目录")
+    commands = parser.add_subparsers(dest="command", required=True)
+    check_cmd = commands.add_parser("check", help="检查 data/ 和 docs/，不生成网站")
+    check_cmd.add_argument("--quiet-warnings", action="store_true", help="只列出错误")
+    gen = commands.add_parser("generate", help="检查并把生成的 Markdown 页面写入 --out 目录")
+    gen.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    if args.command == "check":
+        problems, _ = check(args.root)
+        shown = problems.errors if args.quiet_warnings else problems.errors + problems.warnings
+        for problem in shown:
+            print(problem)
+        print(f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告。用时 {time.perf_counter() - started:.2f} 秒。")
+        return 1 if problems.errors else 0
+    try:
+        result = generate(args.root)
+    except ContentError as exc:
+        for problem in exc.problems.errors:
+            print(problem, file=sys.stderr)
+        print(f"共 {len(exc.problems.errors)} 个错误，未生成任何页面。", file=sys.stderr)
+        return 1
+    stats = write_pages(result.pages, args.out)
+    print(f"生成页面 {len(result.pages)} 个（写入 {stats.written}，未变 {stats.unchanged}，删除 {stats.removed}），"
+          f"用时 {time.perf_counter() - started:.2f} 秒。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

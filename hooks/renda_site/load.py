@@ -1,0 +1,176 @@
+"""Load step: read every data file and article front matter into typed records.
+
+Nothing here looks across records; that is the job of `check`. Problems are collected, not raised,
+so one run reports every mistake.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import models
+from .messages import validate
+from .problems import Problems
+from .yamlload import LocatedDict, LocatedList, load_yaml
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+
+
+@dataclass
+class Article:
+    """A Markdown page in docs/ with its front matter. `column` is set for column articles."""
+
+    src_uri: str                  # relative to docs/, with forward slashes
+    meta: models.ArticleMeta
+    column: str | None
+
+
+@dataclass
+class Content:
+    site: models.SiteInfo | None = None
+    terms: list[models.Term] = field(default_factory=list)
+    groups: list[models.Group] = field(default_factory=list)
+    deputies: list[models.Deputy] = field(default_factory=list)
+    bulletins: list[models.Bulletin] = field(default_factory=list)
+    appointments: list[models.AppointmentList] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    docs_files: set[str] = field(default_factory=set)   # every file under docs/, relative
+
+
+class Loader:
+    def __init__(self, root: Path, problems: Problems):
+        self.root = root
+        self.problems = problems
+
+    def rel(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def parse(self, path: Path, text: str | None = None, line_offset: int = 0):
+        """Parse a YAML file (or front matter text); a syntax error becomes a located problem."""
+        try:
+            if text is None:
+                text = path.read_text(encoding="utf-8")
+            return load_yaml(text)
+        except UnicodeDecodeError:
+            self.problems.error(self.rel(path), None, None, "文件不是 UTF-8 编码，请另存为 UTF-8")
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 + line_offset if mark else None
+            column = f"第 {mark.column + 1} 列" if mark else ""
+            reason = getattr(exc, "problem", None) or str(exc)
+            self.problems.error(self.rel(path), line, None, f"YAML 语法错误（{column}）：{reason}。常见原因：缩进不一致、冒号后缺空格、引号未闭合")
+        return None
+
+    def record(self, model, raw, path: Path, prefix: tuple = ()):
+        rel = self.rel(path)
+        if isinstance(raw, LocatedDict):
+            for key, line in raw.duplicate_keys:
+                self.problems.error(rel, line, str(key), "字段重复出现，后一个会覆盖前一个")
+        record = validate(model, raw, rel, self.problems, prefix)
+        if record is not None:
+            record._source = models.Source(rel, raw)
+        return record
+
+    def record_list(self, model, path: Path) -> list:
+        if not path.is_file():
+            self.problems.error(self.rel(path), None, None, "缺少此数据文件")
+            return []
+        raw = self.parse(path)
+        if raw is None:
+            return []
+        if not isinstance(raw, LocatedList):
+            self.problems.error(self.rel(path), 1, None, "文件内容应为列表，每项以「- 」开头")
+            return []
+        out = []
+        for index, item in enumerate(raw):
+            record = self.record(model, item, path, (index,))
+            if record is not None:
+                out.append(record)
+        return out
+
+    def record_files(self, model, folder: Path) -> list:
+        out = []
+        for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
+            raw = self.parse(path)
+            if raw is None:
+                continue
+            if not isinstance(raw, LocatedDict):
+                self.problems.error(self.rel(path), 1, None, "文件内容应为「字段: 值」形式的映射")
+                continue
+            record = self.record(model, raw, path)
+            if record is not None:
+                out.append(record)
+        for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
+            self.problems.error(self.rel(path), None, None, "数据文件的扩展名应为 .yaml")
+        return out
+
+    def article(self, path: Path, docs: Path, columns: set[str]) -> Article | None:
+        src_uri = path.relative_to(docs).as_posix()
+        text = path.read_text(encoding="utf-8")
+        match = FRONT_MATTER.match(text)
+        column = src_uri.split("/", 1)[0] if "/" in src_uri and not src_uri.endswith("/index.md") else None
+        column = column if column in columns else None
+        if not match:
+            if column:
+                self.problems.error(self.rel(path), 1, None, "文章缺少开头的 --- 元数据块（至少需要 title 和 date）")
+            return None
+        raw = self.parse(path, match.group(1) or "", line_offset=1)
+        if raw is None:
+            return None
+        if not isinstance(raw, LocatedDict):
+            self.problems.error(self.rel(path), 2, None, "元数据应为「字段: 值」形式的映射")
+            return None
+        _shift_lines(raw, 1)
+        meta = self.record(models.ArticleMeta, raw, path)
+        if meta is None:
+            return None
+        if column and meta.date is None:
+            self.problems.error(self.rel(path), raw.line, "date", "栏目文章必须注明发布日期（未注明日期的信息在网站检查中视为未更新）")
+            return None
+        return Article(src_uri, meta, column)
+
+
+def _shift_lines(node, offset: int) -> None:
+    """Front matter starts on line 2 of the file; move the recorded lines to file lines."""
+    if isinstance(node, LocatedDict):
+        node.line += offset
+        node.key_lines = {k: v + offset for k, v in node.key_lines.items()}
+        node.duplicate_keys = [(k, v + offset) for k, v in node.duplicate_keys]
+        for value in node.values():
+            _shift_lines(value, offset)
+    elif isinstance(node, LocatedList):
+        node.line += offset
+        node.item_lines = [v + offset for v in node.item_lines]
+        for value in node:
+            _shift_lines(value, offset)
+
+
+def load_content(root: Path, problems: Problems) -> Content:
+    """Read data/ and docs/ below `root`."""
+    loader = Loader(root, problems)
+    data, docs = root / "data", root / "docs"
+    content = Content()
+    site_raw = loader.parse(data / "site.yaml") if (data / "site.yaml").is_file() else None
+    if site_raw is None and not (data / "site.yaml").is_file():
+        problems.error("data/site.yaml", None, None, "缺少网站配置文件 data/site.yaml")
+    elif site_raw is not None:
+        content.site = loader.record(models.SiteInfo, site_raw, data / "site.yaml")
+    content.terms = loader.record_list(models.Term, data / "terms.yaml")
+    content.groups = loader.record_list(models.Group, data / "groups.yaml")
+    content.deputies = loader.record_files(models.Deputy, data / "deputies")
+    content.bulletins = loader.record_files(models.Bulletin, data / "bulletins")
+    content.appointments = loader.record_files(models.AppointmentList, data / "appointments")
+    columns = {c.id for c in content.site.columns} if content.site else set()
+    for path in sorted(docs.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(docs).as_posix()
+        content.docs_files.add(rel)
+        if path.suffix == ".md":
+            article = loader.article(path, docs, columns)
+            if article is not None:
+                content.articles.append(article)
+    return content

@@ -1,0 +1,19 @@
+"""Render step: one class per page kind, each turning the Site into generated Markdown pages."""
+from __future__ import annotations
+
+from .appointments import AppointmentListPages, AppointmentIndexPages, PeopleIndexPage
+from .base import GeneratedPage, PageKind
+from .bulletins import BulletinArchivePages, BulletinIssuePages
+from .columns import ColumnListingPages
+from .deputies import DeputyIndexPages, DeputyPages
+from .home import HomePage
+
+PAGE_KINDS: list[type[PageKind]] = [
+    HomePage,
+    DeputyPages, DeputyIndexPages,
+    BulletinIssuePages, BulletinArchivePages,
+    AppointmentListPages, AppointmentIndexPages, PeopleIndexPage,
+    ColumnListingPages,
+]
+
+__all__ = ["GeneratedPage", "PageKind", "PAGE_KINDS"]

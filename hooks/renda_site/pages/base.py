@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from .. import urls
+from ..site import Site
+from ..text import cn_date, cn_number, md_link, md_text, relative_link
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    uri: str                 # source path relative to docs/, e.g. daibiao/d0001.md
+    markdown: str
+    edit_path: str | None    # the file an editor changes, relative to the project root
+
+
+@pass_context
+def _link(context, to_uri: str, text: object, attrs: str = "") -> Markup:
+    return md_link(context["page_uri"], to_uri, text, attrs)
+
+
+@pass_context
+def _href(context, to_uri: str) -> Markup:
+    return Markup(relative_link(context["page_uri"], to_uri))
+
+
+def _markdown_block(text: str | None) -> Markup:
+    """Editor-written Markdown (a bio, an intro): Markdown syntax is kept, raw HTML is shown as text."""
+    if not text:
+        return Markup("")
+    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").strip())
+
+
+# Every `{{ value }}` passes through md_text unless it is already Markup (a link, a block):
+# escaping is the default, so a template cannot forget it.
+ENV = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parent.parent / "templates"),
+    finalize=md_text, autoescape=False, undefined=StrictUndefined,
+    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+)
+ENV.globals.update(link=_link, href=_href, urls=urls, cn_number=cn_number, sep=Markup("　"))
+ENV.filters.update(cn_date=cn_date, markdown_block=_markdown_block)
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a paginated listing."""
+
+    number: int
+    count: int
+    base: str
+    items: Sequence
+
+    def uri_of(self, number: int) -> str:
+        return urls.listing(self.base, number)
+
+    @property
+    def uri(self) -> str:
+        return self.uri_of(self.number)
+
+
+def paginate(items: Sequence, per_page: int, base: str) -> Iterator[Pager]:
+    count = max(1, math.ceil(len(items) / per_page))
+    for number in range(1, count + 1):
+        yield Pager(number, count, base, items[(number - 1) * per_page: number * per_page])
+
+
+class PageKind:
+    """A kind of generated page. Subclasses set `template` and yield (uri, edit_path, context)."""
+
+    template: str
+
+    def __init__(self, site: Site):
+        self.site = site
+
+    def contexts(self) -> Iterable[tuple[str, str | None, dict]]:
+        raise NotImplementedError
+
+    def pages(self) -> Iterator[GeneratedPage]:
+        template = ENV.get_template(self.template)
+        for uri, edit_path, context in self.contexts():
+            markdown = template.render(page_uri=uri, site=self.site, **context)
+            yield GeneratedPage(uri, markdown, edit_path)

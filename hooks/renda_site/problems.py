@@ -1,0 +1,53 @@
+"""Problems found in the content, in one shape: `file:line 字段 field：message`."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str                 # relative to the project root, e.g. data/deputies/d0001.yaml
+    line: int | None
+    field: str | None         # dotted field path, e.g. memberships[0].term
+    message: str              # Chinese, says what is wrong and what is expected
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        kind = "警告" if self.warning else "错误"
+        what = f" 字段 {self.field}：" if self.field else " "
+        return f"{where} {kind}{what}{self.message}"
+
+
+@dataclass
+class Problems:
+    """Collects every problem of a run so editors see them all at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, path: str, line: int | None, field_: str | None, message: str) -> None:
+        self.items.append(Problem(path, line, field_, message))
+
+    def warn(self, path: str, line: int | None, field_: str | None, message: str) -> None:
+        self.items.append(Problem(path, line, field_, message, warning=True))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(p for p in self.items if not p.warning)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return sorted(p for p in self.items if p.warning)
+
+    def report(self) -> str:
+        lines = [str(p) for p in self.errors + self.warnings]
+        lines.append(f"共 {len(self.errors)} 个错误，{len(self.warnings)} 个警告。")
+        return "\n".join(lines)
+
+
+class ContentError(Exception):
+    """Raised when the content has errors; the site must not be built."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        super().__init__(problems.report())

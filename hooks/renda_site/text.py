@@ -1,0 +1,56 @@
+"""Escaping and formatting shared by all page kinds.
+
+Generated pages are Markdown. A data string must never become Markdown or HTML syntax, so every
+ASCII punctuation character in it is written as a numeric character reference (`*` -> `&#42;`),
+which Markdown leaves alone and the browser shows as the character itself.
+"""
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+_PUNCTUATION = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|<>&~^=:\"'$%@/?;,"}
+_WHITESPACE = re.compile(r"\s+")
+
+
+def md_text(value: object) -> Markup:
+    """Inline Markdown that shows `value` literally, on one line."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup):
+        return value
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    return Markup(text.translate(_PUNCTUATION))
+
+
+def cn_date(value: datetime.date | None) -> str:
+    """2024年3月1日, the way Chinese public-sector sites show dates."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def relative_link(from_uri: str, to_uri: str) -> str:
+    """A link between two source files (relative to docs/), as MkDocs resolves Markdown links."""
+    target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return quote(target, safe="/#.-_~")
+
+
+def md_link(from_uri: str, to_uri: str, text: object, attrs: str = "") -> Markup:
+    """`[text](relative.md)`; `attrs` is an attr_list block such as `data-pagefind-weight="5"`."""
+    suffix = "{ " + attrs + " }" if attrs else ""
+    return Markup(f"[{md_text(text)}]({relative_link(from_uri, to_uri)}){suffix}")
+
+
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def cn_number(n: int) -> str:
+    """Chinese numerals up to 99 (第十八届, 第二十三次)."""
+    if n < 10:
+        return CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 1 else CN_DIGITS[tens]
+    return f"{head}十{CN_DIGITS[ones] if ones else ''}" if n < 100 else str(n)

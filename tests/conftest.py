@@ -1,0 +1,72 @@
+"""Shared fixtures: the demo project copied to a temporary folder and built once per session."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / "hooks"
+sys.path.insert(0, str(HOOKS))
+
+PROJECT_PARTS = ["data", "docs", "hooks", "overrides", "mkdocs.yml"]
+
+
+def copy_project(dest: Path) -> Path:
+    """A fresh copy of the demo project (no caches, no built site)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.exists():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir), *extra],
+        capture_output=True, text=True, env=env, cwd=project)
+
+
+class Built:
+    def __init__(self, project: Path, site: Path, result: subprocess.CompletedProcess, seconds: float):
+        self.project, self.site, self.result, self.seconds = project, site, result, seconds
+
+    def html(self, uri: str) -> str:
+        """The built HTML of a source page such as `daibiao/d0001.md`."""
+        return (self.site / output_path(uri)).read_text(encoding="utf-8")
+
+
+def output_path(uri: str) -> str:
+    """Where MkDocs (use_directory_urls) writes the page built from `uri`."""
+    stem = uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Built:
+    import time
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    site = project / "site"
+    started = time.perf_counter()
+    result = mkdocs_build(project, site)
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Built(project, site, result, seconds)
+
+
+@pytest.fixture(scope="session")
+def demo():
+    """The demo content, loaded and checked by the generator alone (no MkDocs)."""
+    import renda_site
+    return renda_site.generate(ROOT)
