@@ -70,3 +70,6 @@ def demo():
     """The demo content, loaded and checked by the generator alone (no MkDocs)."""
     import renda_site
     return renda_site.generate(ROOT)
+
+
+from browser import chromium  # noqa: E402,F401  (a fixture: real headless Chromium)
