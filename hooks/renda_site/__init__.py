@@ -8,10 +8,12 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
+from .address import Address
 from .articles import decorate
 from .check import check_content
 from .load import load_content
-from .pages import PAGE_KINDS, GeneratedPage
+from .feeds import feed_files
+from .pages import PAGE_KINDS, GeneratedFile, GeneratedPage
 from .problems import ContentError, Problems
 from .site import Site, build_site
 
@@ -20,6 +22,7 @@ from .site import Site, build_site
 class Result:
     site: Site
     pages: list[GeneratedPage]
+    files: list[GeneratedFile]  # feeds, open data: published as they are, beside the pages
     problems: Problems          # warnings only: a result is never made from content with errors
 
     def decorate(self, src_uri: str, markdown: str) -> str:
@@ -34,14 +37,20 @@ def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, obj
     return problems, content
 
 
-def generate(root: Path, today: datetime.date | None = None) -> Result:
-    """Check the content and render every generated page. Raises ContentError on any error."""
+def generate(root: Path, today: datetime.date | None = None, site_url: str | None = None,
+             directory_urls: bool = True) -> Result:
+    """Check the content and render every generated page and file. Raises ContentError on any error.
+
+    `site_url` (the public address, if known) and `directory_urls` (a/b.md -> a/b/) come from whatever
+    builds the site; they make the absolute links of feeds and the URLs in open data."""
     problems, content = check(root, today)
     if problems.errors:
         raise ContentError(problems)
     site = build_site(content)
     pages = [page for kind in PAGE_KINDS for page in kind(site).pages()]
-    return Result(site, pages, problems)
+    address = Address(site_url or None, directory_urls)
+    files = [*feed_files(site, address)]
+    return Result(site, pages, files, problems)
 
 
-__all__ = ["generate", "check", "Result", "ContentError", "GeneratedPage", "Problems"]
+__all__ = ["generate", "check", "Result", "ContentError", "GeneratedPage", "GeneratedFile", "Problems"]

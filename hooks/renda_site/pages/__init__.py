@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .appointments import AppointmentListPages, AppointmentIndexPages, PeopleIndexPage
-from .base import GeneratedPage, PageKind
+from .base import GeneratedFile, GeneratedPage, PageKind
 from .bulletins import BulletinArchivePages, BulletinIssuePages
 from .columns import ColumnListingPages
 from .deputies import DeputyIndexPages, DeputyPages
@@ -16,4 +16,4 @@ PAGE_KINDS: list[type[PageKind]] = [
     ColumnListingPages,
 ]
 
-__all__ = ["GeneratedPage", "PageKind", "PAGE_KINDS"]
+__all__ = ["GeneratedFile", "GeneratedPage", "PageKind", "PAGE_KINDS"]
