@@ -13,6 +13,7 @@ from .articles import decorate
 from .check import check_content
 from .load import load_content
 from .feeds import feed_files
+from .opendata import OpenData, OpenDataPage
 from .pages import PAGE_KINDS, GeneratedFile, GeneratedPage
 from .problems import ContentError, Problems
 from .site import Site, build_site
@@ -49,7 +50,8 @@ def generate(root: Path, today: datetime.date | None = None, site_url: str | Non
     site = build_site(content)
     pages = [page for kind in PAGE_KINDS for page in kind(site).pages()]
     address = Address(site_url or None, directory_urls)
-    files = [*feed_files(site, address)]
+    files = [*feed_files(site, address), *OpenData(site, address).files()]
+    pages += OpenDataPage(site, files).pages()
     return Result(site, pages, files, problems)
 
 

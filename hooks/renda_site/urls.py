@@ -7,6 +7,7 @@ DEPUTIES = "daibiao/index.md"
 BULLETINS = "gongbao/index.md"
 APPOINTMENTS = "renmian/index.md"
 PEOPLE = "renmian/renyuan.md"
+ABOUT = "gaikuang/index.md"          # hand-written (人大概况); linked from the home page when present
 
 
 def deputy(deputy_id: str) -> str:

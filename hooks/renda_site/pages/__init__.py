@@ -5,12 +5,13 @@ from .appointments import AppointmentListPages, AppointmentIndexPages, PeopleInd
 from .base import GeneratedFile, GeneratedPage, PageKind
 from .bulletins import BulletinArchivePages, BulletinIssuePages
 from .columns import ColumnListingPages
+from .composition import CompositionPages
 from .deputies import DeputyIndexPages, DeputyPages
 from .home import HomePage
 
 PAGE_KINDS: list[type[PageKind]] = [
     HomePage,
-    DeputyPages, DeputyIndexPages,
+    DeputyPages, DeputyIndexPages, CompositionPages,
     BulletinIssuePages, BulletinArchivePages,
     AppointmentListPages, AppointmentIndexPages, PeopleIndexPage,
     ColumnListingPages,
