@@ -225,3 +225,26 @@ def test_no_schema_without_the_module(demo):
     if importlib.util.find_spec("renda_site.schema") is not None:
         pytest.skip("the schema module is present")
     assert not [f for f in demo.files if "/schema/" in f.path]
+
+
+def test_an_id_that_collides_with_a_generated_page_is_an_error(tmp_path):
+    """A deputy whose id is goucheng-18 would overwrite the composition page of term 18."""
+    from conftest import copy_project
+    from renda_site import ContentError
+    project = copy_project(tmp_path / "p")
+    source = project / "data" / "deputies" / "d0060.yaml"
+    source.rename(project / "data" / "deputies" / "goucheng-18.yaml")
+    path = project / "data" / "deputies" / "goucheng-18.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('id: "d0060"', 'id: "goucheng-18"'), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        generate(project)
+    messages = [str(p) for p in caught.value.problems.errors]
+    assert any(m.startswith("data/deputies/goucheng-18.yaml") and "daibiao/goucheng-18.md" in m for m in messages), messages
+
+
+def test_open_data_page_says_when_addresses_are_absolute():
+    result = generate(ROOT, site_url="https://example.gov.cn/renda/")
+    page = next(p.markdown for p in result.pages if p.uri == urls.OPEN_DATA)
+    assert "为完整网址" in page
+    deputies = json.loads(next(f.data for f in result.files if f.path == urls.open_data("deputies.json")))
+    assert deputies["records"][0]["url"].startswith("https://example.gov.cn/renda/daibiao/")

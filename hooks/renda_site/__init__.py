@@ -51,8 +51,22 @@ def generate(root: Path, today: datetime.date | None = None, site_url: str | Non
     pages = [page for kind in PAGE_KINDS for page in kind(site).pages()]
     address = Address(site_url or None, directory_urls)
     files = [*feed_files(site, address), *OpenData(site, address).files()]
-    pages += OpenDataPage(site, files).pages()
+    pages += OpenDataPage(site, files, address).pages()
+    _check_unique(pages, files, problems)
     return Result(site, pages, files, problems)
+
+
+def _check_unique(pages: list[GeneratedPage], files: list[GeneratedFile], problems: Problems) -> None:
+    """Two outputs at one address (a deputy with id `goucheng-18` beside the composition page of term 18)
+    would silently overwrite each other: report it against the record's file instead."""
+    owner: dict[str, str | None] = {}
+    for path, edit_path in [(p.uri, p.edit_path) for p in pages] + [(f.path, None) for f in files]:
+        if path in owner:
+            blamed = next((e for e in (edit_path, owner[path]) if e and e.endswith(".yaml")), edit_path or owner[path])
+            problems.error(blamed or "data", None, "id", f"生成的地址 {path} 与另一个自动生成的页面或文件重复，请改用其他编号")
+        owner[path] = edit_path
+    if problems.errors:
+        raise ContentError(problems)
 
 
 __all__ = ["generate", "check", "Result", "ContentError", "GeneratedPage", "GeneratedFile", "Problems"]

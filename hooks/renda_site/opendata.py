@@ -182,9 +182,10 @@ class OpenDataPage(PageKind):
 
     template = "open_data.md.j2"
 
-    def __init__(self, site: Site, files: list[GeneratedFile]):
+    def __init__(self, site: Site, files: list[GeneratedFile], address: Address):
         super().__init__(site)
         self.sizes = {f.path: len(f.data) for f in files}
+        self.absolute = bool(address.site_url)
 
     def contexts(self):
         site = self.site
@@ -200,7 +201,7 @@ class OpenDataPage(PageKind):
         schemas = sorted(p for p in self.sizes if p.startswith(urls.open_data("schema/")))
         yield urls.OPEN_DATA, None, {
             "sizes": self.sizes, "open_data": urls.open_data, "record_json": urls.record_json,
-            "examples": examples, "feeds": feeds, "schemas": schemas, "formula_start": " ".join(CSV_FORMULA_START),
+            "examples": examples, "feeds": feeds, "absolute": self.absolute, "schemas": schemas, "formula_start": " ".join(CSV_FORMULA_START),
             "tables": [("deputies.json、deputies.csv", "人大代表", DEPUTY_FIELDS),
                        ("memberships", "代表各届任职", MEMBERSHIP_FIELDS),
                        ("appointments.json、appointments.csv", "任免名单", LIST_FIELDS),
