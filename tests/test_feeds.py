@@ -157,3 +157,23 @@ def test_cli_generate_writes_files_too(tmp_path, demo):
     assert main(["--root", str(ROOT), "generate", "--out", str(tmp_path)]) == 0
     for file in demo.files:
         assert (tmp_path / file.path).read_bytes() == file.data
+
+
+def test_a_feed_reader_resolves_every_entry(built, demo):
+    """feedparser fetches each feed over HTTP, as a reader would: no parse error (bozo), every date read,
+    relative links resolved against the feed's own address to pages that the server returns."""
+    import urllib.request
+
+    import feedparser
+    from browser import static_server
+    with static_server(built.site, prefix="renda") as base:
+        for path in feed_paths(demo):
+            parsed = feedparser.parse(base + path)
+            assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+            assert parsed.version == "atom10" and parsed.feed.title and parsed.feed.updated_parsed
+            assert parsed.feed.link == base + path.rsplit("/", 1)[0] + "/"
+            assert parsed.entries
+            for entry in parsed.entries:
+                assert entry.link.startswith(base) and entry.updated_parsed and entry.id
+                with urllib.request.urlopen(entry.link) as response:
+                    assert response.status == 200 and entry.title in response.read().decode("utf-8")
