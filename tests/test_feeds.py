@@ -177,3 +177,13 @@ def test_a_feed_reader_resolves_every_entry(built, demo):
                 assert entry.link.startswith(base) and entry.updated_parsed and entry.id
                 with urllib.request.urlopen(entry.link) as response:
                     assert response.status == 200 and entry.title in response.read().decode("utf-8")
+
+
+def test_addresses_follow_mkdocs_urls():
+    """The same URLs MkDocs gives pages, with and without use_directory_urls."""
+    from mkdocs.structure.files import File
+    for directory_urls in (True, False):
+        address = Address(None, directory_urls)
+        for uri in ("index.md", "dongtai/index.md", "daibiao/d0001.md", "gongbao/2024/3.md", "dongtai/page-2.md"):
+            assert address.page(uri) == File(uri, "docs", "site", directory_urls).url, (uri, directory_urls)
+    assert Address("https://example.gov.cn/renda").absolute(Address().page("index.md")) == "https://example.gov.cn/renda/"

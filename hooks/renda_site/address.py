@@ -18,12 +18,12 @@ class Address:
     def page(self, src_uri: str) -> str:
         """Root-relative URL of the page built from `src_uri` (a path under docs/), as MkDocs makes it."""
         stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-        if stem == "index" or stem.endswith("/index"):
-            url = stem[: -len("index")]
-        elif self.directory_urls:
-            url = stem + "/"
-        else:
+        if not self.directory_urls:
             url = stem + ".html"
+        elif stem == "index" or stem.endswith("/index"):
+            url = stem[: -len("index")] or "./"
+        else:
+            url = stem + "/"
         return quote(url, safe="/#.-_~")
 
     def file(self, path: str) -> str:
@@ -34,4 +34,4 @@ class Address:
         """`url` (root-relative) on the public site, or None when the site's address is unknown."""
         if not self.site_url:
             return None
-        return self.site_url.rstrip("/") + "/" + url
+        return self.site_url.rstrip("/") + "/" + url.removeprefix("./")
