@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import pytest
 import yaml
 
 from conftest import ROOT, output_path
@@ -187,3 +189,29 @@ def test_addresses_follow_mkdocs_urls():
         for uri in ("index.md", "dongtai/index.md", "daibiao/d0001.md", "gongbao/2024/3.md", "dongtai/page-2.md"):
             assert address.page(uri) == File(uri, "docs", "site", directory_urls).url, (uri, directory_urls)
     assert Address("https://example.gov.cn/renda").absolute(Address().page("index.md")) == "https://example.gov.cn/renda/"
+
+
+class AlternateLinks(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.found: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("type") == "application/atom+xml":
+            self.found.append(attrs)
+
+
+def test_theme_announces_the_feed_in_head(built, demo):
+    """End to end once the theme side of the contract (overrides/, readers branch) is merged:
+    each listing page's <head> names its feed with <link rel="alternate" type="application/atom+xml">."""
+    if "page.meta.feed" not in (ROOT / "overrides" / "main.html").read_text(encoding="utf-8"):
+        pytest.skip("overrides/main.html does not render page.meta.feed yet (readers branch)")
+    for uri, feed in {urls.listing("dongtai", 1): urls.feed("dongtai"), urls.listing("dongtai", 2): urls.feed("dongtai"),
+                      urls.BULLETINS: urls.feed("gongbao"), urls.APPOINTMENTS: urls.feed("renmian")}.items():
+        parser = AlternateLinks()
+        parser.feed(built.html(uri))
+        page = built.site / output_path(uri)
+        assert [target_file(built.site, page, a["href"]) for a in parser.found] == [built.site / feed], uri
+        title = ET.fromstring((built.site / feed).read_bytes()).findtext("a:title", namespaces=NS)
+        assert parser.found[0].get("title") == title
