@@ -5,7 +5,7 @@ dependency for no gain. Every data string goes through html.escape. No script, n
 
 Accessibility: the <svg> is role="img", named by its <title> and described by a <desc> that reads out
 every figure (aria-labelledby / aria-describedby); the table next to it is the full equivalent for
-screen readers and for anyone who prefers numbers. Bars are one dark red (7.6:1 against white, far above
+screen readers and for anyone who prefers numbers. Bars are one dark red (7.7:1 against white, far above
 the 3:1 that WCAG 1.4.11 asks of graphics), labels use the page's text colour, and meaning never rests
 on colour. Each label sits on its own line above its bar, so long names (代表团) need no truncation, and
 the drawing is 360 units wide — about the width of a phone — scaled by viewBox to the column width.
