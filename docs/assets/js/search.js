@@ -26,6 +26,8 @@
   var more = root.querySelector(".rd-search__more");
   var closer = root.querySelector(".rd-search__close");
   var filterBox = root.querySelector(".rd-search__filters");
+  var refine = root.querySelector(".rd-search__refine");
+  var filtersWanted = false;   // filter data is fetched only when the reader asks for it
   var selects = Array.prototype.slice.call(root.querySelectorAll("select[data-filter]"));
   var offline = location.protocol === "file:";
   var loading = null;
@@ -64,7 +66,8 @@
     var text = String(raw || "").normalize("NFKC")
       .replace(/[\p{P}\p{S}\p{C}]+/gu, " ").replace(/\s+/g, " ").trim();
     var cut = text.length > MAX_CHARS;
-    return { text: cut ? text.slice(0, MAX_CHARS).trim() : text, cut: cut };
+    var dropped = /[\p{P}\p{S}]/u.test(String(raw || "").normalize("NFKC"));
+    return { text: cut ? text.slice(0, MAX_CHARS).trim() : text, cut: cut, dropped: dropped };
   }
 
   /* Strings to highlight: the whole query, its parts and the words the browser finds in them. */
@@ -154,6 +157,41 @@
     });
   }
 
+  /* The words Pagefind will look for, as the browser segments them. */
+  function pieces(text) {
+    if (!(window.Intl && Intl.Segmenter)) return text.split(" ");
+    var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+    var seen = {};
+    Array.from(segmenter.segment(text)).forEach(function (s) { if (s.isWordLike) seen[s.segment] = true; });
+    return Object.keys(seen);
+  }
+
+  /* Pagefind keeps a page only if every query word is in it. The browser (ICU) and the indexer
+     (jieba) sometimes cut a compound differently (营商环境: 营商 + 环境 here, one word there), and then
+     nothing matches. With fewer than 5 such results, each word is also searched alone and pages are
+     ranked by how much of the query they contain, then by Pagefind's score. */
+  function relaxed(pf, text, filters, strict) {
+    var words = pieces(text);
+    if (strict.results.length >= 5 || words.length < 2) return Promise.resolve(strict);
+    return Promise.all(words.map(function (w) { return pf.search(w, { filters: filters }); })).then(function (responses) {
+      var byId = {};
+      responses.forEach(function (response, i) {
+        response.results.forEach(function (r) {
+          var e = byId[r.id] || (byId[r.id] = { result: r, chars: 0, score: 0 });
+          e.chars += words[i].length;
+          e.score += r.score;
+        });
+      });
+      var strictIds = {};
+      strict.results.forEach(function (r) { strictIds[r.id] = true; });
+      var extra = Object.keys(byId).map(function (k) { return byId[k]; })
+        .filter(function (e) { return !strictIds[e.result.id]; })
+        .sort(function (a, b) { return b.chars - a.chars || b.score - a.score; })
+        .map(function (e) { return e.result; });
+      return { results: strict.results.concat(extra), totalFilters: strict.totalFilters, partial: extra.length > 0, strictCount: strict.results.length };
+    });
+  }
+
   function chosenFilters() {
     var filters = {};
     selects.forEach(function (s) { if (s.value) filters[s.getAttribute("data-filter")] = s.value; });
@@ -163,6 +201,7 @@
   /* The filter menus list the sections and years of this query's matches, with counts. */
   function fillFilters(counts) {
     var any = false;
+    if (!filtersWanted) return;
     selects.forEach(function (select) {
       var name = select.getAttribute("data-filter");
       var values = counts && counts[name] ? counts[name] : {};
@@ -179,38 +218,54 @@
       select.value = keep;
     });
     filterBox.hidden = !any;
+    refine.hidden = true;
+  }
+
+  /* data-rd-done marks a finished search (for tests and assistive tools watching the widget). */
+  function done(mine, raw) {
+    if (mine === sequence) root.setAttribute("data-rd-done", raw);
   }
 
   function search(raw) {
     var mine = ++sequence;
     var query = normalise(raw);
+    root.removeAttribute("data-rd-done");
     openPanel();
     list.textContent = "";
     more.hidden = true;
-    if (offline) { say(OFFLINE); return Promise.resolve(); }
+    if (offline) { refine.hidden = true; say(OFFLINE); done(mine, raw); return Promise.resolve(); }
     if (!query.text) {
-      filterBox.hidden = true;
+      filterBox.hidden = refine.hidden = true;
       say(String(raw || "").trim() ? "没有可搜索的文字：标点符号和特殊字符会被忽略。" + HINT : HINT);
+      done(mine, raw);
       return Promise.resolve();
     }
     say("正在搜索……");
     return pagefind().then(function (pf) {
-      return pf.search(query.text, { filters: chosenFilters() });
+      var filters = chosenFilters();
+      return pf.search(query.text, { filters: filters }).then(function (strict) {
+        return relaxed(pf, query.text, filters, strict);
+      });
     }).then(function (response) {
       if (mine !== sequence) return;
       state = { results: response.results, shown: 0, needles: needlesOf(query.text) };
       fillFilters(response.totalFilters);
-      var cut = query.cut ? "（查询内容较长，只按前 " + MAX_CHARS + " 个字搜索）" : "";
+      refine.hidden = filtersWanted || !response.results.length;
+      var cut = (query.cut ? "（查询内容较长，只按前 " + MAX_CHARS + " 个字搜索）" : "") +
+                (query.dropped ? "（已忽略标点和符号）" : "");
       if (!response.results.length) {
         say("没有找到与“" + query.text + "”相关的内容" + cut + "。建议检查是否有错别字，减少关键词，" +
             "或只输入姓名、标题中的几个字再试" + (Object.keys(chosenFilters()).length ? "，也可以把栏目和年份改为“全部”" : "") + "。");
         return;
       }
-      say("找到 " + response.results.length + " 条与“" + query.text + "”相关的结果" + cut + "。");
+      say(response.partial
+        ? (response.strictCount ? "找到 " + response.strictCount + " 条包含全部关键词的结果，" : "没有同时包含全部关键词的结果，") +
+          "另列出包含部分关键词的结果，共 " + response.results.length + " 条" + cut + "。"
+        : "找到 " + response.results.length + " 条与“" + query.text + "”相关的结果" + cut + "。");
       return showMore();
     }).catch(function () {
       if (mine === sequence) say(UNAVAILABLE);
-    });
+    }).then(function () { done(mine, raw); });
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
@@ -228,6 +283,12 @@
     if (offline) { openPanel(); say(OFFLINE); }
   });
   selects.forEach(function (s) { s.addEventListener("change", function () { search(input.value); }); });
+  refine.addEventListener("click", function () {
+    filtersWanted = true;
+    pagefind().then(function (pf) { return pf.filters(); }).then(function () {
+      return search(input.value);
+    }).then(function () { if (!filterBox.hidden) selects[0].focus(); });
+  });
   more.addEventListener("click", function () {
     showMore().then(function (first) { if (first) first.querySelector("a").focus(); });
   });
