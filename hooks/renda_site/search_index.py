@@ -22,6 +22,7 @@ import re
 import shutil
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,6 +130,16 @@ async def _index(work: Path, out: Path) -> int:
     return result["page_count"]
 
 
+def _run(coro):
+    """asyncio.run, also when the caller already runs an event loop (then in a worker thread)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def index_site(site_dir: Path | str, plan: SearchPlan | None = None) -> IndexStats:
     """Index every page of the built site that has a `data-pagefind-body` element."""
     started = time.perf_counter()
@@ -138,7 +149,7 @@ def index_site(site_dir: Path | str, plan: SearchPlan | None = None) -> IndexSta
         shutil.rmtree(out)     # no stale chunks from an earlier build
     with tempfile.TemporaryDirectory(prefix="renda-pagefind-") as work:
         indexed, skipped = _prepare(site, plan or SearchPlan(), out, Path(work))
-        pages = asyncio.run(_index(Path(work), out))
+        pages = _run(_index(Path(work), out))
     if pages != indexed:
         raise RuntimeError(f"Pagefind indexed {pages} pages, expected {indexed}")
     sizes = [p.stat().st_size for p in out.rglob("*") if p.is_file()]
