@@ -5,8 +5,10 @@ Used by tests/test_search_browser.py, and runnable on any built site (e.g. the 1
     .venv/bin/python tests/search_probe.py SITE_DIR [QUERY ...]
 
 prints, per query, the top-5 result URLs and the bytes the browser received after the query was typed
-(pagefind.js, its worker, wasm, entry/meta, index chunks and result fragments; response bodies plus
-headers as Playwright reports them, uncompressed since http.server sends no Content-Encoding), and
+(pagefind.js, its worker, wasm, entry/meta, index chunks and result fragments: "bytes" = response
+bodies plus headers as Playwright reports them, uncompressed since http.server sends no
+Content-Encoding; "disk_bytes" = on-disk size of the same files, which also counts the worker script
+whose body Playwright does not report), and
 the size of SITE_DIR/pagefind on disk. Each query is measured in a fresh page with an empty cache.
 """
 from __future__ import annotations
@@ -37,8 +39,12 @@ def status_text(page) -> str:
     return page.inner_text(".rd-search__status")
 
 
-def first_query_bytes(browser, base_url: str, query: str, start_path: str = "") -> dict:
-    """Bytes received for one query typed on a fresh page (nothing cached), and what was fetched."""
+def first_query_bytes(browser, base_url: str, query: str, start_path: str = "", site: Path | None = None) -> dict:
+    """Bytes received for one query typed on a fresh page (nothing cached), and what was fetched.
+
+    `bytes` sums what Playwright reports (body + headers). Playwright reports no body size for a
+    worker's own script, so with `site` given, `disk_bytes` also sums the on-disk size of every
+    fetched file (equal to the body for a static server without compression)."""
     context = browser.new_context()
     page = context.new_page()
     try:
@@ -52,8 +58,12 @@ def first_query_bytes(browser, base_url: str, query: str, start_path: str = "") 
         for request in finished:
             sizes = request.sizes()
             files.append((urlparse(request.url).path, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
-        return {"query": query, "top5": top[:5], "bytes": sum(size for _, size in files),
-                "requests": len(files), "files": files}
+        result = {"query": query, "top5": top[:5], "bytes": sum(size for _, size in files),
+                  "requests": len(files), "files": files}
+        if site is not None:
+            prefix = urlparse(base_url).path
+            result["disk_bytes"] = sum((Path(site) / name[len(prefix):]).stat().st_size for name, _ in files)
+        return result
     finally:
         context.close()
 
@@ -76,8 +86,8 @@ def main(argv: list[str]) -> int:
     with static_server(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, headless=True, args=["--no-sandbox"])
         for query in queries:
-            result = first_query_bytes(browser, base, query)
-            print(json.dumps({k: result[k] for k in ("query", "bytes", "requests", "top5")}, ensure_ascii=False))
+            result = first_query_bytes(browser, base, query, site=site)
+            print(json.dumps({k: result[k] for k in ("query", "bytes", "disk_bytes", "requests", "top5")}, ensure_ascii=False))
             for name, size in result["files"]:
                 print(f"    {size:>9,d}  {name}")
         browser.close()
