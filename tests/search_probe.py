@@ -25,7 +25,7 @@ from browser import find_chromium, static_server  # noqa: E402
 INPUT = "#rd-search-input"
 
 
-def header_search(page, query: str, *, timeout: float = 10_000) -> list[str]:
+def header_search(page, query: str, *, timeout: float = 30_000) -> list[str]:
     """Type `query` into the header box of the open page, press Enter; result paths, best first."""
     page.evaluate("document.querySelector('[data-rd-search]').removeAttribute('data-rd-done')")
     page.fill(INPUT, query)
