@@ -5,6 +5,7 @@ Kept thin on purpose (see DESIGN.md): all the logic lives in renda_site, which k
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -61,6 +62,21 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     return _state["result"].decorate(page.file.src_uri, markdown)
+
+
+def on_startup(command, **kwargs):
+    _state["command"] = command
+
+
+def on_post_build(config):
+    """Pagefind indexes the built site (not under `mkdocs serve`, nor with RENDA_PAGEFIND=0)."""
+    if os.environ.get("RENDA_PAGEFIND") == "0" or _state.get("command") == "serve":
+        return
+    from renda_site.search_index import index_site
+    from renda_site.search_plan import search_plan
+    plan = search_plan(_state["result"].site, config.nav, config.use_directory_urls)
+    stats = index_site(config.site_dir, plan)
+    log.info("站内搜索索引：%d 个页面，%.1f KB，用时 %.2f 秒", stats.pages, stats.bytes / 1024, stats.seconds)
 
 
 def _relative(path: Path, start: Path) -> str:
