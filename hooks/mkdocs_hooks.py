@@ -80,5 +80,4 @@ def on_post_build(config):
 
 
 def _relative(path: Path, start: Path) -> str:
-    import os
     return os.path.relpath(path, start)
