@@ -14,7 +14,7 @@ import yaml
 from . import models
 from .messages import validate
 from .problems import Problems
-from .yamlload import LocatedDict, LocatedList, load_yaml
+from .yamlload import LocatedDict, LocatedList, describe_syntax_error, load_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
@@ -38,12 +38,17 @@ class Content:
     appointments: list[models.AppointmentList] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     docs_files: set[str] = field(default_factory=set)   # every file under docs/, relative
+    public_numbers: list[models.PublicNumber] = field(default_factory=list)
+    documents: list[tuple[str, object]] = field(default_factory=list)  # (file, parsed YAML) of every file read
+    failed: set[str] = field(default_factory=set)   # files not (fully) read: references into them are not checked
 
 
 class Loader:
     def __init__(self, root: Path, problems: Problems):
         self.root = root
         self.problems = problems
+        self.documents: list[tuple[str, object]] = []
+        self.failed: set[str] = set()     # files with a record that could not be read
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -53,15 +58,16 @@ class Loader:
         try:
             if text is None:
                 text = path.read_text(encoding="utf-8")
-            return load_yaml(text)
+            raw = load_yaml(text)
+            self.documents.append((self.rel(path), raw))   # every value is scanned for private data
+            return raw
         except UnicodeDecodeError:
-            self.problems.error(self.rel(path), None, None, "文件不是 UTF-8 编码，请另存为 UTF-8")
+            self.failed.add(self.rel(path))
+            self.problems.error(self.rel(path), None, "（整个文件）", "文件不是 UTF-8 编码，请另存为 UTF-8")
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 + line_offset if mark else None
-            column = f"第 {mark.column + 1} 列" if mark else ""
-            reason = getattr(exc, "problem", None) or str(exc)
-            self.problems.error(self.rel(path), line, None, f"YAML 语法错误（{column}）：{reason}。常见原因：缩进不一致、冒号后缺空格、引号未闭合")
+            self.failed.add(self.rel(path))
+            line, key, message = describe_syntax_error(exc, text or "", line_offset)
+            self.problems.error(self.rel(path), line, key or "（整个文件）", message)
         return None
 
     def record(self, model, raw, path: Path, prefix: tuple = ()):
@@ -70,8 +76,10 @@ class Loader:
             for key, line in raw.duplicate_keys:
                 self.problems.error(rel, line, str(key), "字段重复出现，后一个会覆盖前一个")
         record = validate(model, raw, rel, self.problems, prefix)
-        if record is not None:
-            record._source = models.Source(rel, raw)
+        if record is None:
+            self.failed.add(rel)
+        else:
+            record._source = models.Source(rel, raw, prefix)
         return record
 
     def record_list(self, model, path: Path) -> list:
@@ -82,7 +90,7 @@ class Loader:
         if raw is None:
             return []
         if not isinstance(raw, LocatedList):
-            self.problems.error(self.rel(path), 1, None, "文件内容应为列表，每项以「- 」开头")
+            self.problems.error(self.rel(path), 1, "（整个文件）", "文件内容应为列表，每项以「- 」开头")
             return []
         out = []
         for index, item in enumerate(raw):
@@ -98,7 +106,7 @@ class Loader:
             if raw is None:
                 continue
             if not isinstance(raw, LocatedDict):
-                self.problems.error(self.rel(path), 1, None, "文件内容应为「字段: 值」形式的映射")
+                self.problems.error(self.rel(path), 1, "（整个文件）", "文件内容应为「字段: 值」形式的映射")
                 continue
             record = self.record(model, raw, path)
             if record is not None:
@@ -115,13 +123,13 @@ class Loader:
         column = column if column in columns else None
         if not match:
             if column:
-                self.problems.error(self.rel(path), 1, None, "文章缺少开头的 --- 元数据块（至少需要 title 和 date）")
+                self.problems.error(self.rel(path), 1, "title", "文章缺少开头的 --- 元数据块（至少需要 title 和 date）")
             return None
         raw = self.parse(path, match.group(1) or "", line_offset=1)
         if raw is None:
             return None
         if not isinstance(raw, LocatedDict):
-            self.problems.error(self.rel(path), 2, None, "元数据应为「字段: 值」形式的映射")
+            self.problems.error(self.rel(path), 2, "（元数据）", "元数据应为「字段: 值」形式的映射")
             return None
         _shift_lines(raw, 1)
         meta = self.record(models.ArticleMeta, raw, path)
@@ -163,6 +171,8 @@ def load_content(root: Path, problems: Problems) -> Content:
     content.deputies = loader.record_files(models.Deputy, data / "deputies")
     content.bulletins = loader.record_files(models.Bulletin, data / "bulletins")
     content.appointments = loader.record_files(models.AppointmentList, data / "appointments")
+    if (data / "public_numbers.yaml").is_file():
+        content.public_numbers = loader.record_list(models.PublicNumber, data / "public_numbers.yaml")
     columns = {c.id for c in content.site.columns} if content.site else set()
     for path in sorted(docs.rglob("*")):
         if not path.is_file():
@@ -173,4 +183,5 @@ def load_content(root: Path, problems: Problems) -> Content:
             article = loader.article(path, docs, columns)
             if article is not None:
                 content.articles.append(article)
+    content.documents, content.failed = loader.documents, loader.failed
     return content
