@@ -1,5 +1,6 @@
 """Command line: `python -m renda_site check` validates everything without building;
-`python -m renda_site generate --out DIR` writes the generated Markdown pages (for any generator)."""
+`python -m renda_site generate --out DIR` writes the generated Markdown pages (for any generator);
+`python -m renda_site schema --out schemas/` exports the JSON Schemas of the data files."""
 from __future__ import annotations
 
 import argparse
@@ -19,7 +20,14 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--quiet-warnings", action="store_true", help="只列出错误")
     gen = commands.add_parser("generate", help="检查并把生成的 Markdown 页面写入 --out 目录")
     gen.add_argument("--out", type=Path, required=True)
+    schema_cmd = commands.add_parser("schema", help="从数据模型导出 JSON Schema（供编辑器提示和开放数据）")
+    schema_cmd.add_argument("--out", type=Path, default=Path("schemas"), help="输出目录，默认 schemas/")
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        from .schema import write_schemas
+        paths = write_schemas(args.out)
+        print(f"已导出 {len(paths)} 个 JSON Schema 到 {args.out}/")
+        return 0
     started = time.perf_counter()
     if args.command == "check":
         problems, _ = check(args.root)
