@@ -88,6 +88,7 @@ def line_of(data, path: tuple) -> int | None:
 
 # PyYAML's reasons, in the words an editor can act on. Matched by substring, first match wins.
 _SYNTAX_REASONS = [
+    ("tab character", "不能用 Tab 键缩进，请改用空格"),
     ("cannot start any token", "出现了不能作为开头的字符（常见原因：用 Tab 键缩进，请改用空格；或值以 @、` 开头，请加引号）"),
     ("mapping values are not allowed", "此处不能出现「: 」（值里含有冒号时请给整个值加引号，或检查缩进）"),
     ("could not find expected ':'", "缺少冒号「:」，或上一行的引号未闭合"),
@@ -117,6 +118,8 @@ def _key_near(lines: list[str], index: int) -> str | None:
 def describe_syntax_error(exc: yaml.YAMLError, text: str, line_offset: int = 0) -> tuple[int | None, str | None, str]:
     """(line, field, Chinese message) for a YAML syntax error; line and column are 1-based in the file."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "flow" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None):
+        mark = exc.context_mark      # an unclosed [ or {: PyYAML notices on a later line; point at the bracket
     reason = getattr(exc, "problem", None) or str(exc)
     explained = next((cn for en, cn in _SYNTAX_REASONS if en in reason), f"无法解析（{reason}）")
     if mark is None:
