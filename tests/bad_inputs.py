@@ -161,6 +161,8 @@ CASES = [
     Case("article-future-date", ART, 'date: "2017-04-26"', 'date: "2099-04-26"', "date", "晚于今天"),
     Case("article-disclosure-unknown-field", ART, "author: 张晓岚", "author: 张晓岚\ndisclosure:\n  doc_number: 清人大〔2017〕3号", "disclosure doc_number",
          "是否应为「doc_no」", at="doc_number"),
+    Case("article-not-utf8", "docs/dongtai/2026-11-02-gbk.md", WRITE, "---\ntitle: 县人大常委会召开会议\ndate: \"2026-11-02\"\n---\n\nGBK: \udcd6\udcd0\n",
+         "（整个文件）", "不是 UTF-8 编码", at="GBK"),
     Case("article-syntax-error", ART, "title: 县十七届人大常委会举行第三次会议", "title: 县十七届人大常委会: 举行第三次会议", "title", "YAML 语法错误"),
     # --- site ---
     Case("site-per-page-zero", "data/site.yaml", "    per_page: 10", "    per_page: 0", "columns 第1项 per_page", "应不小于 1"),

@@ -23,8 +23,8 @@ def apply(case: Case, project: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(case.old, Copy):
         shutil.copyfile(project / case.old.source, path)
-    elif case.old is WRITE:
-        path.write_text(case.new, encoding="utf-8")
+    elif case.old is WRITE:      # surrogate escapes stand for bytes that are not UTF-8 (a GBK file)
+        path.write_bytes(case.new.encode("utf-8", "surrogateescape"))
     elif case.old is APPEND:
         path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + case.new + "\n", encoding="utf-8")
     else:
@@ -34,7 +34,7 @@ def apply(case: Case, project: Path) -> None:
 
 
 def expected_line(case: Case, project: Path) -> int:
-    lines = (project / case.where).read_text(encoding="utf-8").splitlines()
+    lines = (project / case.where).read_bytes().decode("utf-8", "surrogateescape").splitlines()
     found = [n for n, line in enumerate(lines, 1) if case.marker in line]
     assert found, f"{case.name}: {case.marker!r} not in {case.where}"
     return found[0]

@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 from . import ContentError, check, generate
-from .output import write_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"共 {len(exc.problems.errors)} 个错误，未生成任何页面。", file=sys.stderr)
         return 1
+    from .output import write_pages    # not imported for `check`: it pulls in templates and pinyin
     stats = write_pages(result.pages, args.out)
     print(f"生成页面 {len(result.pages)} 个（写入 {stats.written}，未变 {stats.unchanged}，删除 {stats.removed}），"
           f"用时 {time.perf_counter() - started:.2f} 秒。")

@@ -61,14 +61,19 @@ class Loader:
             raw = load_yaml(text)
             self.documents.append((self.rel(path), raw))   # every value is scanned for private data
             return raw
-        except UnicodeDecodeError:
-            self.failed.add(self.rel(path))
-            self.problems.error(self.rel(path), None, "（整个文件）", "文件不是 UTF-8 编码，请另存为 UTF-8")
+        except UnicodeDecodeError as exc:
+            self.not_utf8(path, exc)
         except yaml.YAMLError as exc:
             self.failed.add(self.rel(path))
             line, key, message = describe_syntax_error(exc, text or "", line_offset)
             self.problems.error(self.rel(path), line, key or "（整个文件）", message)
         return None
+
+    def not_utf8(self, path: Path, exc: UnicodeDecodeError) -> None:
+        self.failed.add(self.rel(path))
+        line = exc.object[:exc.start].count(b"\n") + 1
+        self.problems.error(self.rel(path), line, "（整个文件）",
+                            "文件不是 UTF-8 编码（常见于用记事本或 WPS 另存的文件），请另存为 UTF-8")
 
     def record(self, model, raw, path: Path, prefix: tuple = ()):
         rel = self.rel(path)
@@ -117,7 +122,11 @@ class Loader:
 
     def article(self, path: Path, docs: Path, columns: set[str]) -> Article | None:
         src_uri = path.relative_to(docs).as_posix()
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self.not_utf8(path, exc)
+            return None
         match = FRONT_MATTER.match(text)
         column = src_uri.split("/", 1)[0] if "/" in src_uri and not src_uri.endswith("/index.md") else None
         column = column if column in columns else None
