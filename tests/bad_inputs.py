@@ -150,6 +150,8 @@ CASES = [
     Case("appointment-deputy-dangling", A19, 'deputy: "d0012"', 'deputy: "d0999"', "entries 第2项 deputy", "代表编号「d0999」不存在"),
     Case("appointment-id-vs-file", A19, 'id: "18-19"', 'id: "18-20"', "id", "与文件名「18-19」不一致"),
     Case("appointment-term-dangling", A19, 'term: "18"', 'term: "x"', "term", "届次「x」不存在"),
+    Case("appointment-date-outside-term", A19, 'date: "2024-06-28"', 'date: "2020-06-28"', "date", "会议日期不在第十八届任期内"),
+    Case("bulletin-adopted-after-issue", B3, 'adopted: "2024-06-28"', 'adopted: "2024-08-28"', "items 第1项 adopted", "通过日期晚于本期出版日期"),
     Case("appointment-position-missing", A19, "    position: 县人大常委会代表工作委员会主任\n", "", "entries 第1项 position", "缺少必填字段「position」",
          at="- action: 免去"),
     # --- articles ---

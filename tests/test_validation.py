@@ -111,6 +111,30 @@ def test_all_errors_in_one_run_sorted_by_file_and_line(pristine, tmp_path, capsy
     assert warnings and lines.index(warnings[0]) > lines.index(errors[-1])   # errors first, then warnings
 
 
+def test_appointee_name_differing_from_the_deputy_is_a_warning(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    path = project / "data/appointments/18-19.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    name: 许文博\n", "    name: 许文波\n", 1), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index('    deputy: "d0012"') + 1
+    code, lines = run_check(project, capsys)
+    assert code == 0
+    assert any(l.startswith(f"data/appointments/18-19.yaml:{line} 警告 字段 entries 第2项 deputy：姓名「许文波」与代表 d0012")
+               for l in lines), lines
+
+
+def test_appointment_list_no_bulletin_publishes_is_a_warning(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    path = project / "data/bulletins/2024/3.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '    type: 任免名单\n    appointments: "18-19"'
+    assert old in text
+    path.write_text(text.replace(old, "    type: 其他\n    page: gongbao/wenjian/2024/gonggao-18-11.md"), encoding="utf-8")
+    code, lines = run_check(project, capsys)
+    assert code == 0
+    assert any(l.startswith("data/appointments/18-19.yaml:1 警告 字段 id：任免名单「18-19」未被任何一期公报刊载") for l in lines)
+
+
 def test_a_number_listed_as_public_is_allowed(pristine, tmp_path, capsys):
     project = fresh(pristine, tmp_path / "p")
     apply(next(c for c in CASES if c.name == "mobile-in-position"), project)

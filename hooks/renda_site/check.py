@@ -50,7 +50,8 @@ class Checker:
         for appointment in self.c.appointments:
             self.appointment(appointment)
             if appointment.id not in published_by:
-                self.error(appointment, ("id",), f"任免名单「{appointment.id}」未被任何一期公报刊载（在公报目录中加一项 appointments: \"{appointment.id}\"）", warning=True)
+                self.error(appointment, ("id",), f"任免名单「{appointment.id}」未被任何一期公报刊载"
+                           f"（在公报目录中加一项 appointments: \"{appointment.id}\"）", warning=True)
         self.bulletin_numbers()
         self.articles()
         if self.c.site:
@@ -123,7 +124,7 @@ class Checker:
             if deputy.birth and start:
                 age = start.year - int(deputy.birth[:4])
                 if age < 18:
-                    self.error(deputy, ("birth",), f"按出生年月，任职开始时未满 18 周岁")
+                    self.error(deputy, ("birth",), "按出生年月，任职开始时未满 18 周岁")
 
     @staticmethod
     def overlap(a, b, term) -> bool:
@@ -140,20 +141,21 @@ class Checker:
             self.error(record, loc, f"链接「{target[:40]}」不安全：只允许 http、https、mailto 链接或站内相对链接")
 
     def bulletin_numbers(self) -> None:
-        """One issue per number in a year, one per serial number overall."""
-        for key, what in ((lambda b: (b.year, b.number), "{0} 年第 {1} 期"), (lambda b: b.serial, "总第 {0} 期")):
-            seen: dict = {}
-            # A file whose name matches its number keeps the number; the misplaced one is reported.
-            for bulletin in sorted(self.c.bulletins, key=lambda b: (not b.origin.path.endswith(f"/{b.year}/{b.number}.yaml"), b.origin.path)):
-                value = key(bulletin)
-                if value is None or value == (None,):
-                    continue
-                if value in seen:
-                    label = what.format(*(value if isinstance(value, tuple) else (value,)))
-                    field = "number" if isinstance(value, tuple) else "serial"
-                    self.error(bulletin, (field,), f"期号重复：{label}已见于 {seen[value].origin.path}")
-                else:
-                    seen[value] = bulletin
+        """One issue per number in a year, one per serial number overall. When two files claim a number,
+        the one whose file name matches it keeps it and the other is reported."""
+        def well_placed(b) -> bool:
+            return b.origin.path.endswith(f"/{b.year}/{b.number}.yaml")
+
+        by_number: dict = {}
+        by_serial: dict = {}
+        for bulletin in sorted(self.c.bulletins, key=lambda b: (not well_placed(b), b.origin.path)):
+            first = by_number.setdefault((bulletin.year, bulletin.number), bulletin)
+            if first is not bulletin:
+                self.error(bulletin, ("number",), f"期号重复：{bulletin.year} 年第 {bulletin.number} 期已见于 {first.origin.path}")
+            if bulletin.serial is not None:
+                first = by_serial.setdefault(bulletin.serial, bulletin)
+                if first is not bulletin:
+                    self.error(bulletin, ("serial",), f"期号重复：总第 {bulletin.serial} 期已见于 {first.origin.path}")
 
     def articles(self) -> None:
         for article in self.c.articles:
@@ -176,6 +178,8 @@ class Checker:
             loc = ("items", index)
             if item.page:
                 self.docs_file(bulletin, loc + ("page",), item.page, "全文页面", (".md",))
+            if item.adopted and item.adopted > bulletin.date:
+                self.error(bulletin, loc + ("adopted",), f"通过日期晚于本期出版日期（{bulletin.date}）")
             if item.appointments:
                 if self.missing(self.lists, item.appointments, f"data/appointments/{item.appointments}.yaml"):
                     self.error(bulletin, loc + ("appointments",), f"任免名单「{item.appointments}」不存在于 data/appointments/")
@@ -189,9 +193,16 @@ class Checker:
     def appointment(self, appointment) -> None:
         if self.missing(self.terms, appointment.term, "data/terms.yaml"):
             self.error(appointment, ("term",), f"届次「{appointment.term}」不存在于 data/terms.yaml")
+        term = self.terms.get(appointment.term)
+        if term and (appointment.date < term.start or (term.end and appointment.date > term.end)):
+            self.error(appointment, ("date",), f"会议日期不在{term.name}任期内")
         for index, entry in enumerate(appointment.entries):
             if entry.deputy and self.missing(self.deputies, entry.deputy, f"data/deputies/{entry.deputy}.yaml"):
                 self.error(appointment, ("entries", index, "deputy"), f"代表编号「{entry.deputy}」不存在于 data/deputies/")
+            deputy = self.deputies.get(entry.deputy) if entry.deputy else None
+            if deputy and entry.name != deputy.name and entry.name not in deputy.other_names:
+                self.error(appointment, ("entries", index, "deputy"),
+                           f"姓名「{entry.name}」与代表 {deputy.id} 的姓名「{deputy.name}」不一致，请核对代表编号", warning=True)
 
 
 def check_content(content: Content, problems: Problems, today: datetime.date | None = None) -> None:
