@@ -203,3 +203,28 @@ def test_failed_strict_build_leaves_the_last_good_site_intact(name, built, prist
     assert expected_prefix(case, project) in result.stderr + result.stdout
     assert "数据检查未通过，网站未生成" in result.stderr + result.stdout
     assert _tree_digest(site) == before
+
+
+def test_pre_commit_hook_blocks_a_bad_commit(pristine, tmp_path):
+    """.githooks/pre-commit (enabled with core.hooksPath) runs the check and refuses a commit with errors."""
+    from conftest import ROOT
+    project = fresh(pristine, tmp_path / "p")
+    for name in ("dev.sh", "requirements.txt"):      # dev.sh check installs requirements.txt if needed
+        shutil.copy2(ROOT / name, project / name)
+    shutil.copytree(ROOT / ".githooks", project / ".githooks")
+    env = dict(os.environ, VENV=str(Path(sys.executable).parent.parent), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True)
+
+    assert git("init", "-q").returncode == 0
+    git("config", "core.hooksPath", ".githooks")
+    git("add", "-A")
+    good = git("commit", "-q", "-m", "demo")
+    assert good.returncode == 0, good.stdout + good.stderr
+    apply(next(c for c in CASES if c.name == "gender-latin"), project)
+    git("add", "-A")
+    bad = git("commit", "-q", "-m", "typo")
+    assert bad.returncode != 0
+    assert "字段 gender：取值必须为「男」或「女」" in bad.stdout + bad.stderr

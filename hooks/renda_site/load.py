@@ -89,7 +89,7 @@ class Loader:
 
     def record_list(self, model, path: Path) -> list:
         if not path.is_file():
-            self.problems.error(self.rel(path), None, None, "缺少此数据文件")
+            self.problems.error(self.rel(path), None, "（整个文件）", "缺少此数据文件")
             return []
         raw = self.parse(path)
         if raw is None:
@@ -117,7 +117,7 @@ class Loader:
             if record is not None:
                 out.append(record)
         for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
-            self.problems.error(self.rel(path), None, None, "数据文件的扩展名应为 .yaml")
+            self.problems.error(self.rel(path), None, "（整个文件）", "数据文件的扩展名应为 .yaml（不能用 .yml），否则不会被读取")
         return out
 
     def article(self, path: Path, docs: Path, columns: set[str]) -> Article | None:
@@ -172,7 +172,7 @@ def load_content(root: Path, problems: Problems) -> Content:
     content = Content()
     site_raw = loader.parse(data / "site.yaml") if (data / "site.yaml").is_file() else None
     if site_raw is None and not (data / "site.yaml").is_file():
-        problems.error("data/site.yaml", None, None, "缺少网站配置文件 data/site.yaml")
+        problems.error("data/site.yaml", None, "（整个文件）", "缺少网站配置文件 data/site.yaml")
     elif site_raw is not None:
         content.site = loader.record(models.SiteInfo, site_raw, data / "site.yaml")
     content.terms = loader.record_list(models.Term, data / "terms.yaml")
