@@ -228,3 +228,19 @@ def test_pre_commit_hook_blocks_a_bad_commit(pristine, tmp_path):
     bad = git("commit", "-q", "-m", "typo")
     assert bad.returncode != 0
     assert "字段 gender：取值必须为「男」或「女」" in bad.stdout + bad.stderr
+
+
+def test_problems_sort_by_file_then_line_even_without_a_line():
+    """A whole-file problem (no line) and located ones in the same file used to compare None with int."""
+    from renda_site.problems import Problems
+    problems = Problems()
+    problems.error("data/b.yaml", 12, "x", "后")
+    problems.error("data/b.yaml", None, "（整个文件）", "整个文件")
+    problems.error("data/a.yaml", 30, "y", "甲")
+    problems.error("data/b.yaml", 3, "z", "前")
+    problems.error("data/b.yaml", 3, "z", "前")          # the same finding twice is shown once
+    problems.warn("data/a.yaml", 1, "photo", "警告")
+    assert [str(p) for p in problems.errors] == [
+        "data/a.yaml:30 错误 字段 y：甲", "data/b.yaml 错误 字段 （整个文件）：整个文件",
+        "data/b.yaml:3 错误 字段 z：前", "data/b.yaml:12 错误 字段 x：后"]
+    assert [str(p) for p in problems.warnings] == ["data/a.yaml:1 警告 字段 photo：警告"]

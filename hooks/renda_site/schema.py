@@ -6,6 +6,10 @@ export can publish `schemas()` as it is.
 
 Draft-07 is written on purpose: VS Code's YAML extension validates with draft-07 and only partly
 understands 2019-09/2020-12, so pydantic's `$defs` are moved to draft-07's `definitions`.
+
+The schemas are the strict form of the models: the build also accepts an unquoted number where text is
+expected (`term: 18`) and a quoted number where a number is expected; the editor marks both, nudging
+towards the quoted style the README asks for. Everything the schema accepts, the models accept.
 """
 from __future__ import annotations
 
