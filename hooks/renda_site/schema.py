@@ -9,7 +9,8 @@ understands 2019-09/2020-12, so pydantic's `$defs` are moved to draft-07's `defi
 
 The schemas are the strict form of the models: the build also accepts an unquoted number where text is
 expected (`term: 18`) and a quoted number where a number is expected; the editor marks both, nudging
-towards the quoted style the README asks for. Everything the schema accepts, the models accept.
+towards the quoted style the README asks for. Rules across records (references, dates, duplicates)
+and text made only of spaces (stripped, then empty) are caught by `check`, not by the editor.
 """
 from __future__ import annotations
 
