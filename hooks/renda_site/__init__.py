@@ -7,26 +7,26 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .address import Address
-from .articles import decorate
 from .check import check_content
 from .load import load_content
-from .feeds import feed_files
-from .opendata import OpenData, OpenDataPage
-from .pages import PAGE_KINDS, GeneratedFile, GeneratedPage
 from .problems import ContentError, Problems
 from .site import Site, build_site
+
+if TYPE_CHECKING:
+    from .pages import GeneratedFile, GeneratedPage
 
 
 @dataclass
 class Result:
     site: Site
-    pages: list[GeneratedPage]
-    files: list[GeneratedFile]  # feeds, open data: published as they are, beside the pages
-    problems: Problems          # warnings only: a result is never made from content with errors
+    pages: list["GeneratedPage"]
+    files: list["GeneratedFile"]  # feeds, open data: published as they are, beside the pages
+    problems: Problems            # warnings only: a result is never made from content with errors
 
     def decorate(self, src_uri: str, markdown: str) -> str:
+        from .articles import decorate
         return decorate(self.site, src_uri, markdown)
 
 
@@ -47,6 +47,12 @@ def generate(root: Path, today: datetime.date | None = None, site_url: str | Non
     problems, content = check(root, today)
     if problems.errors:
         raise ContentError(problems)
+    # Imported here: templates and pinyin take most of the start-up time, and `check` (a pre-commit
+    # hook) needs neither.
+    from .address import Address
+    from .feeds import feed_files
+    from .opendata import OpenData, OpenDataPage
+    from .pages import PAGE_KINDS
     site = build_site(content)
     pages = [page for kind in PAGE_KINDS for page in kind(site).pages()]
     address = Address(site_url or None, directory_urls)
@@ -56,7 +62,7 @@ def generate(root: Path, today: datetime.date | None = None, site_url: str | Non
     return Result(site, pages, files, problems)
 
 
-def _check_unique(pages: list[GeneratedPage], files: list[GeneratedFile], problems: Problems) -> None:
+def _check_unique(pages: list["GeneratedPage"], files: list["GeneratedFile"], problems: Problems) -> None:
     """Two outputs at one address (a deputy with id `goucheng-18` beside the composition page of term 18)
     would silently overwrite each other: report it against the record's file instead."""
     owner: dict[str, str | None] = {}
@@ -67,6 +73,13 @@ def _check_unique(pages: list[GeneratedPage], files: list[GeneratedFile], proble
         owner[path] = edit_path
     if problems.errors:
         raise ContentError(problems)
+
+
+def __getattr__(name: str):
+    if name in ("GeneratedPage", "GeneratedFile"):   # kept importable from the package, loaded on first use
+        from . import pages
+        return getattr(pages, name)
+    raise AttributeError(name)
 
 
 __all__ = ["generate", "check", "Result", "ContentError", "GeneratedPage", "GeneratedFile", "Problems"]

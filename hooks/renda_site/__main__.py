@@ -1,5 +1,6 @@
 """Command line: `python -m renda_site check` validates everything without building;
-`python -m renda_site generate --out DIR` writes the generated Markdown pages (for any generator)."""
+`python -m renda_site generate --out DIR` writes the generated Markdown pages (for any generator);
+`python -m renda_site schema --out schemas/` exports the JSON Schemas of the data files."""
 from __future__ import annotations
 
 import argparse
@@ -8,7 +9,6 @@ import time
 from pathlib import Path
 
 from . import ContentError, check, generate
-from .output import write_pages
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,7 +20,14 @@ def main(argv: list[str] | None = None) -> int:
     gen = commands.add_parser("generate", help="检查并把生成的 Markdown 页面和订阅源、开放数据文件写入 --out 目录")
     gen.add_argument("--out", type=Path, required=True)
     gen.add_argument("--site-url", default=None, help="网站正式地址（如 https://example.gov.cn/renda/），用于订阅源和开放数据中的完整链接")
+    schema_cmd = commands.add_parser("schema", help="从数据模型导出 JSON Schema（供编辑器提示和开放数据）")
+    schema_cmd.add_argument("--out", type=Path, default=Path("schemas"), help="输出目录，默认 schemas/")
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        from .schema import write_schemas
+        paths = write_schemas(args.out)
+        print(f"已导出 {len(paths)} 个 JSON Schema 到 {args.out}/")
+        return 0
     started = time.perf_counter()
     if args.command == "check":
         problems, _ = check(args.root)
@@ -36,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         print(f"共 {len(exc.problems.errors)} 个错误，未生成任何页面。", file=sys.stderr)
         return 1
+    from .output import write_pages    # not imported for `check`: it pulls in templates and pinyin
     stats = write_pages(result.pages, args.out, result.files)
     print(f"生成页面 {len(result.pages)} 个、文件 {len(result.files)} 个（写入 {stats.written}，未变 {stats.unchanged}，删除 {stats.removed}），"
           f"用时 {time.perf_counter() - started:.2f} 秒。")

@@ -1,7 +1,7 @@
 """Bar charts drawn at build time as inline SVG, each with its data table beside it.
 
 Plain string building: a horizontal bar chart is a few rectangles and labels, and a library would add a
-dependency for no gain. Every data string goes through html.escape. No script, no external file.
+dependency for no gain. Every data string goes through `escape` below. No script, no external file.
 
 Accessibility: the <svg> is role="img", named by its <title> and described by a <desc> that reads out
 every figure (aria-labelledby / aria-describedby); the table next to it is the full equivalent for
@@ -12,10 +12,20 @@ the drawing is 360 units wide — about the width of a phone — scaled by viewB
 """
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
-from html import escape
 
 from markupsafe import Markup
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape(value: object) -> str:
+    """HTML-escaped, on one line: the chart is a raw HTML block inside Markdown, and a blank line in a
+    label would end that block and hand the rest of the label to the Markdown parser."""
+    return html.escape(_WHITESPACE.sub(" ", str(value)).strip())
+
 
 WIDTH = 360
 ROW = 48                 # label line + bar
@@ -50,7 +60,7 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], caption: str | None = 
             f'<text x="{max(length, 1) + 6}" y="{top + 40}">{bar.count} {escape(unit)}（{percent(bar.count, total)}）</text>')
     svg = (f'<svg class="rd-chart__svg" role="img" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc" '
            f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg" '
-           f'style="width:100%;max-width:{WIDTH * 4 // 3}px;height:auto" fill="currentColor" font-size="15">'
+           f'fill="currentColor" font-size="15">'
            f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(summary)}</desc>'
            + "".join(rows) + "</svg>")
     body = "".join(f"<tr><th scope=\"row\">{escape(bar.label)}</th><td>{bar.count}</td>"

@@ -14,7 +14,7 @@ import yaml
 from . import models
 from .messages import validate
 from .problems import Problems
-from .yamlload import LocatedDict, LocatedList, load_yaml
+from .yamlload import LocatedDict, LocatedList, describe_syntax_error, load_yaml
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
@@ -38,12 +38,17 @@ class Content:
     appointments: list[models.AppointmentList] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     docs_files: set[str] = field(default_factory=set)   # every file under docs/, relative
+    public_numbers: list[models.PublicNumber] = field(default_factory=list)
+    documents: list[tuple[str, object]] = field(default_factory=list)  # (file, parsed YAML) of every file read
+    failed: set[str] = field(default_factory=set)   # files not (fully) read: references into them are not checked
 
 
 class Loader:
     def __init__(self, root: Path, problems: Problems):
         self.root = root
         self.problems = problems
+        self.documents: list[tuple[str, object]] = []
+        self.failed: set[str] = set()     # files with a record that could not be read
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
@@ -53,16 +58,22 @@ class Loader:
         try:
             if text is None:
                 text = path.read_text(encoding="utf-8")
-            return load_yaml(text)
-        except UnicodeDecodeError:
-            self.problems.error(self.rel(path), None, None, "文件不是 UTF-8 编码，请另存为 UTF-8")
+            raw = load_yaml(text)
+            self.documents.append((self.rel(path), raw))   # every value is scanned for private data
+            return raw
+        except UnicodeDecodeError as exc:
+            self.not_utf8(path, exc)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 + line_offset if mark else None
-            column = f"第 {mark.column + 1} 列" if mark else ""
-            reason = getattr(exc, "problem", None) or str(exc)
-            self.problems.error(self.rel(path), line, None, f"YAML 语法错误（{column}）：{reason}。常见原因：缩进不一致、冒号后缺空格、引号未闭合")
+            self.failed.add(self.rel(path))
+            line, key, message = describe_syntax_error(exc, text or "", line_offset)
+            self.problems.error(self.rel(path), line, key or "（整个文件）", message)
         return None
+
+    def not_utf8(self, path: Path, exc: UnicodeDecodeError) -> None:
+        self.failed.add(self.rel(path))
+        line = exc.object[:exc.start].count(b"\n") + 1
+        self.problems.error(self.rel(path), line, "（整个文件）",
+                            "文件不是 UTF-8 编码（常见于用记事本或 WPS 另存的文件），请另存为 UTF-8")
 
     def record(self, model, raw, path: Path, prefix: tuple = ()):
         rel = self.rel(path)
@@ -70,19 +81,21 @@ class Loader:
             for key, line in raw.duplicate_keys:
                 self.problems.error(rel, line, str(key), "字段重复出现，后一个会覆盖前一个")
         record = validate(model, raw, rel, self.problems, prefix)
-        if record is not None:
-            record._source = models.Source(rel, raw)
+        if record is None:
+            self.failed.add(rel)
+        else:
+            record._source = models.Source(rel, raw, prefix)
         return record
 
     def record_list(self, model, path: Path) -> list:
         if not path.is_file():
-            self.problems.error(self.rel(path), None, None, "缺少此数据文件")
+            self.problems.error(self.rel(path), None, "（整个文件）", "缺少此数据文件")
             return []
         raw = self.parse(path)
         if raw is None:
             return []
         if not isinstance(raw, LocatedList):
-            self.problems.error(self.rel(path), 1, None, "文件内容应为列表，每项以「- 」开头")
+            self.problems.error(self.rel(path), 1, "（整个文件）", "文件内容应为列表，每项以「- 」开头")
             return []
         out = []
         for index, item in enumerate(raw):
@@ -98,30 +111,34 @@ class Loader:
             if raw is None:
                 continue
             if not isinstance(raw, LocatedDict):
-                self.problems.error(self.rel(path), 1, None, "文件内容应为「字段: 值」形式的映射")
+                self.problems.error(self.rel(path), 1, "（整个文件）", "文件内容应为「字段: 值」形式的映射")
                 continue
             record = self.record(model, raw, path)
             if record is not None:
                 out.append(record)
         for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
-            self.problems.error(self.rel(path), None, None, "数据文件的扩展名应为 .yaml")
+            self.problems.error(self.rel(path), None, "（整个文件）", "数据文件的扩展名应为 .yaml（不能用 .yml），否则不会被读取")
         return out
 
     def article(self, path: Path, docs: Path, columns: set[str]) -> Article | None:
         src_uri = path.relative_to(docs).as_posix()
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self.not_utf8(path, exc)
+            return None
         match = FRONT_MATTER.match(text)
         column = src_uri.split("/", 1)[0] if "/" in src_uri and not src_uri.endswith("/index.md") else None
         column = column if column in columns else None
         if not match:
             if column:
-                self.problems.error(self.rel(path), 1, None, "文章缺少开头的 --- 元数据块（至少需要 title 和 date）")
+                self.problems.error(self.rel(path), 1, "title", "文章缺少开头的 --- 元数据块（至少需要 title 和 date）")
             return None
         raw = self.parse(path, match.group(1) or "", line_offset=1)
         if raw is None:
             return None
         if not isinstance(raw, LocatedDict):
-            self.problems.error(self.rel(path), 2, None, "元数据应为「字段: 值」形式的映射")
+            self.problems.error(self.rel(path), 2, "（元数据）", "元数据应为「字段: 值」形式的映射")
             return None
         _shift_lines(raw, 1)
         meta = self.record(models.ArticleMeta, raw, path)
@@ -155,7 +172,7 @@ def load_content(root: Path, problems: Problems) -> Content:
     content = Content()
     site_raw = loader.parse(data / "site.yaml") if (data / "site.yaml").is_file() else None
     if site_raw is None and not (data / "site.yaml").is_file():
-        problems.error("data/site.yaml", None, None, "缺少网站配置文件 data/site.yaml")
+        problems.error("data/site.yaml", None, "（整个文件）", "缺少网站配置文件 data/site.yaml")
     elif site_raw is not None:
         content.site = loader.record(models.SiteInfo, site_raw, data / "site.yaml")
     content.terms = loader.record_list(models.Term, data / "terms.yaml")
@@ -163,6 +180,8 @@ def load_content(root: Path, problems: Problems) -> Content:
     content.deputies = loader.record_files(models.Deputy, data / "deputies")
     content.bulletins = loader.record_files(models.Bulletin, data / "bulletins")
     content.appointments = loader.record_files(models.AppointmentList, data / "appointments")
+    if (data / "public_numbers.yaml").is_file():
+        content.public_numbers = loader.record_list(models.PublicNumber, data / "public_numbers.yaml")
     columns = {c.id for c in content.site.columns} if content.site else set()
     for path in sorted(docs.rglob("*")):
         if not path.is_file():
@@ -173,4 +192,5 @@ def load_content(root: Path, problems: Problems) -> Content:
             article = loader.article(path, docs, columns)
             if article is not None:
                 content.articles.append(article)
+    content.documents, content.failed = loader.documents, loader.failed
     return content

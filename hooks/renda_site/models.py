@@ -30,10 +30,21 @@ class Source:
 
     path: str
     raw: Any
+    loc: tuple = ()           # where the record sits in its file: (3,) for the 4th item of terms.yaml
+
+
+def _title(name: str, info) -> str:
+    """A field's Chinese title in the JSON Schema (shown by editors' tooltips): its description up to the
+    first comma or bracket, so each field is described once, in one place."""
+    text = info.description or name
+    for stop in "，；（(":
+        text = text.split(stop)[0]
+    return text.strip() or name
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True,
+                              field_title_generator=_title)
     _source: Source | None = PrivateAttr(default=None)
 
     @property
@@ -43,6 +54,7 @@ class Record(BaseModel):
 
 
 class Term(Record):
+    model_config = ConfigDict(title="届次")
     id: Id = Field(description="届次编号，如 \"18\"")
     name: Text = Field(description="届次名称，如 第十八届")
     start: datetime.date = Field(description="开始日期")
@@ -50,6 +62,7 @@ class Term(Record):
 
 
 class Group(Record):
+    model_config = ConfigDict(title="代表团、代表小组、专门委员会")
     id: Id = Field(description="编号，如 t18-chengguan")
     name: Text = Field(description="名称，如 城关镇代表团")
     kind: GroupKind = Field(description="类别")
@@ -57,6 +70,7 @@ class Group(Record):
 
 
 class Membership(Record):
+    model_config = ConfigDict(title="任职记录")
     term: Id = Field(description="届次编号")
     group: Id | None = Field(default=None, description="所在代表团或代表小组的编号")
     constituency: Text | None = Field(default=None, description="选区或选举单位")
@@ -68,6 +82,7 @@ class Membership(Record):
 
 
 class Deputy(Record):
+    model_config = ConfigDict(title="人大代表")
     id: Id = Field(description="稳定编号，如 d0001；不随姓名变化，不重复使用")
     name: Text = Field(description="姓名")
     other_names: list[Text] = Field(default_factory=list, description="曾用名")
@@ -82,6 +97,7 @@ class Deputy(Record):
 
 
 class BulletinItem(Record):
+    model_config = ConfigDict(title="公报目录条目")
     title: Text = Field(description="标题")
     type: ItemType = Field(description="类别")
     page: DocsPath | None = Field(default=None, description="全文所在的 Markdown 文件，docs/ 下的路径")
@@ -90,6 +106,7 @@ class BulletinItem(Record):
 
 
 class Bulletin(Record):
+    model_config = ConfigDict(title="常委会公报（一期）")
     year: int = Field(ge=1949, le=2100, description="年份")
     number: int = Field(ge=1, le=99, description="期号（当年第几期）")
     serial: int | None = Field(default=None, ge=1, description="总期号")
@@ -101,6 +118,7 @@ class Bulletin(Record):
 
 
 class AppointmentEntry(Record):
+    model_config = ConfigDict(title="任免事项")
     action: Action = Field(description="任免类别")
     name: Text = Field(description="姓名")
     position: Text = Field(description="职务")
@@ -110,6 +128,7 @@ class AppointmentEntry(Record):
 
 
 class AppointmentList(Record):
+    model_config = ConfigDict(title="任免名单")
     id: Id = Field(description="编号，如 \"18-19\"（届次-会议次数）")
     title: Text = Field(description="标题")
     meeting: Text = Field(description="会议名称")
@@ -119,6 +138,7 @@ class AppointmentList(Record):
 
 
 class Column(Record):
+    model_config = ConfigDict(title="文章栏目")
     id: Id = Field(description="栏目目录名，即 docs/ 下的文件夹名")
     title: Text = Field(description="栏目名称")
     description: Text | None = Field(default=None, description="栏目说明")
@@ -126,6 +146,7 @@ class Column(Record):
 
 
 class SiteInfo(Record):
+    model_config = ConfigDict(title="网站基本信息")
     name: Text = Field(description="网站名称")
     body: Text = Field(description="主办机关全称，如 清溪县人民代表大会常务委员会")
     intro: LongText | None = Field(default=None, description="首页简介（Markdown）")
@@ -133,6 +154,7 @@ class SiteInfo(Record):
 
 
 class Disclosure(Record):
+    model_config = ConfigDict(title="政府信息公开要素")
     index_no: Text | None = Field(default=None, description="索引号")
     publisher: Text | None = Field(default=None, description="发布机构")
     doc_date: datetime.date | None = Field(default=None, description="发文日期")
@@ -143,14 +165,26 @@ class Disclosure(Record):
 
 class ArticleMeta(Record):
     """Front matter of a Markdown page. MkDocs/Material keys are allowed beside ours."""
+    model_config = ConfigDict(title="文章元数据")
 
     title: Text = Field(description="标题")
     date: datetime.date | None = Field(default=None, description="发布日期")
     source: Text | None = Field(default=None, description="来源")
     author: Text | None = Field(default=None, description="作者")
     disclosure: Disclosure | None = Field(default=None, description="政府信息公开要素")
-    description: Text | None = None
-    hide: list[str] | None = None
-    template: str | None = None
-    icon: str | None = None
-    status: str | None = None
+    description: Text | None = Field(default=None, description="页面摘要（供搜索引擎使用，MkDocs 字段）")
+    hide: list[str] | None = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
+    template: str | None = Field(default=None, description="页面模板（MkDocs 字段）")
+    icon: str | None = Field(default=None, description="页面图标（MkDocs Material 字段）")
+    status: str | None = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
+
+
+class PublicNumber(Record):
+    """A number that looks private (a mobile or ID-card number) but may be published, with the reason.
+
+    Kept in one file, data/public_numbers.yaml, so a reviewer sees every exception in one place."""
+
+    model_config = ConfigDict(title="确认可以公开的号码")
+    number: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 -]{5,24}[0-9Xx]$")] = Field(
+        description="号码，如 \"139 0000 0000\"（空格和连字符可有可无）")
+    reason: Text = Field(description="可以公开的理由，如 县人大信访值班手机，已在本机关门户网站公开")

@@ -1,14 +1,14 @@
-"""Problems found in the content, in one shape: `file:line 字段 field：message`."""
+"""Problems found in the content, in one shape: `file:line 错误 字段 field：message`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     path: str                 # relative to the project root, e.g. data/deputies/d0001.yaml
     line: int | None
-    field: str | None         # dotted field path, e.g. memberships[0].term
+    field: str | None         # field path as editors read it, e.g. memberships 第1项 term
     message: str              # Chinese, says what is wrong and what is expected
     warning: bool = False
 
@@ -17,6 +17,11 @@ class Problem:
         kind = "警告" if self.warning else "错误"
         what = f" 字段 {self.field}：" if self.field else " "
         return f"{where} {kind}{what}{self.message}"
+
+    @property
+    def sort_key(self) -> tuple:
+        # A problem without a line (a missing file) sorts first in its file; None cannot be compared with int.
+        return (self.path, self.line or 0, self.field or "", self.message)
 
 
 @dataclass
@@ -31,13 +36,19 @@ class Problems:
     def warn(self, path: str, line: int | None, field_: str | None, message: str) -> None:
         self.items.append(Problem(path, line, field_, message, warning=True))
 
+    def _sorted(self, warning: bool) -> list[Problem]:
+        # The same finding can be reached twice (e.g. a value checked by two rules on one line): show it once.
+        unique = {p: None for p in self.items if p.warning == warning}
+        return sorted(unique, key=lambda p: p.sort_key)
+
     @property
     def errors(self) -> list[Problem]:
-        return sorted(p for p in self.items if not p.warning)
+        """Sorted by file, then line, so editors can work through a file from top to bottom."""
+        return self._sorted(False)
 
     @property
     def warnings(self) -> list[Problem]:
-        return sorted(p for p in self.items if p.warning)
+        return self._sorted(True)
 
     def report(self) -> str:
         lines = [str(p) for p in self.errors + self.warnings]

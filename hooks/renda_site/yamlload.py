@@ -6,6 +6,8 @@ PyYAML was built with it: it is several times faster on large data folders.
 """
 from __future__ import annotations
 
+import re
+
 import yaml
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -82,3 +84,58 @@ def line_of(data, path: tuple) -> int | None:
         else:
             break
     return line
+
+
+# PyYAML's reasons, in the words an editor can act on. Matched by substring, first match wins.
+_SYNTAX_REASONS = [
+    ("tab character", "不能用 Tab 键缩进，请改用空格"),
+    ("cannot start any token", "出现了不能作为开头的字符（常见原因：用 Tab 键缩进，请改用空格；或值以 @、` 开头，请加引号）"),
+    ("mapping values are not allowed", "此处不能出现「: 」（值里含有冒号时请给整个值加引号，或检查缩进）"),
+    ("could not find expected ':'", "缺少冒号「:」，或上一行的引号未闭合"),
+    ("did not find expected key", "缩进不一致，或上一行的引号未闭合"),
+    ("did not find expected '-' indicator", "列表项的缩进不一致"),
+    ("expected <block end>", "缩进不一致"),
+    ("found unexpected end of stream", "引号未闭合"),
+    ("found unknown escape character", "双引号中的反斜杠「\\」须写成「\\\\」，或改用单引号"),
+    ("expected ',' or ']'", "方括号列表「[ ]」未闭合或缺少逗号"),
+    ("expected ',' or '}'", "花括号「{ }」未闭合或缺少逗号"),
+    ("found undefined alias", "「*」开头的值须加引号"),
+    ("found unhashable key", "字段名不能是列表或映射"),
+    ("found character that cannot start", "出现了不能作为开头的字符，请给整个值加引号"),
+]
+_KEY = re.compile(r"^\s*(?:-\s+)*([^\s:#'\"\[\]{}-][^:#]*?)\s*:(?:\s|$)")
+
+
+def _key_near(lines: list[str], index: int) -> str | None:
+    """The field on the line with the syntax error, or on the nearest line above it that has one."""
+    for i in range(min(index, len(lines) - 1), -1, -1):
+        match = _KEY.match(lines[i])
+        if match:
+            return match.group(1)
+    return None
+
+
+def describe_syntax_error(exc: yaml.YAMLError, text: str, line_offset: int = 0) -> tuple[int | None, str | None, str]:
+    """(line, field, Chinese message) for a YAML syntax error; line and column are 1-based in the file."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "flow" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None):
+        mark = exc.context_mark      # an unclosed [ or {: PyYAML notices on a later line; point at the bracket
+    reason = getattr(exc, "problem", None) or str(exc)
+    explained = next((cn for en, cn in _SYNTAX_REASONS if en in reason), f"无法解析（{reason}）")
+    if mark is None:
+        return None, None, f"YAML 语法错误：{explained}"
+    lines = text.splitlines()
+    # PyYAML reports some errors (an unclosed quote, a bad indent) on the line after the real mistake,
+    # sometimes past the last line: point at the last line with content at or before the mark.
+    index = min(mark.line, len(lines) - 1) if lines else 0
+    column = mark.column + 1 if mark.line < len(lines) else len(lines[index]) + 1 if lines else 1
+    while index > 0 and not lines[index].strip():
+        index -= 1
+        column = len(lines[index]) + 1
+    # An unclosed double quote swallows the lines after it and PyYAML stumbles later: point at the quote.
+    for above in range(index):
+        quotes = len(re.findall(r'(?<!\\)"', lines[above].split(" #")[0]))
+        if quotes % 2:
+            return above + 1 + line_offset, _key_near(lines, above), \
+                f"YAML 语法错误（第 {lines[above].index(chr(34)) + 1} 列）：双引号未闭合"
+    return index + 1 + line_offset, _key_near(lines, index), f"YAML 语法错误（第 {column} 列）：{explained}"

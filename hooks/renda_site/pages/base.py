@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..site import Site
+from ..safe_markdown import markdown_block
 from ..text import cn_date, cn_number, md_link, md_text, relative_link
 
 
@@ -38,13 +39,6 @@ def _href(context, to_uri: str) -> Markup:
     return Markup(relative_link(context["page_uri"], to_uri))
 
 
-def _markdown_block(text: str | None) -> Markup:
-    """Editor-written Markdown (a bio, an intro): Markdown syntax is kept, raw HTML is shown as text."""
-    if not text:
-        return Markup("")
-    return Markup(text.replace("&", "&amp;").replace("<", "&lt;").strip())
-
-
 # Every `{{ value }}` passes through md_text unless it is already Markup (a link, a block):
 # escaping is the default, so a template cannot forget it.
 ENV = Environment(
@@ -53,7 +47,7 @@ ENV = Environment(
     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
 )
 ENV.globals.update(link=_link, href=_href, urls=urls, cn_number=cn_number, sep=Markup("　"))
-ENV.filters.update(cn_date=cn_date, markdown_block=_markdown_block)
+ENV.filters.update(cn_date=cn_date, markdown_block=markdown_block)
 
 
 @dataclass(frozen=True)

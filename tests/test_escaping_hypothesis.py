@@ -1,0 +1,332 @@
+"""Property: whatever an editor types into a text field, the page shows it as text.
+
+Every text field of every record kind that reaches a page is filled with HTML/JS/Markdown payloads.
+The demo is rendered through the real generator (pages and article decoration) and Python-Markdown with
+the extensions of mkdocs.yml; each page that changed is parsed and compared with a baseline rendering
+of the same record holding plain text: no tag, attribute or link may appear that the baseline lacks.
+For the two Markdown fields (a bio, the home intro) Markdown's own structure is allowed, but never raw
+HTML, event attributes, or a link or image target other than http(s), mailto or relative.
+
+Records are changed after validation on purpose: escaping must hold even for data the checks let by.
+"""
+from __future__ import annotations
+
+import dataclasses
+import typing
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import markdown
+import pytest
+import yaml
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+import renda_site
+from conftest import ROOT
+from renda_site.articles import decorate
+from renda_site.pages import PAGE_KINDS
+from renda_site.site import build_site
+
+MARKDOWN_FIELDS = {"bio", "intro"}
+PAYLOADS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>',
+    "[点我](javascript:alert(1))", "[点我](JaVa\tScRiPt:alert(1))", "![图](http://evil.example/x.png)",
+    "<a href=\"http://evil.example\">链接</a>", "<http://evil.example>", "http://evil.example/",
+    "{: onclick=\"alert(1)\" }", "{#x .y onclick=alert(1)}", "段落\n{: onclick=\"alert(1)\" }",
+    "*强调*{: onmouseover=alert(1) }", "## 标题 {: style=\"display:none\" }", "**粗** _斜_ `码`", "# 标题", "- 列表",
+    "| a | b |\n| --- | --- |", "&lt;script&gt;", "&#60;b&#62;", "<!-- x -->", "[x]: javascript:alert(1)\n\n[x]",
+    "!!! note \"t\"\n    正文", "```\n<b>\n```", "<div markdown=\"1\">*x*</div>", "\\", "<", "&", "'; alert(1); '",
+    "{{ 7*7 }}", "{% raw %}", "[[x]]", "\n\n<iframe src=//evil.example>", "data:text/html,<b>x</b>",
+    "<style>body{display:none}</style>", "<form action=//evil.example><input>", "%3Cscript%3E", "　",
+]
+ALPHABET = st.sampled_from(list("<>&\"'/\\[](){}!#*_`|:=-.~^@$%;,\n\t ") + list("ascriptjvhonerl") + list("代表名"))
+payload = st.one_of(st.sampled_from(PAYLOADS), st.text(ALPHABET, min_size=1, max_size=30),
+                    st.lists(st.sampled_from(PAYLOADS), min_size=2, max_size=3).map(" ".join))
+SAFE_SCHEMES = {"", "http", "https", "mailto"}
+URL_ATTRS = {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href", "background"}
+MARKDOWN_TAGS = {"p", "em", "strong", "code", "pre", "a", "img", "ul", "ol", "li", "blockquote", "hr", "br",
+                 "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "div", "span"}
+
+
+def _ignore_python_tags(loader, suffix, node):
+    return None
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_python_tags)
+
+
+def markdown_converter() -> markdown.Markdown:
+    """Python-Markdown with exactly the extensions (and their options) listed in mkdocs.yml."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    names, options = [], {}
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, dict):
+            (name, opts), = entry.items()
+            names.append(name)
+            options[name] = {k: v for k, v in (opts or {}).items() if v is not None}
+        else:
+            names.append(entry)
+    return markdown.Markdown(extensions=names, extension_configs=options)
+
+
+class Structure(HTMLParser):
+    """What a page's HTML can do: its tags with their attribute names, and its URLs."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, tuple[str, ...]]] = []
+        self.urls: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, tuple(sorted(name for name, _ in attrs))))
+        self.urls.extend((tag, name, value or "") for name, value in attrs if name in URL_ATTRS)
+
+    handle_startendtag = handle_starttag
+
+
+def structure(html: str) -> Structure:
+    parser = Structure()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+# --- filling every text field of a record -------------------------------------------------------
+
+def _unwrap(annotation):
+    while typing.get_origin(annotation) in (typing.Union, __import__("types").UnionType):
+        annotation = next(a for a in typing.get_args(annotation) if a is not type(None))
+    return annotation
+
+
+def _is_free_text(annotation) -> bool:
+    annotation = _unwrap(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        base, *meta = typing.get_args(annotation)
+        return base is str and not any(getattr(m, "pattern", None) for m in meta)
+    return annotation is str
+
+
+def text_fields(model: type[BaseModel]) -> dict[str, str]:
+    found = {}
+    for name, info in model.model_fields.items():
+        annotation = _unwrap(info.annotation)
+        if typing.get_origin(annotation) is list:
+            inner = typing.get_args(annotation)[0]
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                found[name] = "records"
+            elif _is_free_text(inner):
+                found[name] = "list"
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            found[name] = "record"
+        elif _is_free_text(info.annotation) and not any(getattr(m, "pattern", None) for m in info.metadata):
+            found[name] = "text"
+    return found
+
+
+def fill(record: BaseModel, value_for, model: type[BaseModel] | None = None) -> BaseModel:
+    """A copy of `record` with every free-text field set by `value_for(field_name)`, recursively."""
+    model = model or type(record)
+    update = {}
+    for name, kind in text_fields(model).items():
+        current = getattr(record, name, None) if record is not None else None
+        if kind == "text":
+            if name in ("hide", "template", "icon", "status"):      # MkDocs' own keys: not shown as text
+                continue
+            update[name] = value_for(name)
+        elif kind == "list":
+            update[name] = [value_for(name)]
+        elif kind == "record":
+            inner = _unwrap(model.model_fields[name].annotation)
+            update[name] = fill(current, value_for, inner) if current is not None else fill(None, value_for, inner)
+        elif kind == "records":
+            update[name] = [fill(item, value_for) for item in current[:3]] + list(current[3:])
+    if record is None:
+        return model.model_construct(**update)
+    return record.model_copy(update=update)
+
+
+# --- the demo, with one record replaced ----------------------------------------------------------
+
+_, CONTENT = renda_site.check(ROOT)
+SOURCES = {a.src_uri: (ROOT / "docs" / a.src_uri).read_text(encoding="utf-8") for a in CONTENT.articles}
+FRONT = "---"
+
+
+def _body(text: str) -> str:
+    return text.split(FRONT, 2)[2] if text.startswith(FRONT) else text
+
+
+def render_pages(content) -> dict[str, str]:
+    site = build_site(content)
+    pages = {p.uri: p.markdown for kind in PAGE_KINDS for p in kind(site).pages()}
+    for uri, text in SOURCES.items():
+        pages["article:" + uri] = decorate(site, uri, _body(text))
+    return pages
+
+
+def _pick(items, predicate):
+    return next(i for i, item in enumerate(items) if predicate(item))
+
+
+def _replace_list(content, attr: str, index: int, value_for):
+    items = list(getattr(content, attr))
+    items[index] = fill(items[index], value_for)
+    return dataclasses.replace(content, **{attr: items})
+
+
+def with_deputy(value_for):      # a deputy with a bio, several memberships and appointment entries
+    index = _pick(CONTENT.deputies, lambda d: d.bio and d.id == "d0012")
+    return _replace_list(CONTENT, "deputies", index, value_for)
+
+
+def with_term(value_for):
+    return _replace_list(CONTENT, "terms", len(CONTENT.terms) - 1, value_for)
+
+
+def with_group(value_for):
+    return _replace_list(CONTENT, "groups", _pick(CONTENT.groups, lambda g: g.id == "t18-chengguan"), value_for)
+
+
+def with_bulletin(value_for):
+    return _replace_list(CONTENT, "bulletins", _pick(CONTENT.bulletins, lambda b: (b.year, b.number) == (2024, 3)), value_for)
+
+
+def with_appointments(value_for):
+    return _replace_list(CONTENT, "appointments", _pick(CONTENT.appointments, lambda a: a.id == "18-19"), value_for)
+
+
+def with_site(value_for):
+    return dataclasses.replace(CONTENT, site=fill(CONTENT.site, value_for))
+
+
+def with_article(value_for):     # a column article that a bulletin also carries, so every place shows
+    articles = list(CONTENT.articles)
+    index = _pick(articles, lambda a: a.src_uri == "shenyi/2024-07-05-shenji-gongzuo-baogao-shenyi-yijian.md")
+    articles[index] = dataclasses.replace(articles[index], meta=fill(articles[index].meta, value_for))
+    return dataclasses.replace(CONTENT, articles=articles)
+
+
+def with_disclosed_article(value_for):
+    articles = list(CONTENT.articles)
+    index = _pick(articles, lambda a: a.meta.disclosure is not None)
+    articles[index] = dataclasses.replace(articles[index], meta=fill(articles[index].meta, value_for))
+    return dataclasses.replace(CONTENT, articles=articles)
+
+
+KINDS = {"deputy": with_deputy, "term": with_term, "group": with_group, "bulletin": with_bulletin,
+         "appointment-list": with_appointments, "site": with_site, "article": with_article,
+         "disclosed-article": with_disclosed_article}
+
+MD = markdown_converter()
+
+
+def html_of(text: str) -> str:
+    """As MkDocs does it: front matter becomes page.meta (checked in test_front_matter_...), the rest is Markdown."""
+    from mkdocs.utils.meta import get_data
+    body, _meta = get_data(text)
+    return MD.reset().convert(body)
+
+
+def _baseline_value(name: str) -> str:
+    return "基线" + name.replace("_", "")      # plain letters: shown unchanged, so it can be found in a page
+
+
+BASELINES: dict[str, tuple[dict[str, str], dict[str, Structure]]] = {}
+
+
+def baseline(kind: str):
+    if kind not in BASELINES:
+        pages = render_pages(KINDS[kind](_baseline_value))
+        BASELINES[kind] = (pages, {})
+    return BASELINES[kind]
+
+
+def _scheme(url: str) -> str:
+    return urlsplit("".join(ch for ch in url if ord(ch) > 32)).scheme.lower()
+
+
+def test_the_payload_test_reaches_the_text_fields():
+    """Every field is filled; those that reach a page are compared. A field a template shows later (an
+    曾用名 on the deputy page, say) is covered from then on without changing this test."""
+    shown_by_kind = {}
+    for kind in KINDS:
+        pages, _ = baseline(kind)
+        text = "\n".join(pages.values())
+        shown_by_kind[kind] = {name for name in _all_names(kind) if _baseline_value(name) in text}
+    core = {"deputy": {"name", "bio", "position", "constituency", "roles", "ethnicity", "party", "education"},
+            "term": {"name"}, "group": {"name"}, "bulletin": {"title", "meetings"},
+            "appointment-list": {"title", "meeting", "name", "position", "note"},
+            "site": {"name", "intro", "title", "description"}, "article": {"title", "source", "author"},
+            "disclosed-article": {"index_no", "publisher", "category", "scope", "doc_no"}}
+    for kind, names in core.items():
+        assert names <= shown_by_kind[kind], f"{kind}: {names - shown_by_kind[kind]} never reach a page"
+    assert sum(len(v) for v in shown_by_kind.values()) >= 30
+
+
+def _all_names(kind: str) -> set[str]:
+    names: set[str] = set()
+    KINDS[kind](lambda n: names.add(n) or _baseline_value(n))
+    return names - {"hide", "template", "icon", "status"}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+# No shrinking: one rendering of the demo takes a fraction of a second, so shrinking a failure would take
+# minutes; the assertion messages name the page and the payloads instead.
+@settings(max_examples=6, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_payloads_add_no_tag_attribute_or_link(kind, data):
+    chosen: dict[str, str] = {}
+
+    def value_for(name: str) -> str:
+        if name not in chosen:
+            chosen[name] = "甲" + data.draw(payload, label=name)
+        return chosen[name]
+
+    assert_no_new_structure(kind, value_for, chosen)
+
+
+@pytest.mark.parametrize("joiner", [" ", "\n\n"])
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_known_payload_at_once(kind, joiner):
+    """Deterministic companion of the property: all listed payloads in every field, side by side
+    (inline) or as separate Markdown blocks, so each of them is tried on every run."""
+    chosen: dict[str, str] = {}
+    assert_no_new_structure(kind, lambda name: chosen.setdefault(name, joiner.join(PAYLOADS)), chosen)
+
+
+def assert_no_new_structure(kind: str, value_for, chosen: dict[str, str]) -> None:
+    pages = render_pages(KINDS[kind](value_for))
+    base_pages, base_structures = baseline(kind)
+    changed = [uri for uri, text in pages.items() if text != base_pages.get(uri)]
+    assert changed, "the payload reached no page"
+    markdown_fields = MARKDOWN_FIELDS & set(chosen)
+    for uri in changed:
+        got = structure(html_of(pages[uri]))
+        where = f"{uri} with {chosen}"
+        for tag, name, value in got.urls:
+            assert _scheme(value) in SAFE_SCHEMES, (where, tag, name, value)
+        for tag, attrs in got.tags:
+            assert not [a for a in attrs if a.startswith("on") or a == "style"], (where, tag, attrs)
+        if uri not in base_structures:
+            base_structures[uri] = structure(html_of(base_pages[uri]))
+        expected = base_structures[uri]
+        # Text may legitimately move things around (a name sorts under another initial and opens a new
+        # group), so the page is compared as the set of kinds of element and the set of link targets it has.
+        new_tags = set(got.tags) - set(expected.tags)
+        new_urls = set(got.urls) - set(expected.urls)
+        if not markdown_fields:
+            assert not new_tags, (where, new_tags)
+            assert not new_urls, (where, new_urls)
+        else:
+            # Markdown written by the editor may add Markdown's own elements, nothing else, and every
+            # new link target is http(s), mailto or relative (checked above for every URL).
+            assert {t for t, _ in new_tags} <= MARKDOWN_TAGS, (where, new_tags)
+            assert set(expected.urls) <= set(got.urls), where

@@ -1,0 +1,246 @@
+"""Bad data never reaches the public: every mistake in the corpus gives a located Chinese error and a
+non-zero exit, all errors come in one run sorted by file and line, and a failed build leaves the last
+good site untouched."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bad_inputs import APPEND, CASES, WRITE, Case, Copy
+from conftest import HOOKS, copy_project, mkdocs_build
+from renda_site.__main__ import main
+
+
+def apply(case: Case, project: Path) -> None:
+    path = project / case.file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(case.old, Copy):
+        shutil.copyfile(project / case.old.source, path)
+    elif case.old is WRITE:      # surrogate escapes stand for bytes that are not UTF-8 (a GBK file)
+        path.write_bytes(case.new.encode("utf-8", "surrogateescape"))
+    elif case.old is APPEND:
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + case.new + "\n", encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert case.old in text, f"{case.name}: the demo no longer contains {case.old!r}"
+        path.write_text(text.replace(case.old, case.new, 1), encoding="utf-8")
+
+
+def expected_line(case: Case, project: Path) -> int:
+    lines = (project / case.where).read_bytes().decode("utf-8", "surrogateescape").splitlines()
+    found = [n for n, line in enumerate(lines, 1) if case.marker in line]
+    assert found, f"{case.name}: {case.marker!r} not in {case.where}"
+    return found[0]
+
+
+def expected_prefix(case: Case, project: Path) -> str:
+    return f"{case.where}:{expected_line(case, project)} 错误 字段 {case.field}："
+
+
+def run_check(project: Path, capsys) -> tuple[int, list[str]]:
+    code = main(["--root", str(project), "check"])
+    return code, capsys.readouterr().out.splitlines()
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("pristine"))
+
+
+def fresh(pristine: Path, dest: Path) -> Path:
+    shutil.copytree(pristine, dest)
+    return dest
+
+
+def test_corpus_is_large_and_distinct():
+    assert len(CASES) >= 50
+    assert len({c.name for c in CASES}) == len(CASES)
+    assert len({(c.file, repr(c.old), c.new) for c in CASES}) == len(CASES)
+    assert all(c.field and c.fragment for c in CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_reported_with_file_line_and_field(case, pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    apply(case, project)
+    code, lines = run_check(project, capsys)
+    assert code == 1
+    prefix = expected_prefix(case, project)
+    hits = [line for line in lines if line.startswith(prefix)]
+    assert hits, f"expected a line starting {prefix!r}; got:\n" + "\n".join(l for l in lines if "错误" in l)
+    assert any(case.fragment in line for line in hits), hits
+
+
+def test_demo_passes_check_with_warnings_listed(capsys):
+    from conftest import ROOT
+    code, lines = run_check(ROOT, capsys)
+    assert code == 0
+    assert not [l for l in lines if " 错误 " in l]
+    assert [l for l in lines if re.match(r"^data/deputies/d\d+\.yaml:\d+ 警告 字段 photo：没有照片$", l)]
+    assert lines[-1].startswith("共 0 个错误，")
+
+
+def test_all_errors_in_one_run_sorted_by_file_and_line(pristine, tmp_path, capsys):
+    """Several mistakes in several files: every one is reported in a single run, in file and line order."""
+    # Meaning checks run on records that passed the type checks, so each chosen mistake is in its own
+    # record, or is a privacy finding (scanned on the raw YAML, whatever the record's other errors).
+    names = {"gender-latin", "mobile-spaced-in-bio", "bulletin-item-type", "site-per-page-zero",
+             "appointment-deputy-dangling", "idcard-in-appointment-note", "term-end-before-start",
+             "article-without-title", "group-kind-did-you-mean", "mobile-in-position"}
+    chosen = [c for c in CASES if c.name in names]
+    assert len(chosen) == len(names)
+    project = fresh(pristine, tmp_path / "p")
+    for case in chosen:
+        apply(case, project)
+    code, lines = run_check(project, capsys)
+    assert code == 1
+    errors = [l for l in lines if " 错误 " in l]
+    for case in chosen:
+        assert any(l.startswith(expected_prefix(case, project)) for l in errors), case.name
+    keys = [(l.split(":")[0], int(l.split(":")[1].split()[0])) for l in errors]
+    assert keys == sorted(keys)
+    assert lines[-1].startswith(f"共 {len(errors)} 个错误")
+    warnings = [l for l in lines if " 警告 " in l]
+    assert warnings and lines.index(warnings[0]) > lines.index(errors[-1])   # errors first, then warnings
+
+
+def test_appointee_name_differing_from_the_deputy_is_a_warning(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    path = project / "data/appointments/18-19.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    name: 许文博\n", "    name: 许文波\n", 1), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index('    deputy: "d0012"') + 1
+    code, lines = run_check(project, capsys)
+    assert code == 0
+    assert any(l.startswith(f"data/appointments/18-19.yaml:{line} 警告 字段 entries 第2项 deputy：姓名「许文波」与代表 d0012")
+               for l in lines), lines
+
+
+def test_appointment_list_no_bulletin_publishes_is_a_warning(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    path = project / "data/bulletins/2024/3.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = '    type: 任免名单\n    appointments: "18-19"'
+    assert old in text
+    path.write_text(text.replace(old, "    type: 其他\n    page: gongbao/wenjian/2024/gonggao-18-11.md"), encoding="utf-8")
+    code, lines = run_check(project, capsys)
+    assert code == 0
+    assert any(l.startswith("data/appointments/18-19.yaml:1 警告 字段 id：任免名单「18-19」未被任何一期公报刊载") for l in lines)
+
+
+def test_a_number_listed_as_public_is_allowed(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    apply(next(c for c in CASES if c.name == "mobile-in-position"), project)
+    (project / "data/public_numbers.yaml").write_text(
+        "- number: \"138 1234 5678\"\n  reason: 县人大常委会办公室值班手机，已在门户网站公开\n"
+        "- number: \"13900000000\"\n  reason: 已停用的值班手机\n", encoding="utf-8")
+    code, lines = run_check(project, capsys)
+    assert code == 0, "\n".join(lines)
+    assert "data/public_numbers.yaml:3 警告 字段 第2项 number：号码「13900000000」未在任何数据中使用，可以删除" in lines
+
+
+def test_syntax_error_names_line_and_column(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    apply(next(c for c in CASES if c.name == "syntax-colon-in-value"), project)
+    code, lines = run_check(project, capsys)
+    line = expected_line(next(c for c in CASES if c.name == "syntax-colon-in-value"), project)
+    assert code == 1
+    assert f"data/deputies/d0001.yaml:{line} 错误 字段 party：YAML 语法错误（第 12 列）：此处不能出现「: 」（值里含有冒号时请给整个值加引号，或检查缩进）" in lines
+
+
+SUBPROCESS_CASES = ["gender-latin", "syntax-unclosed-quote", "mobile-in-article-front-matter", "bulletin-number-duplicate-in-year"]
+
+
+@pytest.mark.parametrize("name", SUBPROCESS_CASES)
+def test_real_check_command_exits_non_zero(name, pristine, tmp_path):
+    case = next(c for c in CASES if c.name == name)
+    project = fresh(pristine, tmp_path / "p")
+    apply(case, project)
+    env = dict(os.environ, PYTHONPATH=str(HOOKS))
+    result = subprocess.run([sys.executable, "-m", "renda_site", "check"], cwd=project, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    prefix = expected_prefix(case, project)
+    assert any(l.startswith(prefix) and case.fragment in l for l in result.stdout.splitlines()), result.stdout
+
+
+def test_generate_writes_nothing_when_data_is_bad(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    apply(next(c for c in CASES if c.name == "gender-latin"), project)
+    out = tmp_path / "out"
+    assert main(["--root", str(project), "generate", "--out", str(out)]) == 1
+    assert not out.exists()
+    assert "gender" in capsys.readouterr().err
+
+
+def _tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+MKDOCS_CASES = ["gender-latin", "mobile-in-article-front-matter", "syntax-tab-indent"]
+
+
+@pytest.mark.parametrize("name", MKDOCS_CASES)
+def test_failed_strict_build_leaves_the_last_good_site_intact(name, built, pristine, tmp_path):
+    """`mkdocs build --strict` on bad data exits non-zero and the existing output folder stays byte-identical."""
+    case = next(c for c in CASES if c.name == name)
+    project = fresh(pristine, tmp_path / "p")
+    site = tmp_path / "site"
+    shutil.copytree(built.site, site)
+    before = _tree_digest(site)
+    assert len(before) > 50
+    apply(case, project)
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0
+    assert expected_prefix(case, project) in result.stderr + result.stdout
+    assert "数据检查未通过，网站未生成" in result.stderr + result.stdout
+    assert _tree_digest(site) == before
+
+
+def test_pre_commit_hook_blocks_a_bad_commit(pristine, tmp_path):
+    """.githooks/pre-commit (enabled with core.hooksPath) runs the check and refuses a commit with errors."""
+    from conftest import ROOT
+    project = fresh(pristine, tmp_path / "p")
+    for name in ("dev.sh", "requirements.txt"):      # dev.sh check installs requirements.txt if needed
+        shutil.copy2(ROOT / name, project / name)
+    shutil.copytree(ROOT / ".githooks", project / ".githooks")
+    env = dict(os.environ, VENV=str(Path(sys.executable).parent.parent), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True)
+
+    assert git("init", "-q").returncode == 0
+    git("config", "core.hooksPath", ".githooks")
+    git("add", "-A")
+    good = git("commit", "-q", "-m", "demo")
+    assert good.returncode == 0, good.stdout + good.stderr
+    apply(next(c for c in CASES if c.name == "gender-latin"), project)
+    git("add", "-A")
+    bad = git("commit", "-q", "-m", "typo")
+    assert bad.returncode != 0
+    assert "字段 gender：取值必须为「男」或「女」" in bad.stdout + bad.stderr
+
+
+def test_problems_sort_by_file_then_line_even_without_a_line():
+    """A whole-file problem (no line) and located ones in the same file used to compare None with int."""
+    from renda_site.problems import Problems
+    problems = Problems()
+    problems.error("data/b.yaml", 12, "x", "后")
+    problems.error("data/b.yaml", None, "（整个文件）", "整个文件")
+    problems.error("data/a.yaml", 30, "y", "甲")
+    problems.error("data/b.yaml", 3, "z", "前")
+    problems.error("data/b.yaml", 3, "z", "前")          # the same finding twice is shown once
+    problems.warn("data/a.yaml", 1, "photo", "警告")
+    assert [str(p) for p in problems.errors] == [
+        "data/a.yaml:30 错误 字段 y：甲", "data/b.yaml 错误 字段 （整个文件）：整个文件",
+        "data/b.yaml:3 错误 字段 z：前", "data/b.yaml:12 错误 字段 x：后"]
+    assert [str(p) for p in problems.warnings] == ["data/a.yaml:1 警告 字段 photo：警告"]
