@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from renda_site import ContentError, Result, generate  # noqa: E402
 from renda_site.output import write_pages  # noqa: E402
+from renda_site.qr import qr_block  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.renda_site")
 CACHE = Path(".cache") / "generated"
@@ -40,6 +41,8 @@ def on_config(config):
     _state.update(result=result, root=root, out_dir=out_dir)
     log.info("生成页面 %d 个（写入 %d，未变 %d，删除 %d），用时 %.2f 秒", len(result.pages),
              stats.written, stats.unchanged, stats.removed, time.perf_counter() - started)
+    if not config.site_url:
+        log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
     return config
 
 
@@ -59,6 +62,11 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     return _state["result"].decorate(page.file.src_uri, markdown)
+
+
+def on_page_context(context, page, config, nav):
+    context["renda_qr"] = qr_block(config.site_url, page.url)
+    return context
 
 
 def _relative(path: Path, start: Path) -> str:
