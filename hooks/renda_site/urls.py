@@ -7,6 +7,7 @@ DEPUTIES = "daibiao/index.md"
 BULLETINS = "gongbao/index.md"
 APPOINTMENTS = "renmian/index.md"
 PEOPLE = "renmian/renyuan.md"
+SITEMAP = "ditu/index.md"
 
 
 def deputy(deputy_id: str) -> str:

@@ -7,6 +7,7 @@ from .bulletins import BulletinArchivePages, BulletinIssuePages
 from .columns import ColumnListingPages
 from .deputies import DeputyIndexPages, DeputyPages
 from .home import HomePage
+from .sitemap import SiteMapPage
 
 PAGE_KINDS: list[type[PageKind]] = [
     HomePage,
@@ -14,6 +15,7 @@ PAGE_KINDS: list[type[PageKind]] = [
     BulletinIssuePages, BulletinArchivePages,
     AppointmentListPages, AppointmentIndexPages, PeopleIndexPage,
     ColumnListingPages,
+    SiteMapPage,
 ]
 
 __all__ = ["GeneratedPage", "PageKind", "PAGE_KINDS"]
