@@ -154,3 +154,5 @@ class ArticleMeta(Record):
     template: str | None = None
     icon: str | None = None
     status: str | None = None
+    feed: str | None = Field(default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
+    feed_title: Text | None = Field(default=None, description="订阅源名称")
