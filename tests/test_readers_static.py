@@ -217,3 +217,36 @@ def test_site_map_lists_nav_sections_and_record_indexes(built, demo):
     for target in reached:                                      # every link lands on a built page
         assert (built.site / target / "index.html").is_file() or (built.site / target).is_file(), target
     assert "网站地图" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)
+
+
+# ---- alt text is checked before the build, with file and line ----
+
+def test_images_without_alt_text_are_found_by_line():
+    from renda_site.alttext import images_without_alt
+    text = "\n".join([
+        "![会议现场](a.jpg)",                     # 1 fine
+        "![](b.jpg)",                             # 2 empty
+        "文字 ![ ](c.png \"标题\") 文字",           # 3 blank
+        '<img src="d.png" alt="说明">',           # 4 fine
+        '<img src="e.png">',                      # 5 no alt
+        "<img src='f.png' alt=''>",               # 6 empty alt
+        "```",
+        "![](in-code.png)",                       # 8 inside a code block: not an image
+        "```",
+        "![][ref]",                               # 10 reference image without alt
+    ])
+    assert images_without_alt(text) == [2, 3, 5, 6, 10]
+
+
+def test_an_image_without_alt_stops_the_build_with_file_and_line(tmp_path):
+    import renda_site
+    project = copy_project(tmp_path / "p")
+    article = project / "docs" / "dongtai" / "2024-02-27-changweihui-di16ci-huiyi.md"
+    lines = article.read_text(encoding="utf-8").splitlines()
+    lines.insert(len(lines) - 1, "![](../assets/photos/d0001.svg)")
+    article.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems, _ = renda_site.check(project)
+    from renda_site.alttext import MESSAGE
+    assert [str(p) for p in problems.errors] == [
+        f"docs/dongtai/2024-02-27-changweihui-di16ci-huiyi.md:{len(lines) - 1} 错误 {MESSAGE}"]
+    assert MESSAGE.startswith("图片缺少替代文字")

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from . import models
+from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
 from .messages import validate
 from .problems import Problems
 from .yamlload import LocatedDict, LocatedList, load_yaml
@@ -170,6 +171,8 @@ def load_content(root: Path, problems: Problems) -> Content:
         rel = path.relative_to(docs).as_posix()
         content.docs_files.add(rel)
         if path.suffix == ".md":
+            for line in images_without_alt(path.read_text(encoding="utf-8")):
+                problems.error(loader.rel(path), line, None, ALT_MESSAGE)
             article = loader.article(path, docs, columns)
             if article is not None:
                 content.articles.append(article)
