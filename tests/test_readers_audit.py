@@ -49,7 +49,7 @@ AXE_FAILING_IMPACTS = {"serious", "critical"}
 
 def composition_url(site: Path) -> str | None:
     """The term composition page (构成) if this build has one, e.g. daibiao/jie-18/goucheng/."""
-    found = sorted(site.glob("daibiao/**/goucheng*/index.html")) or sorted(site.glob("**/goucheng*/index.html"))
+    found = sorted(p for p in site.rglob("index.html") if "goucheng" in p.relative_to(site).as_posix())
     return found[0].parent.relative_to(site).as_posix() + "/" if found else None
 
 

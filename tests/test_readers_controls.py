@@ -100,9 +100,10 @@ def test_line_spacing_is_at_least_1_3(base, context, size):
     assert metrics["font"] >= 12
 
 
-def test_every_link_and_button_is_reached_by_tab_with_a_visible_focus_ring(base, context):
+@pytest.mark.parametrize("url", ["", ARTICLE, "daibiao/d0001/"])
+def test_every_link_and_button_is_reached_by_tab_with_a_visible_focus_ring(base, context, url):
     page = context.new_page()
-    page.goto(base + ARTICLE)
+    page.goto(base + url)
     targets = page.evaluate("""() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
         .filter(e => e.tabIndex >= 0 && !e.disabled && !e.hidden && e.getClientRects().length > 0
                      && getComputedStyle(e).visibility === 'visible')
