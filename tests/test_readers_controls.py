@@ -156,3 +156,36 @@ def test_print_hides_the_chrome_and_shows_link_addresses(base, context):
     assert shown["color"] == "rgb(0, 0, 0)"
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+ZOOMED = {"width": 640, "height": 800}      # a 1280 px desktop at 200 % zoom: Material's drawer layout
+
+
+def test_navigation_drawer_works_by_keyboard_and_hides_its_links_when_closed(base, chromium):
+    context = chromium.new_context(viewport=ZOOMED)
+    page = context.new_page()
+    page.goto(base + LISTING)
+    seen = []
+    for _ in range(60):                                         # closed drawer: no focus off-screen
+        page.keyboard.press("Tab")
+        box = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+            return [document.activeElement.tagName, r.left, r.right]; }""")
+        if box[0] == "BODY":
+            break
+        seen.append(box)
+        assert box[1] >= 0 and box[2] <= ZOOMED["width"], f"focus off-screen: {box}"
+    menu = page.locator('label.md-header__button[for="__drawer"]')
+    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-expanded") == "false"
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)                                  # the slide-in transition
+    assert menu.get_attribute("aria-expanded") == "true"
+    inside = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+        return {inDrawer: !!e.closest('.md-sidebar--primary'), left: r.left, tag: e.tagName}; }""")
+    assert inside["inDrawer"] and inside["tag"] == "A" and inside["left"] >= 0, inside
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    context.close()

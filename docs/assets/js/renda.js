@@ -37,6 +37,38 @@
     print.hidden = false;
   }
 
+  /* Material's menu button (phones, zoomed desktops) is a <label> for a hidden checkbox: no keyboard
+     access. Make it a real button for keyboard and screen-reader users: Enter/Space opens the drawer and
+     moves focus into it, Escape closes it and returns focus to the button. */
+  var drawer = document.getElementById("__drawer");
+  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (drawer && menu) {
+    menu.setAttribute("role", "button");
+    menu.setAttribute("tabindex", "0");
+    menu.setAttribute("aria-label", "栏目导航");
+    var sync = function () { menu.setAttribute("aria-expanded", String(drawer.checked)); };
+    var toggle = function (open) {
+      drawer.checked = open;
+      drawer.dispatchEvent(new Event("change", { bubbles: true }));
+      sync();
+      if (open) {
+        var first = document.querySelector(".md-sidebar--primary a[href]");
+        if (first) { setTimeout(function () { first.focus(); }, 30); }
+      } else {
+        menu.focus();
+      }
+    };
+    sync();
+    drawer.addEventListener("change", sync);
+    menu.addEventListener("keydown", function (e) {
+      /* stopPropagation: Material clicks a focused <label> on Enter, which would toggle it back. */
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); toggle(!drawer.checked); }
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && drawer.checked) { toggle(false); }
+    });
+  }
+
   /* Printed links show their full address (the print stylesheet reads data-rd-url): a relative href
      such as ../../daibiao/d0001/ means nothing on paper. */
   Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (a) {
