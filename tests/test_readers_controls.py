@@ -189,3 +189,14 @@ def test_navigation_drawer_works_by_keyboard_and_hides_its_links_when_closed(bas
     assert menu.get_attribute("aria-expanded") == "false"
     assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
     context.close()
+
+
+def test_without_javascript_no_dead_controls_are_shown(base, chromium):
+    context = chromium.new_context(java_script_enabled=False, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base + ARTICLE)
+    assert not page.locator("[data-rd-textsize]").is_visible()
+    assert not page.get_by_role("button", name="打印本页").is_visible()
+    assert page.evaluate("document.querySelector('.md-banner').getBoundingClientRect().height") == 0
+    assert page.locator(".rd-disclosure").is_visible() and page.locator(".rd-qr svg").is_visible()
+    context.close()
