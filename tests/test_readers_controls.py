@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from browser import static_server
+from conftest import ROOT
 
 DESKTOP = {"width": 1280, "height": 900}
 ARTICLE = "zhidu/2021-04-29-beian-shencha-banfa/"     # headings, disclosure table, links
@@ -156,6 +157,9 @@ def test_print_hides_the_chrome_and_shows_link_addresses(base, context):
     assert shown["color"] == "rgb(0, 0, 0)"
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    out = ROOT / "test-artifacts" / "print" / "deputy.pdf"          # kept for a look at the print layout
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf)
 
 
 ZOOMED = {"width": 640, "height": 800}      # a 1280 px desktop at 200 % zoom: Material's drawer layout
