@@ -178,8 +178,9 @@ def test_navigation_drawer_works_by_keyboard_and_hides_its_links_when_closed(bas
             break
         seen.append(box)
         assert box[1] >= 0 and box[2] <= ZOOMED["width"], f"focus off-screen: {box}"
-    menu = page.locator('label.md-header__button[for="__drawer"]')
-    assert menu.get_attribute("role") == "button" and menu.get_attribute("aria-expanded") == "false"
+    menu = page.get_by_role("button", name="栏目导航")
+    assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
+    assert any(tag == "BUTTON" and left < 100 for tag, left, _ in seen)     # reached by Tab on the way
     menu.focus()
     page.keyboard.press("Enter")
     page.wait_for_timeout(400)                                  # the slide-in transition
@@ -191,7 +192,9 @@ def test_navigation_drawer_works_by_keyboard_and_hides_its_links_when_closed(bas
     assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
     page.keyboard.press("Escape")
     assert menu.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    assert page.evaluate("document.activeElement.classList.contains('rd-menu')")
+    page.keyboard.press(" ")                                    # Space opens it too
+    assert menu.get_attribute("aria-expanded") == "true"
     context.close()
 
 

@@ -37,15 +37,19 @@
     print.hidden = false;
   }
 
-  /* Material's menu button (phones, zoomed desktops) is a <label> for a hidden checkbox: no keyboard
-     access. Make it a real button for keyboard and screen-reader users: Enter/Space opens the drawer and
-     moves focus into it, Escape closes it and returns focus to the button. */
+  /* Material's menu button (phones, zoomed desktops) is a <label> for a hidden checkbox: not focusable,
+     and a label may not take role="button". A real <button> with the same look takes its place: Enter/
+     Space/click open the drawer and move focus into it, Escape closes it and returns focus. */
   var drawer = document.getElementById("__drawer");
-  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
-  if (drawer && menu) {
-    menu.setAttribute("role", "button");
-    menu.setAttribute("tabindex", "0");
+  var label = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (drawer && label) {
+    var menu = document.createElement("button");
+    menu.type = "button";
+    menu.className = label.className + " rd-menu";
+    menu.innerHTML = label.innerHTML;
     menu.setAttribute("aria-label", "栏目导航");
+    label.parentNode.insertBefore(menu, label);
+    label.style.display = "none";
     var sync = function () { menu.setAttribute("aria-expanded", String(drawer.checked)); };
     var toggle = function (open) {
       drawer.checked = open;
@@ -60,10 +64,7 @@
     };
     sync();
     drawer.addEventListener("change", sync);
-    menu.addEventListener("keydown", function (e) {
-      /* stopPropagation: Material clicks a focused <label> on Enter, which would toggle it back. */
-      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); e.stopPropagation(); toggle(!drawer.checked); }
-    });
+    menu.addEventListener("click", function () { toggle(!drawer.checked); });
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape" && drawer.checked) { toggle(false); }
     });
