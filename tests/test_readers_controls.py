@@ -196,6 +196,8 @@ def test_navigation_drawer_works_by_keyboard_and_hides_its_links_when_closed(bas
     assert page.evaluate("document.activeElement.classList.contains('rd-menu')")
     page.keyboard.press(" ")                                    # Space opens it too
     assert menu.get_attribute("aria-expanded") == "true"
+    page.set_viewport_size(DESKTOP)                             # full layout: nav in the sidebar, no menu
+    assert not menu.is_visible()
     context.close()
 
 
