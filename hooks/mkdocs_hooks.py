@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from renda_site import ContentError, Result, generate  # noqa: E402
 from renda_site.output import write_pages  # noqa: E402
+from renda_site.qr import qr_block  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.renda_site")
 CACHE = Path(".cache") / "generated"
@@ -41,6 +42,8 @@ def on_config(config):
     _state.update(result=result, root=root, out_dir=out_dir)
     log.info("生成页面 %d 个、文件 %d 个（写入 %d，未变 %d，删除 %d），用时 %.2f 秒", len(result.pages), len(result.files),
              stats.written, stats.unchanged, stats.removed, time.perf_counter() - started)
+    if not config.site_url:
+        log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
     return config
 
 
@@ -77,6 +80,9 @@ def on_post_build(config):
     plan = search_plan(_state["result"].site, config.nav, config.use_directory_urls)
     stats = index_site(config.site_dir, plan)
     log.info("站内搜索索引：%d 个页面，%.1f KB，用时 %.2f 秒", stats.pages, stats.bytes / 1024, stats.seconds)
+def on_page_context(context, page, config, nav):
+    context["renda_qr"] = qr_block(config.site_url, page.url)
+    return context
 
 
 def _relative(path: Path, start: Path) -> str:

@@ -73,3 +73,18 @@ def demo():
 
 
 from browser import chromium  # noqa: E402,F401  (a fixture: real headless Chromium)
+
+
+def demo_site_url() -> str | None:
+    """The demo's public address (mkdocs.yml site_url), with a trailing slash, or None."""
+    import yaml
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    url = config.get("site_url")
+    return url.rstrip("/") + "/" if url else None
+
+
+def local_url(url: str, base: str) -> str:
+    """A public address under the demo's site_url, moved under `base` (where a test serves or keeps the
+    site): absolute links in feeds and open data point at the public site, tests resolve them locally."""
+    public = demo_site_url()
+    return base + url[len(public):] if public and url.startswith(public) else url

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from . import models
+from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
 from .messages import validate
 from .problems import Problems
 from .yamlload import LocatedDict, LocatedList, describe_syntax_error, load_yaml
@@ -127,6 +128,8 @@ class Loader:
         except UnicodeDecodeError as exc:
             self.not_utf8(path, exc)
             return None
+        for line in images_without_alt(text):       # every page, with or without front matter
+            self.problems.error(self.rel(path), line, None, ALT_MESSAGE)
         match = FRONT_MATTER.match(text)
         column = src_uri.split("/", 1)[0] if "/" in src_uri and not src_uri.endswith("/index.md") else None
         column = column if column in columns else None

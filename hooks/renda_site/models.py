@@ -177,6 +177,8 @@ class ArticleMeta(Record):
     template: str | None = Field(default=None, description="页面模板（MkDocs 字段）")
     icon: str | None = Field(default=None, description="页面图标（MkDocs Material 字段）")
     status: str | None = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
+    feed: str | None = Field(default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
+    feed_title: Text | None = Field(default=None, description="订阅源名称")
 
 
 class PublicNumber(Record):

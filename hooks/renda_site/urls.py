@@ -8,6 +8,7 @@ BULLETINS = "gongbao/index.md"
 APPOINTMENTS = "renmian/index.md"
 PEOPLE = "renmian/renyuan.md"
 ABOUT = "gaikuang/index.md"          # hand-written (人大概况); linked from the home page when present
+SITEMAP = "ditu/index.md"
 
 
 def deputy(deputy_id: str) -> str:

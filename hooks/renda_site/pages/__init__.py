@@ -8,6 +8,7 @@ from .columns import ColumnListingPages
 from .composition import CompositionPages
 from .deputies import DeputyIndexPages, DeputyPages
 from .home import HomePage
+from .sitemap import SiteMapPage
 
 PAGE_KINDS: list[type[PageKind]] = [
     HomePage,
@@ -15,6 +16,7 @@ PAGE_KINDS: list[type[PageKind]] = [
     BulletinIssuePages, BulletinArchivePages,
     AppointmentListPages, AppointmentIndexPages, PeopleIndexPage,
     ColumnListingPages,
+    SiteMapPage,
 ]
 
 __all__ = ["GeneratedFile", "GeneratedPage", "PageKind", "PAGE_KINDS"]

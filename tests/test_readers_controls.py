@@ -1,0 +1,212 @@
+"""Reader controls in real headless Chromium, used the way a reader uses them: by keyboard.
+
+适老化 (GB/T 37668-2019, MIIT senior-friendly rules): the text-size control works by keyboard, reports
+its state (aria-pressed), persists and is applied before the body is parsed; line spacing ≥ 1.3 at every
+size; a visible focus ring; every link and button reachable with Tab; a skip link. Print: the chrome is
+hidden, text is black, links show their address, and 打印本页 calls the browser's print.
+"""
+from __future__ import annotations
+
+import pytest
+
+from browser import static_server
+from conftest import ROOT
+from pagekinds import PAGE_KINDS, url_of
+
+DESKTOP = {"width": 1280, "height": 900}
+ARTICLE = "zhidu/2021-04-29-beian-shencha-banfa/"     # headings, disclosure table, links
+LISTING = "dongtai/"                                     # no headings in the body: our own skip link
+
+# Records, before any page script runs, the text size on <html> at the moment <body> is created.
+RECORD_SIZE_AT_BODY = """
+new MutationObserver((records, observer) => {
+  if (document.body) {
+    window.__sizeAtBody = document.documentElement.getAttribute('data-rd-size');
+    observer.disconnect();
+  }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+@pytest.fixture(scope="module")
+def base(built):
+    with static_server(built.site) as url:
+        yield url
+
+
+@pytest.fixture
+def context(chromium):
+    context = chromium.new_context(viewport=DESKTOP)
+    yield context
+    context.close()
+
+
+def focused(page) -> dict:
+    return page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
+        return {tag: e.tagName, text: (e.textContent || '').trim().slice(0, 30), size: e.dataset.rdSize || null,
+                cls: e.className, outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+                inContent: !!e.closest('.md-content')}; }""")
+
+
+def tab_to(page, predicate, limit: int = 40) -> dict:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        current = focused(page)
+        if predicate(current):
+            return current
+    raise AssertionError("not reachable by Tab")
+
+
+def body_metrics(page) -> dict:
+    return page.evaluate("""() => { const p = document.querySelector('.md-content .md-typeset p');
+        const s = getComputedStyle(p); return {font: parseFloat(s.fontSize), line: parseFloat(s.lineHeight)}; }""")
+
+
+def test_text_size_by_keyboard_persists_and_applies_before_first_paint(base, context):
+    context.add_init_script(RECORD_SIZE_AT_BODY)
+    page = context.new_page()
+    page.goto(base + ARTICLE)
+    normal = body_metrics(page)
+    pressed = page.locator("[data-rd-textsize] button[aria-pressed=true]")
+    assert page.locator("[data-rd-textsize]").is_visible()
+    assert pressed.count() == 1 and pressed.inner_text() == "中"
+
+    tab_to(page, lambda f: f["size"] == "l")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.documentElement.getAttribute('data-rd-size')") == "l"
+    assert pressed.inner_text() == "大"
+    page.keyboard.press("Tab")                                  # 特大, activated with Space
+    assert focused(page)["size"] == "xl"
+    page.keyboard.press(" ")
+    large = body_metrics(page)
+    assert pressed.inner_text() == "特大"
+    assert large["font"] == pytest.approx(normal["font"] * 1.45, rel=0.02)
+
+    page.goto(base + "daibiao/d0001/")                          # another page: the choice is kept,
+    assert page.evaluate("window.__sizeAtBody") == "xl"         # and was on <html> before <body> existed
+    assert pressed.inner_text() == "特大"
+    tab_to(page, lambda f: f["size"] == "m")
+    page.keyboard.press("Enter")
+    page.reload()
+    assert page.evaluate("window.__sizeAtBody") is None
+    assert page.evaluate("localStorage.getItem('rd-text-size')") is None
+
+
+@pytest.mark.parametrize("size", ["s", "m", "l", "xl"])
+def test_line_spacing_is_at_least_1_3(base, context, size):
+    context.add_init_script(f"localStorage.setItem('rd-text-size', '{size}')")
+    page = context.new_page()
+    page.goto(base + ARTICLE)
+    metrics = body_metrics(page)
+    assert metrics["line"] / metrics["font"] >= 1.3, metrics
+    assert metrics["font"] >= 12
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_every_link_and_button_is_reached_by_tab_with_a_visible_focus_ring(built, base, context, kind):
+    page = context.new_page()
+    page.goto(base + url_of(built, kind))
+    targets = page.evaluate("""() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+        .filter(e => e.tabIndex >= 0 && !e.disabled && !e.hidden && e.getClientRects().length > 0
+                     && getComputedStyle(e).visibility === 'visible')
+        .map((e, i) => { e.dataset.rdProbe = i; return i; })""")
+    assert len(targets) > 10
+    reached, rings = set(), []
+    for _ in range(len(targets) + 30):
+        page.keyboard.press("Tab")
+        probe = page.evaluate("document.activeElement.dataset.rdProbe")
+        if probe is None:
+            continue
+        if int(probe) in reached:
+            break                                               # focus came round again
+        reached.add(int(probe))
+        rings.append(focused(page))
+    missing = page.evaluate("ids => ids.map(i => document.querySelector(`[data-rd-probe='${i}']`).outerHTML.slice(0, 90))",
+                            sorted(set(targets) - reached))
+    assert not missing, missing
+    no_ring = [r for r in rings if r["outline"] == "none" or r["width"] < 2]
+    assert not no_ring, no_ring
+
+
+@pytest.mark.parametrize("url", [LISTING, ARTICLE])
+def test_first_tab_is_a_skip_link_to_the_content(base, context, url):
+    page = context.new_page()
+    page.goto(base + url)
+    page.keyboard.press("Tab")
+    first = focused(page)
+    assert "md-skip" in first["cls"] and first["text"] in ("跳到正文", "跳转至")
+    assert page.locator(".md-skip").first.is_visible()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert focused(page)["inContent"], focused(page)
+
+
+def test_print_hides_the_chrome_and_shows_link_addresses(base, context):
+    context.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
+    page = context.new_page()
+    page.goto(base + "daibiao/d0001/")
+    page.get_by_role("button", name="打印本页").click()
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-banner', '.rd-toolbar']
+        .map(s => [s, getComputedStyle(document.querySelector(s)).display])""")
+    assert all(display == "none" for _, display in hidden), hidden
+    shown = page.evaluate("""() => { const a = document.querySelector('.md-content a[data-rd-url]');
+        return {after: getComputedStyle(a, '::after').content, href: a.href,
+                color: getComputedStyle(document.querySelector('.md-content p')).color}; }""")
+    assert shown["href"].startswith(base) and shown["href"] in shown["after"]
+    assert shown["color"] == "rgb(0, 0, 0)"
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    out = ROOT / "test-artifacts" / "print" / "deputy.pdf"          # kept for a look at the print layout
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf)
+
+
+ZOOMED = {"width": 640, "height": 800}      # a 1280 px desktop at 200 % zoom: Material's drawer layout
+
+
+def test_navigation_drawer_works_by_keyboard_and_hides_its_links_when_closed(base, chromium):
+    context = chromium.new_context(viewport=ZOOMED)
+    page = context.new_page()
+    page.goto(base + LISTING)
+    seen = []
+    for _ in range(60):                                         # closed drawer: no focus off-screen
+        page.keyboard.press("Tab")
+        box = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
+            return [document.activeElement.tagName, r.left, r.right]; }""")
+        if box[0] == "BODY":
+            break
+        seen.append(box)
+        assert box[1] >= 0 and box[2] <= ZOOMED["width"], f"focus off-screen: {box}"
+    menu = page.get_by_role("button", name="栏目导航")
+    assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
+    assert any(tag == "BUTTON" and left < 100 for tag, left, _ in seen)     # reached by Tab on the way
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)                                  # the slide-in transition
+    assert menu.get_attribute("aria-expanded") == "true"
+    inside = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+        return {inDrawer: !!e.closest('.md-sidebar--primary'), left: r.left, tag: e.tagName}; }""")
+    assert inside["inDrawer"] and inside["tag"] == "A" and inside["left"] >= 0, inside
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Escape")
+    assert menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.classList.contains('rd-menu')")
+    page.keyboard.press(" ")                                    # Space opens it too
+    assert menu.get_attribute("aria-expanded") == "true"
+    page.set_viewport_size(DESKTOP)                             # full layout: nav in the sidebar, no menu
+    assert not menu.is_visible()
+    context.close()
+
+
+def test_without_javascript_no_dead_controls_are_shown(base, chromium):
+    context = chromium.new_context(java_script_enabled=False, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base + ARTICLE)
+    assert not page.locator("[data-rd-textsize]").is_visible()
+    assert not page.get_by_role("button", name="打印本页").is_visible()
+    assert page.evaluate("document.querySelector('.md-banner').getBoundingClientRect().height") == 0
+    assert page.locator(".rd-disclosure").is_visible() and page.locator(".rd-qr svg").is_visible()
+    context.close()
