@@ -32,9 +32,11 @@ def on_config(config):
         for problem in exc.problems.errors:
             log.error(str(problem))
         log.error("共 %d 个错误。", len(exc.problems.errors))
+        _state["data_error"] = True
         raise PluginError("数据检查未通过，网站未生成。请按上面的提示修改后再试。") from None
     if result.problems.warnings:
         log.info("数据检查有 %d 个警告（不影响生成），运行 python -m renda_site check 查看。", len(result.problems.warnings))
+    _state["data_error"] = False
     out_dir = root / CACHE
     stats = write_pages(result.pages, out_dir)
     _state.update(result=result, root=root, out_dir=out_dir)
@@ -59,6 +61,21 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     return _state["result"].decorate(page.file.src_uri, markdown)
+
+
+def on_serve(server, config, builder):
+    """Preview: a data error must not stall the preview. MkDocs' server holds every request until a
+    rebuild succeeds; swallowing our own data error instead keeps the last good site served (on_config
+    failed before the output folder was touched) and the browser gets it back at once."""
+    def tolerant_builder(*args, **kwargs):
+        try:
+            builder(*args, **kwargs)
+        except BaseException:
+            if not _state.get("data_error") or sys.exc_info()[0] is KeyboardInterrupt:
+                raise
+            log.error("预览仍显示上次成功生成的网站。改正上面列出的错误并保存后，预览会自动更新。")
+    server.builder = tolerant_builder
+    return server
 
 
 def _relative(path: Path, start: Path) -> str:
