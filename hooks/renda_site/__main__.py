@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import ContentError, check, generate
 from .output import write_pages
+from . import editor_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,7 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd.add_argument("--quiet-warnings", action="store_true", help="只列出错误")
     gen = commands.add_parser("generate", help="检查并把生成的 Markdown 页面写入 --out 目录")
     gen.add_argument("--out", type=Path, required=True)
+    editor_cli.add_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in editor_cli.EDITOR_COMMANDS:
+        return editor_cli.run(args)
     started = time.perf_counter()
     if args.command == "check":
         problems, _ = check(args.root)
