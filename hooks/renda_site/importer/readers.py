@@ -1,0 +1,79 @@
+"""Readers: a .docx (python-docx) or a .txt file into Lines and Tables, in document order."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .blocks import Line, Table
+
+INDENT = re.compile(r"^(\u3000{1,}|[ \u00a0]{2,}|\t)")
+
+
+def _line(text: str, style: str = "") -> Line:
+    return Line(text.rstrip(), style, bool(INDENT.match(text)) and bool(text.strip()))
+
+
+def read_txt(path: Path) -> list[Line | Table]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):       # Windows Notepad in China still saves GBK
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise ValueError("无法识别文件编码，请另存为 UTF-8")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out: list[Line | Table] = []
+    for raw_line in text.split("\n"):
+        for part in raw_line.split("\f"):            # pdftotext marks page breaks with a form feed
+            out.append(_line(part))
+    return _tab_tables(out)
+
+
+def _tab_tables(lines: list[Line]) -> list[Line | Table]:
+    """A table copied from a web page or Word arrives as tab-separated lines: two or more such
+    lines in a row become a Table."""
+    out: list[Line | Table] = []
+    run: list[Line] = []
+    for line in lines + [Line("")]:
+        if "\t" in line.text.strip():
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            out.append(Table([[c.strip() for c in l.text.strip().split("\t")] for l in run]))
+        else:
+            out.extend(run)
+        run = []
+        out.append(line)
+    return out[:-1]
+
+
+def read_docx(path: Path) -> list[Line | Table]:
+    import docx   # python-docx; imported here so the site build never needs it
+
+    document = docx.Document(str(path))
+    out: list[Line | Table] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, docx.table.Table):
+            out.append(Table(_table_rows(block)))
+            continue
+        style = block.style.name if block.style is not None else ""
+        # A manual line break inside a paragraph is a wrap, not a new paragraph.
+        for index, part in enumerate(block.text.split("\n")):
+            out.append(_line(part, style if index == 0 else ""))
+    return out
+
+
+def _table_rows(table) -> list[list[str]]:
+    rows = []
+    for row in table.rows:
+        cells, previous = [], None
+        for cell in row.cells:
+            # A horizontally merged cell is returned once per grid column: keep it once.
+            if previous is not None and cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+        rows.append(cells)
+    return rows
