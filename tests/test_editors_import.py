@@ -33,6 +33,10 @@ EXPECTED = {
         title="县人民政府关于城乡供水一体化工作情况的报告", source="县人民政府", doc_no=None,
         date="2024-04-25", headings={2: 3}, run_in=4, page_markers=0, repeated=0, noise=8,
         attachments=1, tables=1),
+    "layout-guiding.txt": dict(
+        title="清溪县人民代表大会常务委员会代表建议办理工作规定", source="清溪县人民代表大会常务委员会",
+        doc_no=None, date="2024-07-10", headings={2: 4}, run_in=0, page_markers=3, repeated=3, noise=0,
+        attachments=0, tables=0),
 }
 # The one paragraph boundary no rule can see: the paragraph before ends a sentence exactly at the
 # wrap width, and pdftotext dropped the next paragraph's indent.

@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 class Line:
     text: str
     style: str = ""            # Word paragraph style name, e.g. "Heading 1", "Title"; "" for text files
-    indented: bool = False     # began with a paragraph indent (two full-width spaces, 4 spaces, a tab)
+    indent: int = 0            # leading blank columns: a full-width space counts 2, a tab 4
+
+    @property
+    def indented(self) -> bool:
+        return self.indent >= 2
 
 
 @dataclass

@@ -56,14 +56,37 @@ def remove_furniture(items: list, report: Report) -> list:
         text = texts[i]
         if text is None or not text:
             out.append(item)
-        elif i in boundaries:
+            continue
+        if i in boundaries:
             report.page_markers.append(text)
-            out.append(Line("", "page"))            # a page break: not a paragraph break by itself
         elif i in repeated:
             report.repeated_lines.append(text)
         elif is_noise(text):
             report.noise_lines.append(text)
         else:
+            out.append(item)
+            continue
+        out.append(Line("", REMOVED))
+    return _merge_gaps(out)
+
+
+REMOVED = "removed"     # style of the placeholder left where a line was dropped
+
+
+def _merge_gaps(items: list) -> list:
+    """Blank lines around a dropped line (a page break, a header, a watermark) are page layout, not a
+    paragraph break: a run of blanks that contains a placeholder becomes one placeholder, so a
+    paragraph that runs on to the next page can still be joined."""
+    out: list = []
+    run: list = []
+    for item in items + [None]:
+        if isinstance(item, Line) and not item.text:
+            run.append(item)
+            continue
+        if run:
+            out.append(Line("", REMOVED) if any(b.style == REMOVED for b in run) else Line(""))
+            run = []
+        if item is not None:
             out.append(item)
     return out
 
@@ -119,14 +142,16 @@ def is_full(width: float, wrap: float, first: bool, text: str) -> bool:
 def join_wrapped(items: list, report: Report) -> list:
     """Join a physical line to the paragraph before it when the line before was cut by the wrap.
 
-    Only in hard-wrapped text; never across a blank line, before an indented line, a numbered
+    Only in hard-wrapped text; never across a blank line, before a line indented deeper than the one
+    before it (a paragraph's first line; `pdftotext -layout` keeps indents), before a numbered
     heading, an attachment list or a Word heading.
     """
     width = wrap_width([i for i in items if isinstance(i, Line) and i.text.strip()])
     out: list = []
     previous: Line | None = None       # the paragraph being built, while a join is still possible
-    last = ("", True)                  # its last physical line, and whether that was its first
+    last = ("", True, 0)               # its last physical line, whether that was its first, its indent
     pending_break = False              # a blank line that was not a page break
+    gap = False                        # any blank or dropped line since the last text line
     for item in items:
         if isinstance(item, Table):
             out.append(item)
@@ -134,21 +159,23 @@ def join_wrapped(items: list, report: Report) -> list:
             continue
         text = item.text.strip()
         if not text:
-            if item.style != "page":
+            gap = True
+            if item.style != REMOVED:
                 pending_break = True
             continue
-        if (width and previous is not None and not pending_break and not item.indented
+        if (width and previous is not None and not pending_break and item.indent <= last[2]
                 and is_full(display_width(last[0]), width, last[1], last[0]) and not starts_block(text)
                 and not item.style.startswith(("Heading", "Title", "标题"))):
             previous.text = _glue(previous.text, text)
-            last = (text, False)
+            last = (text, False, item.indent)
+            gap = False
             report.joins += 1
             continue
-        if pending_break and out and isinstance(out[-1], Line):
-            out.append(Line(""))
-        pending_break = False
-        previous = Line(text, item.style, item.indented)
-        last = (text, True)
+        if gap and out and isinstance(out[-1], Line):
+            out.append(Line(""))       # not joined: the gap separates paragraphs (and the title)
+        pending_break = gap = False
+        previous = Line(text, item.style, item.indent)
+        last = (text, True, item.indent)
         out.append(previous)
     return out           # blank Lines stay as paragraph separators: the title must not cross them
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 CN_NUM = "一二三四五六七八九十百零〇"
 # (pattern, Markdown level). Levels start at 2: the page title is the only level-1 heading.
 NUMBERED = [
-    (re.compile(rf"^第[{CN_NUM}\d]+章(\s|$)"), 2),
-    (re.compile(rf"^第[{CN_NUM}\d]+节(\s|$)"), 3),
+    (re.compile(rf"^第[{CN_NUM}\d]+章"), 2),
+    (re.compile(rf"^第[{CN_NUM}\d]+节"), 3),
     (re.compile(rf"^[{CN_NUM}]+、"), 2),
     (re.compile(rf"^（[{CN_NUM}]+）"), 3),
     (re.compile(r"^\d{1,2}\.(?!\d)"), 4),
@@ -47,8 +47,10 @@ def heading_of(text: str, style: str = "") -> Heading | None:
         if styled:
             return Heading(min(int(styled.group(2)) + 1, 6), text)
         return None
-    if len(text) <= HEADING_MAX and not SENTENCE_END.search(text[:-1]) and "，" not in text:
-        return Heading(level, text.rstrip("。"))
+    if (len(text) <= HEADING_MAX and not SENTENCE_END.search(text[:-1]) and "，" not in text
+            and not text.endswith(("；", "：", "，"))):       # "（一）……的；" is an item of a list
+        # 第一章总则 -> 第一章 总则 (normalising removed the space between Chinese characters)
+        return Heading(level, re.sub(r"^(第\S+?[章节])\s*(?=\S)", r"\1 ", text.rstrip("。")))
     lead = SENTENCE_END.search(text)
     if lead and lead.end() <= HEADING_MAX and lead.end() < len(text):
         return Heading(level, text[:lead.end()], text[lead.end():])

@@ -16,6 +16,7 @@ DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
 MASTHEAD = re.compile(r"^(.{4,40}?)\s*文件$")
 TITLE_WORDS = re.compile(r"(决定|决议|通知|报告|意见|办法|规定|条例|规则|方案|公告|通报|纪要|批复|函|计划|总结|讲话|细则|制度)$")
 BODY_SUFFIX = re.compile(r"(人民代表大会常务委员会|人大常委会|人民代表大会|人民政府|委员会|办公室|人民法院|人民检察院|主席团|局|委)$")
+TITLE_BODY = re.compile(r"^(.{1,20}?(人民代表大会常务委员会|人大常委会|人民政府|人民法院|人民检察院|监察委员会|办公室))")
 ISSUED = re.compile(r"(印发|抄送|主题词)")
 ADOPTED = re.compile(r"^（.*(通过|批准|会议|讲话|报告).*）$|^——.*$")
 
@@ -123,9 +124,10 @@ def extract(items: list) -> tuple[Metadata, list]:
             if ADOPTED.match(line.text) and parse_date(line.text):
                 meta.date = parse_date(line.text)
                 break
-    if meta.body is None and meta.title and "关于" in meta.title:
-        prefix = meta.title.split("关于", 1)[0]
-        meta.body = prefix if BODY_SUFFIX.search(prefix) else None
+    if meta.body is None and meta.title:
+        # "清溪县人民代表大会常务委员会关于……的决定", "清溪县人民代表大会常务委员会议事规则"
+        prefix = TITLE_BODY.match(meta.title)
+        meta.body = prefix.group(1) if prefix and "关于" not in prefix.group(1) else None
     return meta, items
 
 

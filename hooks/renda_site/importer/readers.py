@@ -6,11 +6,13 @@ from pathlib import Path
 
 from .blocks import Line, Table
 
-INDENT = re.compile(r"^(\u3000{1,}|[ \u00a0]{2,}|\t)")
+INDENT = re.compile(r"^[ \u00a0\u3000\t]*")
+COLUMNS = {" ": 1, "\u00a0": 1, "\u3000": 2, "\t": 4}
 
 
 def _line(text: str, style: str = "") -> Line:
-    return Line(text.rstrip(), style, bool(INDENT.match(text)) and bool(text.strip()))
+    lead = INDENT.match(text).group(0) if text.strip() else ""
+    return Line(text.rstrip(), style, sum(COLUMNS[c] for c in lead))
 
 
 def read_txt(path: Path) -> list[Line | Table]:
