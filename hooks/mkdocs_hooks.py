@@ -26,6 +26,7 @@ def on_config(config):
     """Check and generate before MkDocs touches the output folder: bad data leaves the last site intact."""
     root = Path(config.config_file_path).resolve().parent
     started = time.perf_counter()
+    _state["data_error"] = False          # only a data error of this very build may be tolerated
     try:
         result = generate(root)
     except ContentError as exc:
@@ -36,7 +37,6 @@ def on_config(config):
         raise PluginError("数据检查未通过，网站未生成。请按上面的提示修改后再试。") from None
     if result.problems.warnings:
         log.info("数据检查有 %d 个警告（不影响生成），运行 python -m renda_site check 查看。", len(result.problems.warnings))
-    _state["data_error"] = False
     out_dir = root / CACHE
     stats = write_pages(result.pages, out_dir)
     _state.update(result=result, root=root, out_dir=out_dir)

@@ -145,3 +145,12 @@ def test_markdown_syntax_in_text_is_escaped(tmp_path):
     source.write_text("关于测试的通知\n\n正文含有 *星号* 和 <script> 以及 [链接](x.md)。\n", encoding="utf-8")
     _, body, _ = convert(source)
     assert "\\*星号\\*" in body and "\\<script\\>" in body and "\\[链接\\]" in body
+
+
+def test_gbk_text_and_width_normalisation(tmp_path):
+    source = tmp_path / "gbk.txt"
+    source.write_text("关于２０２４年农田建设情况的报告\n\n　　全县投入资金２．３亿元,完成率９８％;\"高标准\"农田(一期)已验收.\n",
+                      encoding="gb18030")
+    front, body, _ = convert(source)
+    assert front["title"] == "关于2024年农田建设情况的报告"
+    assert "全县投入资金2.3亿元，完成率98%；“高标准”农田（一期）已验收。" in body

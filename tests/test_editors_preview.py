@@ -63,6 +63,15 @@ def test_template_edits_show_up_without_restart(project):
         with open(templates / "article_header.md.j2", "a", encoding="utf-8") as f:
             f.write("\n模板修改测试乙\n")
         served.wait_for_page(article, "模板修改测试乙")
+        main = project / "overrides/main.html"
+        main.write_text(main.read_text(encoding="utf-8").replace("主办单位：", "模板修改测试丙："), encoding="utf-8")
+        served.wait_for_page(DEPUTY, "模板修改测试丙：")
+        # an article edit in docs/ is picked up too
+        source = project / "docs" / article.rstrip("/")
+        source = source.with_suffix(".md")
+        with open(source, "a", encoding="utf-8") as f:
+            f.write("\n文章修改测试丁\n")
+        served.wait_for_page(article, "文章修改测试丁")
 
 
 def test_browser_reloads_after_yaml_save(project, chromium):

@@ -45,6 +45,10 @@ class Report:
                f"删除页码 {len(self.page_markers)} 行，重复的页眉页脚 {len(self.repeated_lines)} 行，"
                f"水印/广告/网页杂项 {len(self.noise_lines)} 行；接续断行 {self.joins} 处",
                f"表格 {self.tables} 个，附件 {self.attachments} 项"]
+        dropped = self.repeated_lines + self.noise_lines
+        if dropped:
+            shown = "；".join(dict.fromkeys(dropped))      # each distinct line once, in order
+            out.append(f"删除的行（请确认不是正文）：{shown[:300]}{'……' if len(shown) > 300 else ''}")
         out += [f"{key}：{value}" for key, value in self.metadata.items()]
         if self.missing:
             out.append("未找到：" + "、".join(self.missing) + "（请手工填写）")
