@@ -154,3 +154,47 @@ def test_gbk_text_and_width_normalisation(tmp_path):
     front, body, _ = convert(source)
     assert front["title"] == "关于2024年农田建设情况的报告"
     assert "全县投入资金2.3亿元，完成率98%；“高标准”农田（一期）已验收。" in body
+
+
+NUMBERING_XML = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+  <w:multiLevelType w:val="multilevel"/>
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>"""
+
+
+def test_docx_word_automatic_numbering(tmp_path):
+    """Office templates number headings with Word's numbering, so "一、" is not in the paragraph text."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(NUMBERING_XML))
+    numbering.append(parse_xml('<w:num xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+                               'w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int):
+        paragraph = document.add_paragraph(text)
+        p_pr = paragraph._p.get_or_add_pPr()
+        p_pr.append(parse_xml(f'<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                              f'<w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        assert p_pr.find(qn("w:numPr")) is not None
+
+    document.add_paragraph("关于做好代表建议办理工作的通知")
+    numbered("总体要求", 0)
+    numbered("提高办理质量", 1)
+    numbered("加强沟通联系", 1)
+    numbered("办理前主动联系代表。", 2)
+    numbered("工作安排", 0)
+    numbered("时间节点", 1)
+    path = tmp_path / "numbered.docx"
+    document.save(str(path))
+    _, body, report = convert(path)
+    assert "## 一、总体要求" in body and "## 二、工作安排" in body
+    assert "### （一）提高办理质量" in body and "### （二）加强沟通联系" in body
+    assert "### （一）时间节点" in body              # a new level-0 item restarts level 1
+    assert "#### 1\\.办理前主动联系代表" in body     # short and alone on its line: a heading
+    assert report.headings == {2: 2, 3: 3, 4: 1}

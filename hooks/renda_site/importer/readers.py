@@ -54,15 +54,19 @@ def _tab_tables(lines: list[Line]) -> list[Line | Table]:
 def read_docx(path: Path) -> list[Line | Table]:
     import docx   # python-docx; imported here so the site build never needs it
 
+    from .numbering import Numbering
+
     document = docx.Document(str(path))
+    numbering = Numbering(document)
     out: list[Line | Table] = []
     for block in document.iter_inner_content():
         if isinstance(block, docx.table.Table):
             out.append(Table(_table_rows(block)))
             continue
         style = block.style.name if block.style is not None else ""
+        text = numbering.label(block) + block.text    # "一、" drawn by Word's numbering, not in the text
         # A manual line break inside a paragraph is a wrap, not a new paragraph.
-        for index, part in enumerate(block.text.split("\n")):
+        for index, part in enumerate(text.split("\n")):
             out.append(_line(part, style if index == 0 else ""))
     return out
 
