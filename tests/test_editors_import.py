@@ -33,6 +33,10 @@ EXPECTED = {
         title="县人民政府关于城乡供水一体化工作情况的报告", source="县人民政府", doc_no=None,
         date="2024-04-25", headings={2: 3}, run_in=4, page_markers=0, repeated=0, noise=8,
         attachments=1, tables=1),
+    "web-yijian.txt": dict(
+        title="中共清溪县委关于加强县级人大工作和建设的实施意见", source="中共清溪县委", doc_no=None,
+        date="2024-08-28", headings={2: 3}, run_in=4, page_markers=0, repeated=0, noise=5,
+        attachments=0, tables=0),
     "layout-guiding.txt": dict(
         title="清溪县人民代表大会常务委员会代表建议办理工作规定", source="清溪县人民代表大会常务委员会",
         doc_no=None, date="2024-07-10", headings={2: 4}, run_in=0, page_markers=3, repeated=3, noise=0,
@@ -198,3 +202,29 @@ def test_docx_word_automatic_numbering(tmp_path):
     assert "### （一）时间节点" in body              # a new level-0 item restarts level 1
     assert "#### 1\\.办理前主动联系代表" in body     # short and alone on its line: a heading
     assert report.headings == {2: 2, 3: 3, 4: 1}
+
+
+def test_web_disclosure_line_and_repeated_title():
+    front, body, _ = convert(FIXTURES / "web-yijian.txt")
+    assert front["disclosure"] == {"index_no": "QX-RD-2024-0031", "publisher": "中共清溪县委办公室",
+                                   "doc_date": datetime.date(2024, 8, 28), "category": "制度建设",
+                                   "scope": "全部公开", "doc_no": None}
+    assert "关于加强县级人大工作和建设的实施意见" not in body      # the title is not repeated in the body
+    assert "## 一、提高政治站位，加强党的领导" in body              # a heading may hold a comma
+
+
+def test_wrapped_line_ending_in_chinese_quote_is_joined(tmp_path):
+    """Curly quotes are full-width in Chinese fonts: a full line ending in ” is still a full line."""
+    from renda_site.importer.cleanup import display_width
+    assert display_width("“四个机关”") == 6
+    paragraph = "本年度以来，" + "县人大常委会围绕“四个机关”建设开展专题调研，形成调研报告。" * 6
+    lines = []
+    rest = paragraph
+    while rest:                                    # wrap at 20 Chinese characters, quotes included
+        lines.append(rest[:20])
+        rest = rest[20:]
+    source = tmp_path / "quotes.txt"
+    source.write_text("关于专题调研情况的报告\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assert any(line.endswith("”") for line in lines[:-1])
+    _, body, report = convert(source)
+    assert blocks(body) == [paragraph] and report.joins == len(lines) - 1

@@ -47,8 +47,13 @@ def convert(path: Path) -> tuple[dict, str, Report]:
     items = join_wrapped(remove_furniture(items, report), report)
     meta, items = extract(items)
     front: dict = {"title": meta.title, "date": meta.date, "source": meta.body}
-    if meta.doc_no or meta.body:
-        front["disclosure"] = {"publisher": meta.body, "doc_date": meta.date, "doc_no": meta.doc_no}
+    if meta.doc_no or meta.body or meta.disclosure:
+        disclosure = {"index_no": None, "publisher": meta.body, "doc_date": meta.date, "category": None,
+                      "scope": None, "doc_no": meta.doc_no}
+        for key, value in meta.disclosure.items():       # a web page's own disclosure line wins
+            disclosure[key] = datetime.date.fromisoformat(value) if key == "doc_date" and _iso(value) else value
+        front["disclosure"] = disclosure
+        front["source"] = front["source"] or disclosure["publisher"]
     for key, label in (("title", "标题"), ("body", "发文机关"), ("doc_no", "文号"), ("date", "成文日期")):
         value = getattr(meta, key)
         if value:
@@ -56,6 +61,14 @@ def convert(path: Path) -> tuple[dict, str, Report]:
         else:
             report.missing.append(label)
     return front, body(items, report), report
+
+
+def _iso(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
 
 
 def front_matter(front: dict) -> str:

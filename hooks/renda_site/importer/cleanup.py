@@ -21,7 +21,8 @@ NOISE = [re.compile(p) for p in (
     r"https?://|www\.", r"扫一扫|扫码|二维码|公众号", r"版权所有|Copyright|©",
     r"^(当前位置|您的位置|你的位置|位置)\s*[:：]", r"首\s*页\s*[|>》]", r"打印本页|关闭窗口|【?字[体号]\s*[:：]?\s*大\s*中\s*小",
     r"(浏览|点击|阅读)(次数|量)?\s*[:：]\s*\d+", r"^(责任编辑|编辑|审核|校对)\s*[:：]", r"^(上一篇|下一篇)\s*[:：]",
-    r"^(今天是|天气预报|站内搜索|栏目导航)", r"^\d{4}-\d{1,2}-\d{1,2}$",
+    r"^(今天是|天气预报|站内搜索|栏目导航)", r"加微信|微信群|微信号|QQ群|免费素材|海量.{0,4}素材|每日更新",
+    r"^(作者|发布时间|发布日期|信息来源|文章来源)\s*[:：]", r"^\d{4}-\d{1,2}-\d{1,2}$",
 )]
 
 
@@ -104,7 +105,9 @@ def _nonblank_around(texts, index: int, count: int) -> list[int]:
 
 
 def display_width(text: str) -> float:
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text)
+    """Width in Chinese characters: Latin letters and digits are half as wide; the quotes, dashes and
+    ellipsis of General Punctuation (U+2010-U+206F) are drawn full-width by Chinese fonts."""
+    return sum(0.5 if ord(c) < 0x2010 or 0x206F < ord(c) < 0x2E80 else 1.0 for c in text)
 
 
 def wrap_width(lines: list[Line]) -> float | None:

@@ -47,8 +47,11 @@ def heading_of(text: str, style: str = "") -> Heading | None:
         if styled:
             return Heading(min(int(styled.group(2)) + 1, 6), text)
         return None
-    if (len(text) <= HEADING_MAX and not SENTENCE_END.search(text[:-1]) and "，" not in text
-            and not text.endswith(("；", "：", "，"))):       # "（一）……的；" is an item of a list
+    # Alone on its line and short: a heading, unless it reads as a sentence of a list ("（一）……的；",
+    # "1.……的，应当……。"). A heading may hold a comma ("一、定目标，明方向") when it ends bare.
+    if (len(text) <= HEADING_MAX and not SENTENCE_END.search(text[:-1])
+            and not text.endswith(("；", "：", "，"))
+            and ("，" not in text or not text.endswith(("。", "！", "？")))):
         # 第一章总则 -> 第一章 总则 (normalising removed the space between Chinese characters)
         return Heading(level, re.sub(r"^(第\S+?[章节])\s*(?=\S)", r"\1 ", text.rstrip("。")))
     lead = SENTENCE_END.search(text)

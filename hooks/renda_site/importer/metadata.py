@@ -7,6 +7,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from .blocks import Line
+
 from .headings import starts_block
 
 CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
@@ -28,6 +30,27 @@ class Metadata:
     doc_no: str | None = None        # 文号
     date: datetime.date | None = None
     dropped: list[str] = field(default_factory=list)
+    disclosure: dict = field(default_factory=dict)   # from a web page's 索引号/发布机构/… line
+
+
+# A government-information-disclosure line copied from a web page: "索引号：… 发布机构：… 发文日期：…".
+LABELS = {"索引号": "index_no", "发布机构": "publisher", "发文日期": "doc_date", "成文日期": "doc_date",
+          "信息类别": "category", "公开范围": "scope", "文号": "doc_no"}
+LABEL = re.compile(r"(索\s*引\s*号|发布机构|发文日期|成文日期|信息类别|公开范围|公开方式|发文字号|文号)\s*[:：]\s*")
+
+
+def disclosure_of(text: str) -> dict | None:
+    """The fields of a disclosure line, or None when the line is not one (fewer than two labels)."""
+    found = list(LABEL.finditer(text))
+    if len(found) < 2:
+        return None
+    fields = {}
+    for here, after in zip(found, found[1:] + [None]):
+        label = re.sub(r"\s", "", here.group(1)).replace("发文字号", "文号")
+        value = text[here.end(): after.start() if after else len(text)].strip()
+        if label in LABELS and value:
+            fields[LABELS[label]] = value
+    return fields
 
 
 def parse_date(text: str) -> datetime.date | None:
@@ -104,6 +127,7 @@ def extract(items: list) -> tuple[Metadata, list]:
             del lines[:end + 1], items[:end + 1]
             break
     _drop_blanks(lines, items, leading=True)
+    _repeated_title(meta, lines, items)
     if meta.title is None and lines and len(lines[0].text) <= 60 and not starts_block(lines[0].text):
         meta.title = lines.pop(0).text           # an untyped title: the first short line
         items.pop(0)
@@ -127,8 +151,33 @@ def extract(items: list) -> tuple[Metadata, list]:
     if meta.body is None and meta.title:
         # "清溪县人民代表大会常务委员会关于……的决定", "清溪县人民代表大会常务委员会议事规则"
         prefix = TITLE_BODY.match(meta.title)
-        meta.body = prefix.group(1) if prefix and "关于" not in prefix.group(1) else None
+        meta.body = prefix.group(1) if prefix and not re.search(r"关于|^在", prefix.group(1)) else None
     return meta, items
+
+
+def _repeated_title(meta: Metadata, lines: list, items: list) -> None:
+    """A web page shows the title as its heading, then the document again with its own title block,
+    often under the issuing body ("中共某县县委" / "关于……的意见"); a disclosure line may sit between.
+    Keep one title (the document's own, with its issuer) and take the disclosure fields."""
+    if not meta.title:
+        return
+    for i in range(min(8, len(lines))):
+        text = lines[i].text
+        fields = disclosure_of(text)
+        if fields is not None:
+            meta.disclosure = fields
+            meta.dropped.append(text)
+            items[i] = Line("")
+            lines[i] = _Text(items[i])
+        elif text == meta.title:
+            issuer = lines[i - 1].text if i > 0 else ""
+            if issuer and len(issuer) <= 20 and (BODY_SUFFIX.search(issuer) or issuer.endswith("委")):
+                meta.title = issuer + meta.title
+                meta.body = meta.body or issuer
+            meta.dropped += [l.text for l in lines[:i + 1] if l.text]
+            del lines[:i + 1], items[:i + 1]
+            break
+    _drop_blanks(lines, items, leading=True)
 
 
 def _drop_blanks(lines: list, items: list, leading: bool) -> None:
