@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import HOOKS, copy_project
+from conftest import HOOKS, ROOT, copy_project
 
 import renda_site
 from renda_site import models
@@ -86,6 +86,10 @@ def test_scaffold_has_every_field_and_passes_check_once_filled(project, args, ki
     assert reported <= fields, blank_errors
     fill(path, blanks)
     assert errors_in(project, rel) == []
+    if path.suffix == ".yaml":               # the pre-commit lint accepts what the scaffold writes
+        lint = subprocess.run([sys.executable, "-m", "yamllint", "--strict", "-c", str(ROOT / ".yamllint.yaml"),
+                               str(path)], capture_output=True, text=True)
+        assert lint.returncode == 0, lint.stdout
 
 
 def test_fresh_ids_and_numbers(tmp_path):
