@@ -228,3 +228,20 @@ def test_wrapped_line_ending_in_chinese_quote_is_joined(tmp_path):
     assert any(line.endswith("”") for line in lines[:-1])
     _, body, report = convert(source)
     assert blocks(body) == [paragraph] and report.joins == len(lines) - 1
+
+
+def test_docx_merged_cells_and_a_table_at_the_end(tmp_path):
+    import docx
+    document = docx.Document()
+    document.add_paragraph("关于报送代表活动安排的通知")
+    table = document.add_table(rows=3, cols=3)
+    for r in range(3):
+        for c in range(3):
+            table.cell(r, c).text = f"格{r}{c}"
+    table.cell(0, 0).merge(table.cell(0, 1))          # across
+    table.cell(1, 2).merge(table.cell(2, 2))          # down
+    document.save(str(tmp_path / "merged.docx"))
+    _, body, report = convert(tmp_path / "merged.docx")
+    assert report.tables == 1
+    assert "| 格00 格01 |  | 格02 |" in body            # columns still line up
+    assert "| 格10 | 格11 | 格12 格22 |\n| 格20 | 格21 | 格12 格22 |" in body   # repeated down

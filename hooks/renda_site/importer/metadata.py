@@ -85,8 +85,13 @@ class _Text:
     """Tables have no text: seen through this, they match no pattern and stop every scan."""
 
     def __init__(self, item):
-        self.text = getattr(item, "text", "")
+        self.table = item is not None and not isinstance(item, Line)
+        self.text = "" if self.table else getattr(item, "text", "")
         self.style = getattr(item, "style", "")
+
+    @property
+    def blank(self) -> bool:
+        return not self.text and not self.table
 
 
 def extract(items: list) -> tuple[Metadata, list]:
@@ -99,7 +104,7 @@ def extract(items: list) -> tuple[Metadata, list]:
     while head < min(len(lines), 6):
         text = lines[head].text
         masthead = MASTHEAD.match(text)
-        if not text and (meta.body or meta.doc_no):
+        if lines[head].blank and (meta.body or meta.doc_no):
             head += 1
             continue
         if masthead and not meta.body:
@@ -116,10 +121,10 @@ def extract(items: list) -> tuple[Metadata, list]:
     start = 0
     for end in range(min(8, len(lines))):
         text = lines[end].text
-        if not text:
+        if lines[end].blank:
             start = end + 1
             continue
-        if starts_block(text) or text.endswith("：") or len(text) > 60:
+        if lines[end].table or starts_block(text) or text.endswith("：") or len(text) > 60:
             break
         if TITLE_WORDS.search(text) or lines[end].style == "Title":
             meta.title = "".join(l.text for l in lines[start:end + 1])
@@ -128,12 +133,12 @@ def extract(items: list) -> tuple[Metadata, list]:
             break
     _drop_blanks(lines, items, leading=True)
     _repeated_title(meta, lines, items)
-    if meta.title is None and lines and len(lines[0].text) <= 60 and not starts_block(lines[0].text):
+    if meta.title is None and lines and not lines[0].table and len(lines[0].text) <= 60 and not starts_block(lines[0].text):
         meta.title = lines.pop(0).text           # an untyped title: the first short line
         items.pop(0)
     _drop_blanks(lines, items, leading=False)
     # Tail: issuing notes (印发/抄送), then date and signature.
-    while lines and (ISSUED.search(lines[-1].text) and len(lines[-1].text) <= 80 or not lines[-1].text):
+    while lines and (ISSUED.search(lines[-1].text) and len(lines[-1].text) <= 80 or lines[-1].blank):
         meta.dropped.append(lines.pop().text)
         items.pop()
     for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
@@ -162,6 +167,8 @@ def _repeated_title(meta: Metadata, lines: list, items: list) -> None:
     if not meta.title:
         return
     for i in range(min(8, len(lines))):
+        if lines[i].table:
+            break
         text = lines[i].text
         fields = disclosure_of(text)
         if fields is not None:
@@ -181,6 +188,6 @@ def _repeated_title(meta: Metadata, lines: list, items: list) -> None:
 
 
 def _drop_blanks(lines: list, items: list, leading: bool) -> None:
-    while lines and not lines[0 if leading else -1].text:
+    while lines and lines[0 if leading else -1].blank:
         lines.pop(0 if leading else -1)
         items.pop(0 if leading else -1)

@@ -76,8 +76,10 @@ def _table_rows(table) -> list[list[str]]:
     for row in table.rows:
         cells, previous = [], None
         for cell in row.cells:
-            # A horizontally merged cell is returned once per grid column: keep it once.
+            # A horizontally merged cell is returned once per grid column: its text goes in the first
+            # column only, the others stay empty so the columns still line up.
             if previous is not None and cell._tc is previous:
+                cells.append("")
                 continue
             previous = cell._tc
             cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
