@@ -245,3 +245,26 @@ def test_docx_merged_cells_and_a_table_at_the_end(tmp_path):
     assert report.tables == 1
     assert "| 格00 格01 |  | 格02 |" in body            # columns still line up
     assert "| 格10 | 格11 | 格12 格22 |\n| 格20 | 格21 | 格12 格22 |" in body   # repeated down
+
+
+def lost_lines(source: Path) -> list[str]:
+    """Input lines whose text is in neither the body, the title, nor a line the report says it dropped."""
+    import re
+    from renda_site.importer.normalize import normalize
+    from renda_site.importer.readers import read_txt
+    front, body, report = convert(source)
+    flat = re.sub(r"\s|\\|\*\*|^#+ |\|", "", body, flags=re.M)
+    accounted = {re.sub(r"\s", "", t) for t in report.page_markers + report.repeated_lines
+                 + report.noise_lines + report.metadata_lines}
+    lost = []
+    for line in read_txt(source):
+        text = re.sub(r"\s", "", normalize(line.text)) if hasattr(line, "text") else ""
+        # a standalone heading loses its final 。 on purpose
+        if text and text not in accounted and text.rstrip("。") not in flat and text not in front["title"]:
+            lost.append(text)
+    return lost
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_no_text_is_lost_silently(name):
+    assert lost_lines(FIXTURES / name) == []

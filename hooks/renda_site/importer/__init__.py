@@ -46,6 +46,7 @@ def convert(path: Path) -> tuple[dict, str, Report]:
     report = Report()
     items = join_wrapped(remove_furniture(items, report), report)
     meta, items = extract(items)
+    report.metadata_lines = [line for line in meta.dropped if line]
     front: dict = {"title": meta.title, "date": meta.date, "source": meta.body}
     if meta.doc_no or meta.body or meta.disclosure:
         disclosure = {"index_no": None, "publisher": meta.body, "doc_date": meta.date, "category": None,

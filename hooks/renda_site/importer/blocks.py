@@ -37,6 +37,7 @@ class Report:
     tables: int = 0
     attachments: int = 0
     metadata: dict[str, str] = field(default_factory=dict)
+    metadata_lines: list[str] = field(default_factory=list)      # masthead, number line, 印发/抄送 lines
     missing: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
