@@ -268,3 +268,11 @@ def lost_lines(source: Path) -> list[str]:
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_no_text_is_lost_silently(name):
     assert lost_lines(FIXTURES / name) == []
+
+
+def test_double_spaced_extraction_is_joined_like_the_plain_one(tmp_path):
+    """Some PDF viewers copy a blank line after every line; the paragraphs must come out the same."""
+    plain = FIXTURES / "wenku-shenyi.txt"
+    spaced = tmp_path / "spaced.txt"
+    spaced.write_text("\n\n".join(plain.read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
+    assert blocks(convert(spaced)[1]) == blocks(convert(plain)[1])

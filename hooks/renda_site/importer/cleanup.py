@@ -152,6 +152,8 @@ def join_wrapped(items: list, report: Report) -> list:
     heading, an attachment list or a Word heading.
     """
     width = wrap_width([i for i in items if isinstance(i, Line) and i.text.strip()])
+    # Some PDF viewers copy a blank line after every line: then a blank line says nothing.
+    spaced = bool(width) and _double_spaced(items)
     out: list = []
     previous: Line | None = None       # the paragraph being built, while a join is still possible
     last = ("", True, 0)               # its last physical line, whether that was its first, its indent
@@ -168,7 +170,7 @@ def join_wrapped(items: list, report: Report) -> list:
             if item.style != REMOVED:
                 pending_break = True
             continue
-        if (width and previous is not None and not pending_break and item.indent <= last[2]
+        if (width and previous is not None and (spaced or not pending_break) and item.indent <= last[2]
                 and is_full(display_width(last[0]), width, last[1], last[0]) and not starts_block(text)
                 and not item.style.startswith(("Heading", "Title", "标题"))):
             previous.text = _glue(previous.text, text)
@@ -183,6 +185,12 @@ def join_wrapped(items: list, report: Report) -> list:
         last = (text, True, item.indent)
         out.append(previous)
     return out           # blank Lines stay as paragraph separators: the title must not cross them
+
+
+def _double_spaced(items: list) -> bool:
+    texts = [i.text.strip() if isinstance(i, Line) else "x" for i in items]
+    followed = sum(1 for a, b in zip(texts, texts[1:] + [""]) if a and not b)
+    return followed >= 0.8 * max(1, sum(1 for t in texts if t))
 
 
 def _glue(left: str, right: str) -> str:
