@@ -276,3 +276,14 @@ def test_double_spaced_extraction_is_joined_like_the_plain_one(tmp_path):
     spaced = tmp_path / "spaced.txt"
     spaced.write_text("\n\n".join(plain.read_text(encoding="utf-8").splitlines()) + "\n", encoding="utf-8")
     assert blocks(convert(spaced)[1]) == blocks(convert(plain)[1])
+
+
+def test_closing_sentence_about_issuing_is_body_text(tmp_path):
+    source = tmp_path / "notice.txt"
+    source.write_text("关于印发代表履职档案管理办法的通知\n\n各代表小组：\n\n现将《代表履职档案管理办法》印发给你们，请遵照执行。\n\n"
+                      "清溪县人大常委会办公室\n2024年3月8日\n\n抄送：县人大常委会各工作委员会。\n"
+                      "清溪县人大常委会办公室        2024年3月8日印发\n", encoding="utf-8")
+    front, body, report = convert(source)
+    assert "现将《代表履职档案管理办法》印发给你们，请遵照执行。" in body
+    assert "抄送" not in body and "日印发" not in body and len(report.metadata_lines) == 2
+    assert front["source"] == "清溪县人大常委会办公室" and front["date"] == datetime.date(2024, 3, 8)

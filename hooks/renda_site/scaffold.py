@@ -103,8 +103,10 @@ def model_yaml(model: type[BaseModel], values: dict, indent: int = 0, first_pref
 
 
 def _strip_optional(annotation):
-    args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    return args[0] if typing.get_origin(annotation) in (typing.Union,) or (args and type(None) in typing.get_args(annotation)) else annotation
+    """`X | None` -> X; anything else unchanged."""
+    args = typing.get_args(annotation)
+    rest = [a for a in args if a is not type(None)]
+    return rest[0] if type(None) in args and len(rest) == 1 else annotation
 
 
 class Scaffolder:

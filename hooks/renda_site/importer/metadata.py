@@ -19,7 +19,7 @@ MASTHEAD = re.compile(r"^(.{4,40}?)\s*文件$")
 TITLE_WORDS = re.compile(r"(决定|决议|通知|报告|意见|办法|规定|条例|规则|方案|公告|通报|纪要|批复|函|计划|总结|讲话|细则|制度)$")
 BODY_SUFFIX = re.compile(r"(人民代表大会常务委员会|人大常委会|人民代表大会|人民政府|委员会|办公室|人民法院|人民检察院|主席团|局|委)$")
 TITLE_BODY = re.compile(r"^(.{1,20}?(人民代表大会常务委员会|人大常委会|人民政府|人民法院|人民检察院|监察委员会|办公室))")
-ISSUED = re.compile(r"(印发|抄送|主题词)")
+ISSUED = re.compile(r"^(抄送|抄报|主题词)\s*[:：]|印发$")     # the 版记 under the text, not "现印发给你们"
 ADOPTED = re.compile(r"^（.*(通过|批准|会议|讲话|报告).*）$|^——.*$")
 
 
@@ -95,18 +95,31 @@ class _Text:
 
 
 def extract(items: list) -> tuple[Metadata, list]:
+    """Metadata, and the items without the lines that held only metadata."""
     meta = Metadata()
     items = list(items)
     lines = [_Text(item) for item in items]
     _drop_blanks(lines, items, leading=True)
+    _masthead(meta, lines, items)
+    _title(meta, lines, items)
+    _repeated_title(meta, lines, items)
+    _tail(meta, lines, items)
+    if meta.body is None and meta.title:
+        # "清溪县人民代表大会常务委员会关于……的决定", "清溪县人民代表大会常务委员会议事规则"
+        prefix = TITLE_BODY.match(meta.title)
+        meta.body = prefix.group(1) if prefix and not re.search(r"关于|^在", prefix.group(1)) else None
+    return meta, items
+
+
+def _masthead(meta: Metadata, lines: list, items: list) -> None:
+    """"……文件" and the document number: the first lines, before anything else."""
     head = 0
-    # Masthead and document number: the first lines, before anything else.
     while head < min(len(lines), 6):
         text = lines[head].text
-        masthead = MASTHEAD.match(text)
         if lines[head].blank and (meta.body or meta.doc_no):
             head += 1
             continue
+        masthead = MASTHEAD.match(text)
         if masthead and not meta.body:
             meta.body = masthead.group(1).strip()
         elif DOC_NO.match(text.replace(" ", "")) and not meta.doc_no:
@@ -116,8 +129,11 @@ def extract(items: list) -> tuple[Metadata, list]:
         meta.dropped.append(text)
         head += 1
     del lines[:head], items[:head]
-    # Title: the lines (no blank between) up to one ending like a document kind. Short lines before
-    # it, separated by a blank line, are web-page leftovers and go too.
+
+
+def _title(meta: Metadata, lines: list, items: list) -> None:
+    """The lines (no blank between) up to one ending like a document kind; short lines before it,
+    separated by a blank line, are web-page leftovers and go too. Else the first short line."""
     start = 0
     for end in range(min(8, len(lines))):
         text = lines[end].text
@@ -132,12 +148,15 @@ def extract(items: list) -> tuple[Metadata, list]:
             del lines[:end + 1], items[:end + 1]
             break
     _drop_blanks(lines, items, leading=True)
-    _repeated_title(meta, lines, items)
-    if meta.title is None and lines and not lines[0].table and len(lines[0].text) <= 60 and not starts_block(lines[0].text):
-        meta.title = lines.pop(0).text           # an untyped title: the first short line
+    if meta.title is None and lines and not lines[0].table and len(lines[0].text) <= 60 \
+            and not starts_block(lines[0].text):
+        meta.title = lines.pop(0).text
         items.pop(0)
+
+
+def _tail(meta: Metadata, lines: list, items: list) -> None:
+    """The 版记 (抄送, 印发) is dropped; the date and the signature above it are read and kept."""
     _drop_blanks(lines, items, leading=False)
-    # Tail: issuing notes (印发/抄送), then date and signature.
     while lines and (ISSUED.search(lines[-1].text) and len(lines[-1].text) <= 80 or lines[-1].blank):
         meta.dropped.append(lines.pop().text)
         items.pop()
@@ -153,11 +172,6 @@ def extract(items: list) -> tuple[Metadata, list]:
             if ADOPTED.match(line.text) and parse_date(line.text):
                 meta.date = parse_date(line.text)
                 break
-    if meta.body is None and meta.title:
-        # "清溪县人民代表大会常务委员会关于……的决定", "清溪县人民代表大会常务委员会议事规则"
-        prefix = TITLE_BODY.match(meta.title)
-        meta.body = prefix.group(1) if prefix and not re.search(r"关于|^在", prefix.group(1)) else None
-    return meta, items
 
 
 def _repeated_title(meta: Metadata, lines: list, items: list) -> None:
