@@ -26,5 +26,5 @@ case "${1:-}" in
   check) setup requirements.txt; shift; exec "$VENV/bin/python" -m renda_site check "$@" ;;
   new|import) setup requirements.txt; exec "$VENV/bin/python" -m renda_site "$@" ;;
   test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
-  *) sed -n '2,9p' "$0"; exit 2 ;;
+  *) sed -n '2,8p' "$0"; exit 2 ;;
 esac
