@@ -4,6 +4,8 @@
 #   bash dev.sh build    安装依赖并严格模式生成网站到 site/
 #   bash dev.sh check    只检查 data/ 和 docs/ 的数据，不生成网站
 #   bash dev.sh test     安装测试依赖并运行全部测试
+#   bash dev.sh new deputy|bulletin|appointments|article --column 栏目 --title 标题   新建记录或文章
+#   bash dev.sh import 文件.docx|文件.txt --column 栏目   把公文转为栏目文章
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
@@ -22,6 +24,7 @@ case "${1:-}" in
   serve) setup requirements.txt; shift; exec "$VENV/bin/mkdocs" serve --livereload "$@" ;;
   build) setup requirements.txt; shift; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
   check) setup requirements.txt; shift; exec "$VENV/bin/python" -m renda_site check "$@" ;;
+  new|import) setup requirements.txt; exec "$VENV/bin/python" -m renda_site "$@" ;;
   test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
-  *) sed -n '2,7p' "$0"; exit 2 ;;
+  *) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 2 ;;   # the usage comment above
 esac

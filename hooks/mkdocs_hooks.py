@@ -28,12 +28,14 @@ def on_config(config):
     """Check and generate before MkDocs touches the output folder: bad data leaves the last site intact."""
     root = Path(config.config_file_path).resolve().parent
     started = time.perf_counter()
+    _state["data_error"] = False          # only a data error of this very build may be tolerated
     try:
         result = generate(root, site_url=config.site_url, directory_urls=config.use_directory_urls)
     except ContentError as exc:
         for problem in exc.problems.errors:
             log.error(str(problem))
         log.error("共 %d 个错误。", len(exc.problems.errors))
+        _state["data_error"] = True
         raise PluginError("数据检查未通过，网站未生成。请按上面的提示修改后再试。") from None
     if result.problems.warnings:
         log.info("数据检查有 %d 个警告（不影响生成），运行 python -m renda_site check 查看。", len(result.problems.warnings))
@@ -80,9 +82,26 @@ def on_post_build(config):
     plan = search_plan(_state["result"].site, config.nav, config.use_directory_urls)
     stats = index_site(config.site_dir, plan)
     log.info("站内搜索索引：%d 个页面，%.1f KB，用时 %.2f 秒", stats.pages, stats.bytes / 1024, stats.seconds)
+
+
 def on_page_context(context, page, config, nav):
     context["renda_qr"] = qr_block(config.site_url, page.url)
     return context
+
+
+def on_serve(server, config, builder):
+    """Preview: a data error must not stall the preview. MkDocs' server holds every request until a
+    rebuild succeeds; swallowing our own data error instead keeps the last good site served (on_config
+    failed before the output folder was touched) and the browser gets it back at once."""
+    def tolerant_builder(*args, **kwargs):
+        try:
+            builder(*args, **kwargs)
+        except BaseException:
+            if not _state.get("data_error") or sys.exc_info()[0] is KeyboardInterrupt:
+                raise
+            log.error("预览仍显示上次成功生成的网站。改正上面列出的错误并保存后，预览会自动更新。")
+    server.builder = tolerant_builder
+    return server
 
 
 def _relative(path: Path, start: Path) -> str:

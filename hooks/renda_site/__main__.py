@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from . import ContentError, check, generate
+from . import editor_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,7 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--site-url", default=None, help="网站正式地址（如 https://example.gov.cn/renda/），用于订阅源和开放数据中的完整链接")
     schema_cmd = commands.add_parser("schema", help="从数据模型导出 JSON Schema（供编辑器提示和开放数据）")
     schema_cmd.add_argument("--out", type=Path, default=Path("schemas"), help="输出目录，默认 schemas/")
+    editor_cli.add_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in editor_cli.EDITOR_COMMANDS:
+        return editor_cli.run(args)
     if args.command == "schema":
         from .schema import write_schemas
         paths = write_schemas(args.out)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from .pages.base import ENV
 from .site import Site
 
-_HEADER = ENV.get_template("article_header.md.j2")
-_FOOTER = ENV.get_template("article_footer.md.j2")
 
 
 def decorate(site: Site, src_uri: str, markdown: str) -> str:
@@ -17,5 +15,8 @@ def decorate(site: Site, src_uri: str, markdown: str) -> str:
     column = next((c for c in site.info.columns if article and c.id == article.column), None)
     context = {"page_uri": src_uri, "site": site, "article": article, "column": column,
                "publications": publications}
-    header = _HEADER.render(context) if article else ""
-    return f"{header}\n{markdown}\n\n{_FOOTER.render(context)}"
+    # Looked up on every call, not at import: under `mkdocs serve` this module is never re-imported,
+    # and Jinja re-reads a template whose file changed only when asked for it again.
+    header = ENV.get_template("article_header.md.j2").render(context) if article else ""
+    footer = ENV.get_template("article_footer.md.j2").render(context)
+    return f"{header}\n{markdown}\n\n{footer}"

@@ -1,0 +1,119 @@
+"""Scaffolding: each `new` command writes a file with every schema field and a Chinese comment; the
+blanks it leaves are caught by `check`, and once filled the file passes `check` with no error."""
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import HOOKS, ROOT, copy_project
+
+import renda_site
+from renda_site import models
+from renda_site.scaffold import Scaffolder, ScaffoldError, slugify
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("scaffold"))
+
+
+def new(project, *args: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(HOOKS))
+    done = subprocess.run([sys.executable, "-m", "renda_site", "--root", str(project), "new", *args],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    match = re.search(r"已新建 (\S+)", done.stdout)
+    assert match, done.stdout
+    return match.group(1)
+
+
+def errors_in(project, rel: str) -> list[str]:
+    problems, _ = renda_site.check(project)
+    return [str(p) for p in problems.errors if p.path == rel]
+
+
+def fill(path, replacements: dict[str, str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new_ in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new_, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def described_fields(model) -> set[str]:
+    return {name for name, info in model.model_fields.items() if info.description}
+
+
+def keys_in(text: str) -> set[str]:
+    return set(re.findall(r"^[ #-]*([a-z_]+):", text, re.M))
+
+
+CASES = [
+    # (arguments, the model(s) whose fields must all appear, blanks to fill, fields reported while blank)
+    (["deputy"], [models.Deputy, models.Membership],
+     {'name: ""': "name: 新当选代表", 'gender: ""': "gender: 女"}, {"name", "gender"}),
+    (["bulletin"], [models.Bulletin, models.BulletinItem],
+     {'title: ""': "title: 清溪县人民代表大会常务委员会关于某事项的决议", 'type: ""': "type: 决议",
+      "page: null": "page: gongbao/wenjian/2024/gonggao-18-11.md"}, {"items 第1项 title", "items 第1项 type"}),
+    (["appointments"], [models.AppointmentList, models.AppointmentEntry],
+     {'action: ""': "action: 任命", 'name: ""': "name: 郑晓明", 'position: ""': "position: 县审计局局长"},
+     {"entries 第1项 action", "entries 第1项 name", "entries 第1项 position"}),
+    (["article", "--column", "dongtai"], [models.ArticleMeta, models.Disclosure],
+     {'title: ""': "title: 县人大常委会召开主任会议"}, {"title"}),
+]
+
+
+@pytest.mark.parametrize("args, kinds, blanks, reported", CASES, ids=[c[0][0] for c in CASES])
+def test_scaffold_has_every_field_and_passes_check_once_filled(project, args, kinds, blanks, reported):
+    rel = new(project, *args)
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    for model in kinds:
+        assert described_fields(model) <= keys_in(text), described_fields(model) - keys_in(text)
+    for line in text.splitlines():
+        if re.match(r"^[ #-]*[a-z_]+:", line) and not line.rstrip().endswith(":"):
+            assert re.search(r"  # \S*[\u4e00-\u9fff]", line), f"no Chinese comment: {line}"
+    if "deputy" not in args:   # a deputy's start is left blank on purpose: blank means "from the term's start"
+        assert f'date: "{datetime.date.today().isoformat()}"' in text
+    blank_errors = errors_in(project, rel)
+    assert blank_errors, "the blanks must not pass check"
+    # Field paths read like "items 第1项 title" (list positions counted from 1, as editors count).
+    fields = {re.search(r"字段 (.+?)：", e).group(1) for e in blank_errors if "字段" in e}
+    assert reported <= fields, blank_errors
+    fill(path, blanks)
+    assert errors_in(project, rel) == []
+    if path.suffix == ".yaml":               # the pre-commit lint accepts what the scaffold writes
+        lint = subprocess.run([sys.executable, "-m", "yamllint", "--strict", "-c", str(ROOT / ".yamllint.yaml"),
+                               str(path)], capture_output=True, text=True)
+        assert lint.returncode == 0, lint.stdout
+
+
+def test_fresh_ids_and_numbers(tmp_path):
+    project = copy_project(tmp_path / "p")
+    today = datetime.date(2026, 5, 4)
+    scaffolder = Scaffolder(project, today)
+    highest = max(int(p.stem[1:]) for p in (project / "data/deputies").glob("d*.yaml"))
+    first, second = scaffolder.deputy(), scaffolder.deputy()
+    assert first.path.stem == f"d{highest + 1:04d}" and second.path.stem == f"d{highest + 2:04d}"
+    existing = [int(p.stem) for p in (project / "data/bulletins/2026").glob("*.yaml")]
+    assert scaffolder.bulletin().path.name == f"{max(existing) + 1}.yaml"
+    assert scaffolder.bulletin(2031).path.as_posix().endswith("data/bulletins/2031/1.yaml")
+    assert scaffolder.appointments().path.name == "18-33.yaml"       # demo's last list is 18-32
+    made = scaffolder.appointments(40)
+    assert 'title: "清溪县第十八届人大常委会第四十次会议任免名单"' in made.text
+    article = scaffolder.article("shenyi", "关于县人民政府审计工作报告的审议意见")
+    assert article.path.name == "2026-05-04-guan-yu-xian-ren-min-zheng-fu-shen.md"
+    with pytest.raises(ScaffoldError, match="已存在"):
+        scaffolder.article("shenyi", "关于县人民政府审计工作报告的审议意见")
+    with pytest.raises(ScaffoldError, match="栏目「nosuch」不存在"):
+        scaffolder.article("nosuch", "标题")
+
+
+def test_slugify_is_ascii():
+    assert slugify("代表联络站：2024年（第1批）") == "dai-biao-lian-luo-zhan-2024-nian-di"
+    assert re.fullmatch(r"[a-z0-9-]*", slugify("《清溪县》人大·A&B"))
