@@ -4,6 +4,7 @@
 #   bash dev.sh build    安装依赖并严格模式生成网站到 site/
 #   bash dev.sh check    只检查 data/ 和 docs/ 的数据，不生成网站
 #   bash dev.sh test     安装测试依赖并运行全部测试
+#   bash dev.sh offline  生成离线版压缩包 dist/renda-<日期>-offline.zip（解压后双击 index.html 即可浏览）
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
@@ -23,5 +24,6 @@ case "${1:-}" in
   build) setup requirements.txt; shift; exec "$VENV/bin/mkdocs" build --strict "$@" ;;
   check) setup requirements.txt; shift; exec "$VENV/bin/python" -m renda_site check "$@" ;;
   test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
+  offline) setup requirements.txt; shift; exec "$VENV/bin/python" deploy/offline.py "$@" ;;
   *) sed -n '2,7p' "$0"; exit 2 ;;
 esac
