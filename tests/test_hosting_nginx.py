@@ -1,0 +1,122 @@
+"""The sample nginx config (deploy/nginx/renda.conf) sends the right types, caching and compression:
+HTML revalidates, fingerprinted files are cached for a year, Pagefind's already-gzipped chunks are sent
+as they are (never compressed twice), text is gzipped, CSV is UTF-8, hidden files are not served."""
+from __future__ import annotations
+
+import gzip
+import shutil
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from hosting import get, hosting_project, serve, unset_site  # noqa: F401 (fixtures)
+
+YEAR = "public, max-age=31536000, immutable"
+
+
+@pytest.fixture(scope="module")
+def served(unset_site, tmp_path_factory):
+    """The demo under /renda/ on nginx, with a Pagefind bundle (the real one if the build made it)."""
+    site = tmp_path_factory.mktemp("nginx-headers") / "site"
+    shutil.copytree(unset_site, site)
+    if not (site / "pagefind" / "pagefind-entry.json").is_file():
+        _fake_pagefind(site / "pagefind")
+    (site / "data").mkdir(exist_ok=True)
+    (site / "data" / "daibiao.csv").write_text("编号,姓名\nd0001,周明远\n", encoding="utf-8")
+    (site / ".git").mkdir()
+    (site / ".git" / "config").write_text("[core]\n", encoding="utf-8")
+    with serve("nginx", site, "renda") as base:
+        yield base, site
+
+
+def _fake_pagefind(folder: Path) -> None:
+    """Files named and encoded like Pagefind's (gzip streams of `pagefind_dcd` + payload)."""
+    for sub in ("fragment", "index"):
+        (folder / sub).mkdir(parents=True)
+    packed = gzip.compress(b"pagefind_dcd" + b'{"url":"/","content":"' + "人大".encode() * 400 + b'"}')
+    (folder / "fragment" / "zh_0123abc.pf_fragment").write_bytes(packed)
+    (folder / "index" / "zh_4567def.pf_index").write_bytes(packed)
+    (folder / "pagefind.zh_89abcdef01.pf_meta").write_bytes(packed)
+    (folder / "wasm.unknown.pagefind").write_bytes(packed)
+    (folder / "pagefind.js").write_text("export const search = () => {};\n" * 40, encoding="utf-8")
+    (folder / "pagefind-ui.css").write_text(".pagefind-ui { color: #333; }\n" * 40, encoding="utf-8")
+    (folder / "pagefind-entry.json").write_text('{"version":"1.5.2","languages":{"zh":{"hash":"zh_89abcdef01","wasm":null,"page_count":1}}}', encoding="utf-8")
+
+
+def header(headers: dict, name: str) -> str:
+    return next((v for k, v in headers.items() if k.lower() == name.lower()), "")
+
+
+def test_html_is_gzipped_utf8_and_revalidated(served):
+    base, _ = served
+    status, headers, body = get(base, encoding="gzip")
+    assert status == 200
+    assert header(headers, "Content-Type") == "text/html; charset=utf-8"
+    assert header(headers, "Content-Encoding") == "gzip"
+    assert "清溪县人大常委会" in gzip.decompress(body).decode()
+    assert header(headers, "Cache-Control") == "no-cache"
+    assert "Accept-Encoding" in header(headers, "Vary")
+    assert header(headers, "X-Content-Type-Options") == "nosniff"
+    etag = header(headers, "ETag")
+    assert etag
+    request = urllib.request.Request(base, headers={"If-None-Match": etag})
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(request, timeout=10)
+    assert answer.value.code == 304        # unchanged pages cost one small round trip
+
+
+def test_fingerprinted_theme_files_are_cached_for_a_year(served):
+    base, site = served
+    css = next((site / "assets" / "stylesheets").glob("main.*.min.css")).relative_to(site).as_posix()
+    js = next((site / "assets" / "javascripts").glob("bundle.*.min.js")).relative_to(site).as_posix()
+    for path, kind in ((css, "text/css"), (js, "application/javascript")):
+        status, headers, _ = get(base + path, encoding="gzip")
+        assert status == 200 and header(headers, "Cache-Control") == YEAR, path
+        assert header(headers, "Content-Type").startswith(kind)
+        assert header(headers, "Content-Encoding") == "gzip"
+    status, headers, _ = get(base + "assets/css/renda.css")
+    assert header(headers, "Cache-Control") == "public, max-age=3600"    # not fingerprinted: one hour
+    status, headers, _ = get(base + "assets/favicon.svg")
+    assert status == 200 and header(headers, "Content-Type") == "image/svg+xml"
+
+
+def test_pagefind_chunks_are_sent_as_stored_and_cached_for_a_year(served):
+    base, site = served
+    folder = site / "pagefind"
+    chunks = [next((folder / "fragment").iterdir()), next((folder / "index").iterdir()),
+              next(folder.glob("pagefind.*.pf_meta"))]
+    for chunk in chunks:
+        status, headers, body = get(base + chunk.relative_to(site).as_posix(), encoding="gzip")
+        assert status == 200
+        assert header(headers, "Content-Type") == "application/octet-stream"
+        assert header(headers, "Content-Encoding") == ""          # already gzip: not compressed again
+        assert body == chunk.read_bytes() and body[:2] == b"\x1f\x8b"
+        assert header(headers, "Cache-Control") == YEAR, chunk.name
+    wasm = next(folder.glob("wasm.*.pagefind"))
+    status, headers, body = get(base + wasm.relative_to(site).as_posix(), encoding="gzip")
+    assert header(headers, "Content-Encoding") == "" and header(headers, "Cache-Control") == "public, max-age=300"
+    status, headers, _ = get(base + "pagefind/pagefind.js", encoding="gzip")
+    assert status == 200 and header(headers, "Content-Encoding") == "gzip"
+    assert header(headers, "Cache-Control") == "public, max-age=300"   # not fingerprinted: five minutes
+    status, headers, _ = get(base + "pagefind/pagefind-entry.json")
+    assert status == 200 and header(headers, "Content-Type").startswith("application/json")
+    assert header(headers, "Cache-Control") == "public, max-age=300"
+
+
+def test_csv_is_utf8_text_and_hidden_files_are_not_served(served):
+    base, _ = served
+    status, headers, body = get(base + "data/daibiao.csv")
+    assert status == 200 and header(headers, "Content-Type") == "text/csv; charset=utf-8"
+    assert body.decode("utf-8").startswith("编号,姓名")
+    status, _, _ = get(base + ".git/config")
+    assert status == 404
+
+
+def test_folder_without_slash_redirects_relatively(served):
+    base, _ = served
+    status, headers, _ = get(base.rstrip("/"))
+    assert status == 301 and header(headers, "Location") == "/renda/"
+    status, headers, _ = get(base + "gaikuang")
+    assert status == 301 and header(headers, "Location") == "/renda/gaikuang/"
