@@ -158,6 +158,8 @@ class DiskSource:
 
 
 class HttpSource:
+    directory_urls = True       # every static server answers `a/` with `a/index.html`
+
     def __init__(self, base: str, timeout: float = 10):
         self.base, self.timeout = base, timeout
 
@@ -212,7 +214,9 @@ class Crawler:
         url = urldefrag(url)[0]
         for alias in self.aliases:
             if url.startswith(alias):
-                return self.base + url[len(alias):]
+                url = self.base + url[len(alias):]
+        if getattr(self.source, "directory_urls", True) and url.endswith("/index.html"):
+            url = url[:-len("index.html")]      # one file, two names: fetch and parse it once
         return url
 
     def same_host(self, url: str) -> bool:
@@ -334,11 +338,13 @@ def _cbor_names(data: bytes, prefix: str) -> set[str]:
     return names
 
 
-def crawl(site: Path, directory_urls: bool = True) -> CrawlReport:
-    """Check every HTML file in the output folder, and everything reachable from them."""
+def crawl(site: Path, directory_urls: bool = True, site_url: str | None = None) -> CrawlReport:
+    """Check every HTML file in the output folder, and everything reachable from them.
+
+    For a build with site_url set, pass it: the files are then checked as if served there."""
     site = Path(site)
-    base = "http://site.invalid/"
-    crawler = Crawler(DiskSource(site, base, directory_urls), base)
+    base = "http://site.invalid" + (urlsplit(site_url).path if site_url else "/")
+    crawler = Crawler(DiskSource(site, base, directory_urls), base, aliases=(site_url,) if site_url else ())
     pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
     if directory_urls:      # `a/index.html` is the page the site's own links call `a/`: fetch it once
         pages = [p[:-len("index.html")] if p == "index.html" or p.endswith("/index.html") else p for p in pages]
