@@ -76,9 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bash dev.sh offline", description="生成可在没有网络的电脑上打开的离线版压缩包")
     parser.add_argument("-o", "--output", type=Path,
                         help="输出的 zip 文件（默认 dist/renda-<日期>-offline.zip）")
+    parser.add_argument("--project", type=Path, default=PROJECT, help="网站项目文件夹（默认为本仓库）")
     args = parser.parse_args(argv)
-    output = args.output or PROJECT / "dist" / f"renda-{datetime.date.today():%Y%m%d}-offline.zip"
-    path = make_offline(PROJECT, output.resolve())
+    output = args.output or args.project / "dist" / f"renda-{datetime.date.today():%Y%m%d}-offline.zip"
+    path = make_offline(args.project, output.resolve())
     size = path.stat().st_size
     print(f"离线版已生成：{path}（{size / 1024 / 1024:.1f} MB）。解压后双击其中的 index.html 打开。")
     return 0
