@@ -87,3 +87,28 @@ def get(url: str, encoding: str = "identity") -> tuple[int, dict, bytes]:
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+class LiveSites:
+    """Servers that stay up for the session, each serving a build whose site_url is the server's own URL
+    (so it is built after the server got its port). One per (server, prefix), shared by the tests."""
+
+    def __init__(self, project: Path, tmp_path_factory):
+        self.project, self.tmp, self.stack, self.cache = project, tmp_path_factory, contextlib.ExitStack(), {}
+
+    def get(self, server: str, prefix: str) -> tuple[str, Path]:
+        key = (server, prefix)
+        if key not in self.cache:
+            site = self.tmp.mktemp(f"live-{server}-{prefix or 'root'}") / "site"
+            site.mkdir()
+            base = self.stack.enter_context(serve(server, site, prefix))
+            build(self.project, site, base)
+            self.cache[key] = (base, site)
+        return self.cache[key]
+
+
+@pytest.fixture(scope="session")
+def live_sites(hosting_project, tmp_path_factory):
+    sites = LiveSites(hosting_project, tmp_path_factory)
+    yield sites
+    sites.stack.close()

@@ -6,13 +6,14 @@ Figures: `bash dev.sh test -q -s -k crawl_on` prints one line per configuration.
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
 import re
 from pathlib import Path
 
 import pytest
 
-from hosting import PREFIXES, SERVERS, build, fetch, get, hosting_project, serve, unset_site  # noqa: F401 (fixtures)
+from hosting import PREFIXES, SERVERS, fetch, get, hosting_project, live_sites, serve, unset_site  # noqa: F401 (fixtures)
 from sitecrawl import Crawler, HttpSource, Response
 
 
@@ -31,25 +32,22 @@ def crawled_pages(crawler_seen: dict, base: str) -> set[str]:
             if response and url.startswith(base) and response.content_type == "text/html"}
 
 
-def served_site(with_site_url: bool, unset_site: Path, tmp_path: Path) -> Path:
-    """The folder to serve: the shared unset build, or an empty folder that is built once the server is
-    up (site_url must name the port the server got)."""
-    if not with_site_url:
-        return unset_site
-    site = tmp_path / "site"
-    site.mkdir()
-    return site
+@contextlib.contextmanager
+def configuration(server: str, prefix: str, with_site_url: bool, unset_site: Path, live_sites):
+    """(base URL, site folder) of one configuration: the shared unset build served for this test, or the
+    session's live server whose build names it in site_url."""
+    if with_site_url:
+        yield live_sites.get(server, prefix)
+    else:
+        with serve(server, unset_site, prefix) as base:
+            yield base, unset_site
 
 
 @pytest.mark.parametrize("with_site_url", [False, True], ids=["site_url-unset", "site_url-set"])
 @pytest.mark.parametrize("prefix", PREFIXES, ids=["root", "sub-path"])
 @pytest.mark.parametrize("server", SERVERS)
-def test_crawl_on(server, prefix, with_site_url, hosting_project, unset_site, tmp_path):
-    site = served_site(with_site_url, unset_site, tmp_path)
-    with serve(server, site, prefix) as base:
-        site_url = base if with_site_url else None
-        if with_site_url:
-            build(hosting_project, site, site_url)
+def test_crawl_on(server, prefix, with_site_url, unset_site, live_sites):
+    with configuration(server, prefix, with_site_url, unset_site, live_sites) as (base, site):
         crawler = Crawler(HttpSource(base), base)
         assert crawler.ok(base), f"home page not served at {base}"
         report = crawler.run([base + "robots.txt", base + "sitemap.xml", base + "pagefind/pagefind-entry.json"])
@@ -67,20 +65,17 @@ def test_crawl_on(server, prefix, with_site_url, hosting_project, unset_site, tm
 
 
 @pytest.mark.parametrize("prefix", PREFIXES, ids=["root", "sub-path"])
-def test_sitemap_canonical_and_robots_when_site_url_is_set(prefix, hosting_project, tmp_path):
-    site = tmp_path / "site"
-    site.mkdir()
-    with serve("nginx", site, prefix) as base:
-        build(hosting_project, site, base)
-        sitemap = fetch(base + "sitemap.xml").decode()
-        robots = fetch(base + "robots.txt").decode()
-        locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
-        assert sorted(locs) == sorted(base + page for page in html_pages(site))
-        for page in ("", "gaikuang/jianjie/", "daibiao/d0001/"):
-            html = fetch(base + page).decode()
-            assert f'<link rel="canonical" href="{base}{page}">' in html
-        assert f"Sitemap: {base}sitemap.xml" in robots.splitlines()
-        assert gzip.decompress(fetch(base + "sitemap.xml.gz")).decode() == sitemap
+def test_sitemap_canonical_and_robots_when_site_url_is_set(prefix, live_sites):
+    base, site = live_sites.get("nginx", prefix)
+    sitemap = fetch(base + "sitemap.xml").decode()
+    robots = fetch(base + "robots.txt").decode()
+    locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    assert sorted(locs) == sorted(base + page for page in html_pages(site))
+    for page in ("", "gaikuang/jianjie/", "daibiao/d0001/"):
+        html = fetch(base + page).decode()
+        assert f'<link rel="canonical" href="{base}{page}">' in html
+    assert f"Sitemap: {base}sitemap.xml" in robots.splitlines()
+    assert gzip.decompress(fetch(base + "sitemap.xml.gz")).decode() == sitemap
 
 
 def test_robots_without_site_url_allows_all_and_names_no_sitemap(unset_site):
@@ -92,11 +87,8 @@ def test_robots_without_site_url_allows_all_and_names_no_sitemap(unset_site):
 
 @pytest.mark.parametrize("with_site_url", [False, True], ids=["site_url-unset", "site_url-set"])
 @pytest.mark.parametrize("prefix", PREFIXES, ids=["root", "sub-path"])
-def test_nginx_serves_the_chinese_404_page(prefix, with_site_url, hosting_project, unset_site, tmp_path):
-    site = served_site(with_site_url, unset_site, tmp_path)
-    with serve("nginx", site, prefix) as base:
-        if with_site_url:
-            build(hosting_project, site, base)
+def test_nginx_serves_the_chinese_404_page(prefix, with_site_url, unset_site, live_sites):
+    with configuration("nginx", prefix, with_site_url, unset_site, live_sites) as (base, _):
         missing = base + "no/such/page/"
         status, headers, body = get(missing)
         assert status == 404
