@@ -17,6 +17,8 @@ import variant  # noqa: E402
 
 SERVERS = ("nginx", "http.server")
 PREFIXES = ("", "renda")
+# The site's search input, whichever Pagefind UI the search feature uses.
+SEARCH_BOX = "input[type=search], .pagefind-ui__search-input, [data-renda-search] input"
 
 
 def build(project: Path, site: Path, site_url: str | None, **settings) -> Path:

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hosting import hosting_project  # noqa: F401 (fixture)
+from hosting import SEARCH_BOX, hosting_project  # noqa: F401 (fixture)
 from sitecrawl import crawl
 
 OFFLINE_MESSAGE = "离线版不支持站内搜索"
-SEARCH_BOX = "input[type=search], .pagefind-ui__search-input, [data-renda-search] input"
 
 
 @pytest.fixture(scope="module")
