@@ -120,3 +120,26 @@ def test_folder_without_slash_redirects_relatively(served):
     assert status == 301 and header(headers, "Location") == "/renda/"
     status, headers, _ = get(base + "gaikuang")
     assert status == 301 and header(headers, "Location") == "/renda/gaikuang/"
+
+
+def test_the_guides_sed_command_renders_the_config_the_tests_use(tmp_path):
+    """deploy/README.md tells administrators to fill the placeholders with sed: same result as the tests'."""
+    import re
+    import subprocess
+    from conftest import ROOT
+    from nginx_server import render_sample
+    guide = (ROOT / "deploy" / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"^(sed -e .*?)\|\s*sudo tee", guide.replace("\\\n", " "), re.M | re.S).group(1)
+    result = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == render_sample("80", Path("/var/www/html"), "/renda")
+    assert "__" not in re.sub(r"#.*", "", result.stdout)        # no placeholder left outside comments
+    # …and nginx accepts the production rendering (listen 80, /var/www/html, /renda) as it is.
+    from nginx_server import MAIN_CONF, MIME_TYPES, require_nginx
+    nginx = require_nginx()
+    (tmp_path / "renda.conf").write_text(result.stdout, encoding="utf-8")
+    mime = next(m for m in MIME_TYPES if Path(m).is_file())
+    (tmp_path / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp_path, mime=mime), encoding="utf-8")
+    check = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-e", f"{tmp_path}/error.log", "-c", f"{tmp_path}/nginx.conf"],
+                           capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
