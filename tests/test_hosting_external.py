@@ -7,7 +7,7 @@ Figures: `bash dev.sh test -q -s -k external` prints the requests recorded per p
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -69,6 +69,8 @@ def test_every_page_kind_requests_only_the_serving_host(editor_link_site, hostin
             response = page.goto(url, wait_until="networkidle")
             assert response.status == (404 if name == "404 页面" else 200), url
             assert page.locator("h1").first.is_visible(), url
+            icon = urljoin(page.url, page.locator('link[rel="icon"]').get_attribute("href"))
+            assert icon == base + "assets/favicon.svg", icon                       # the site's own favicon
             if name != "404 页面":
                 assert page.locator(f'footer a[href="{ICP_URL}"]').count() == 1   # the link is there…
             external = [r for r in requests if not r.startswith(origin + "/") and not r.startswith("data:")]
