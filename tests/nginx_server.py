@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -23,8 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "deploy" / "nginx" / "renda.conf"
 MIME_TYPES = ("/etc/nginx/mime.types", "/usr/local/etc/nginx/mime.types", "/usr/local/nginx/conf/mime.types")
 
+BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so"   # Debian's libnginx-mod-http-brotli-filter
+
 MAIN_CONF = """\
-daemon off;
+{modules}daemon off;
 master_process off;
 worker_processes 1;
 pid {tmp}/nginx.pid;
@@ -59,9 +62,12 @@ def require_nginx() -> str:
     pytest.skip("nginx not found on this machine")
 
 
-def render_sample(listen: str, web_root: Path, prefix: str) -> str:
-    """deploy/nginx/renda.conf with its placeholders filled in; prefix is "" or like "/renda"."""
+def render_sample(listen: str, web_root: Path, prefix: str, brotli: bool = False) -> str:
+    """deploy/nginx/renda.conf with its placeholders filled in; prefix is "" or like "/renda".
+    With `brotli`, the sample's commented brotli lines are switched on, as its comment tells users to."""
     text = SAMPLE.read_text(encoding="utf-8")
+    if brotli:
+        text = re.sub(r"^(\s*)# (brotli\w* )", r"\1\2", text, flags=re.M)
     for name, value in (("__LISTEN__", listen), ("__WEB_ROOT__", str(web_root)), ("__PREFIX__", prefix)):
         assert name in text, f"{SAMPLE} lost its placeholder {name}"
         text = text.replace(name, value)
@@ -75,7 +81,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def nginx_server(web_root: Path, prefix: str = "", port: int | None = None) -> Iterator[str]:
+def nginx_server(web_root: Path, prefix: str = "", port: int | None = None, brotli: bool = False) -> Iterator[str]:
     """Serve `web_root` with the sample config; the site is at `web_root/<prefix>/`. Yields its base URL."""
     binary = require_nginx()
     mime = next((m for m in MIME_TYPES if Path(m).is_file()), None)
@@ -84,8 +90,8 @@ def nginx_server(web_root: Path, prefix: str = "", port: int | None = None) -> I
     with tempfile.TemporaryDirectory(prefix="renda-nginx-") as tmp:
         for attempt in range(5):            # the free port may be taken between probe and bind: retry
             chosen = port or free_port()
-            (Path(tmp) / "renda.conf").write_text(render_sample(f"127.0.0.1:{chosen}", web_root, prefix), encoding="utf-8")
-            (Path(tmp) / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, mime=mime), encoding="utf-8")
+            (Path(tmp) / "renda.conf").write_text(render_sample(f"127.0.0.1:{chosen}", web_root, prefix, brotli), encoding="utf-8")
+            (Path(tmp) / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, mime=mime, modules=f"load_module {BROTLI_MODULE};\n" if brotli else ""), encoding="utf-8")
             check = subprocess.run([binary, "-t", "-p", tmp, "-e", f"{tmp}/error.log", "-c", f"{tmp}/nginx.conf"],
                                    capture_output=True, text=True)
             assert check.returncode == 0, f"nginx rejected the sample config:\n{check.stderr}"

@@ -139,7 +139,23 @@ def test_the_guides_sed_command_renders_the_config_the_tests_use(tmp_path):
     nginx = require_nginx()
     (tmp_path / "renda.conf").write_text(result.stdout, encoding="utf-8")
     mime = next(m for m in MIME_TYPES if Path(m).is_file())
-    (tmp_path / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp_path, mime=mime), encoding="utf-8")
+    (tmp_path / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp_path, mime=mime, modules=""), encoding="utf-8")
     check = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-e", f"{tmp_path}/error.log", "-c", f"{tmp_path}/nginx.conf"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+def test_optional_brotli_lines_work_when_the_debian_module_is_installed(served):
+    """The sample's commented brotli block, switched on: text goes out as br, Pagefind chunks as stored."""
+    from nginx_server import BROTLI_MODULE, nginx_server, render_sample
+    if not Path(BROTLI_MODULE).is_file():
+        pytest.skip("libnginx-mod-http-brotli-filter is not installed")
+    assert "brotli on;" in render_sample("80", Path("/srv"), "", brotli=True)
+    _, site = served
+    with nginx_server(site.parent / f"www-{site.name}", "renda", brotli=True) as base:
+        status, headers, body = get(base, encoding="br")
+        assert status == 200 and header(headers, "Content-Encoding") == "br"
+        assert len(body) < len((site / "index.html").read_bytes()) / 3
+        chunk = next((site / "pagefind" / "fragment").iterdir())
+        status, headers, body = get(base + chunk.relative_to(site).as_posix(), encoding="br, gzip")
+        assert header(headers, "Content-Encoding") == "" and body == chunk.read_bytes()
