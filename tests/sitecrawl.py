@@ -287,7 +287,11 @@ class Crawler:
         """Pagefind's bundle: the files its JS fetches, found the way pagefind.js finds them."""
         folder = entry_url.rsplit("/", 1)[0] + "/"
         self.report.pagefind_files += 1
-        for name in (*PAGEFIND_UI_FILES, "pagefind-worker.js"):
+        names = list(PAGEFIND_UI_FILES)
+        script = self.seen.get(self.canonical(folder + "pagefind.js")) or self.source.fetch(folder + "pagefind.js")
+        if b"pagefind-worker.js" in script.body:          # Pagefind 1.5 searches in a web worker
+            names.append("pagefind-worker.js")
+        for name in names:
             self.check(entry_url, folder + name, True)
             self.report.pagefind_files += 1
         entry = json.loads(body)
@@ -300,25 +304,24 @@ class Crawler:
             if not meta:
                 continue
             prefix = language["hash"].split("_", 1)[0]
-            chunks = _cbor_names(_pagefind_bytes(meta.body), prefix) - {language["hash"]}
-            for chunk in sorted(chunks):
-                name = chunk
-                # A hash in the meta file names either an index chunk or a page fragment.
-                candidates = [f"{folder}index/{name}.pf_index", f"{folder}fragment/{name}.pf_fragment",
-                              f"{folder}filter/{name}.pf_filter"]
-                found = next((c for c in candidates if self.source.fetch(c).status == 200), None)
-                self.report.pagefind_files += 1
-                self.report.links += 1
-                self.report.assets += 1
-                if not found:
-                    self.report.broken.append((meta_url, name))
-                elif "/fragment/" in found:
-                    self.fragment(found)
+            for name in sorted(_cbor_names(_pagefind_bytes(meta.body), prefix) - {language["hash"]}):
+                self.chunk(folder, meta_url, name)
 
-    def fragment(self, url: str) -> None:
-        """A fragment names the page a search result opens: it must exist (site-root-relative URL)."""
-        data = json.loads(_pagefind_bytes(self.source.fetch(url).body))
-        self.check(url, data["url"].lstrip("/"), False, parent=self.base)
+    def chunk(self, folder: str, meta_url: str, name: str) -> None:
+        """A name in the meta file is an index chunk or a page fragment (or a filter chunk): one must exist.
+        A fragment also names the page its search result opens, which must exist too."""
+        self.report.pagefind_files += 1
+        self.report.links += 1
+        self.report.assets += 1
+        for url in (f"{folder}index/{name}.pf_index", f"{folder}fragment/{name}.pf_fragment",
+                    f"{folder}filter/{name}.pf_filter"):
+            response = self.source.fetch(url)
+            if response.status == 200:
+                if "/fragment/" in url:
+                    data = json.loads(_pagefind_bytes(response.body))
+                    self.check(url, data["url"].lstrip("/"), False, parent=self.base)
+                return
+        self.report.broken.append((meta_url, name))
 
 
 def _pagefind_bytes(raw: bytes) -> bytes:
