@@ -15,14 +15,16 @@ import sys
 from pathlib import Path
 
 
-def build(project: Path, site_dir: Path, settings: dict, name: str = "variant") -> subprocess.CompletedProcess:
-    """`mkdocs build --strict` of `project` into `site_dir` with `settings` overriding mkdocs.yml."""
+def build(project: Path, site_dir: Path, settings: dict, name: str = "variant",
+          env: dict | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of `project` into `site_dir` with `settings` overriding mkdocs.yml
+    (and `env` added to the environment, e.g. RENDA_PAGEFIND=0)."""
     project = Path(project).resolve()
     derived = project / f".mkdocs-{name}.yml"
     lines = ["# 临时生成的配置文件（构建结束后自动删除），在 mkdocs.yml 的基础上修改以下设置", "INHERIT: mkdocs.yml"]
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in settings.items()]
     derived.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **(env or {}))
     hooks = str(project / "hooks")
     env["PYTHONPATH"] = hooks + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     try:

@@ -43,7 +43,7 @@ def served_crawl(site: Path, prefix: str, site_url: str):
     with serve("nginx", site, prefix) as base:
         crawler = Crawler(HttpSource(base), base, aliases=(site_url,))
         assert crawler.ok(base)
-        report = crawler.run([base + "sitemap.xml"])
+        report = crawler.run([base + "sitemap.xml", base + "pagefind/pagefind-entry.json"])
         missing = base + "no/such/page/"
         body = HttpSource(base).fetch(missing)
         assert body.status == 404 and "页面不存在" in body.body.decode()

@@ -42,7 +42,7 @@ def test_zip_holds_one_folder_with_the_site_and_a_readme(offline):
     assert (folder / "index.html").is_file() and (folder / "daibiao" / "d0001.html").is_file()
     readme = (folder / "readme.txt").read_text(encoding="utf-8-sig")
     assert "双击" in readme and "index.html" in readme and "离线版不支持站内搜索" in readme
-    for server_only in ("404.html", "robots.txt", "sitemap.xml"):
+    for server_only in ("404.html", "robots.txt", "sitemap.xml", "pagefind"):   # pagefind: unusable from file://
         assert not (folder / server_only).exists()
     size = offline["zip"].stat().st_size
     print(f"\n[offline zip] {offline['zip'].name} {size} bytes ({size / 1024 / 1024:.2f} MB), {len(names)} entries")
