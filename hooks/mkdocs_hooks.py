@@ -5,6 +5,7 @@ Kept thin on purpose (see DESIGN.md): all the logic lives in renda_site, which k
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -27,7 +28,7 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     started = time.perf_counter()
     try:
-        result = generate(root)
+        result = generate(root, site_url=config.site_url, directory_urls=config.use_directory_urls)
     except ContentError as exc:
         for problem in exc.problems.errors:
             log.error(str(problem))
@@ -36,9 +37,9 @@ def on_config(config):
     if result.problems.warnings:
         log.info("数据检查有 %d 个警告（不影响生成），运行 python -m renda_site check 查看。", len(result.problems.warnings))
     out_dir = root / CACHE
-    stats = write_pages(result.pages, out_dir)
+    stats = write_pages(result.pages, out_dir, result.files)
     _state.update(result=result, root=root, out_dir=out_dir)
-    log.info("生成页面 %d 个（写入 %d，未变 %d，删除 %d），用时 %.2f 秒", len(result.pages),
+    log.info("生成页面 %d 个、文件 %d 个（写入 %d，未变 %d，删除 %d），用时 %.2f 秒", len(result.pages), len(result.files),
              stats.written, stats.unchanged, stats.removed, time.perf_counter() - started)
     return config
 
@@ -46,13 +47,15 @@ def on_config(config):
 def on_files(files: Files, config) -> Files:
     result: Result = _state["result"]
     docs_dir = Path(config.docs_dir).resolve()
-    for page in result.pages:
-        if files.get_file_from_path(page.uri) is not None:
-            raise PluginError(f"docs/{page.uri} 与自动生成的页面同名，请删除或改名该文件")
-        file = File(page.uri, str(_state["out_dir"]), config.site_dir, config.use_directory_urls)
-        if page.edit_path:
+    # Pages, then files MkDocs copies as they are (feeds, JSON, CSV): both live in the cache folder.
+    generated = [(p.uri, p.edit_path) for p in result.pages] + [(f.path, None) for f in result.files]
+    for uri, edit_path in generated:
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"docs/{uri} 与自动生成的页面或文件同名，请删除或改名该文件")
+        file = File(uri, str(_state["out_dir"]), config.site_dir, config.use_directory_urls)
+        if edit_path:
             # "Edit this page" opens the data file the page was generated from.
-            file.edit_uri = Path(_relative(_state["root"] / page.edit_path, docs_dir)).as_posix()
+            file.edit_uri = Path(_relative(_state["root"] / edit_path, docs_dir)).as_posix()
         files.append(file)
     return files
 
@@ -61,6 +64,20 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     return _state["result"].decorate(page.file.src_uri, markdown)
 
 
+def on_startup(command, **kwargs):
+    _state["command"] = command
+
+
+def on_post_build(config):
+    """Pagefind indexes the built site (not under `mkdocs serve`, nor with RENDA_PAGEFIND=0)."""
+    if os.environ.get("RENDA_PAGEFIND") == "0" or _state.get("command") == "serve":
+        return
+    from renda_site.search_index import index_site
+    from renda_site.search_plan import search_plan
+    plan = search_plan(_state["result"].site, config.nav, config.use_directory_urls)
+    stats = index_site(config.site_dir, plan)
+    log.info("站内搜索索引：%d 个页面，%.1f KB，用时 %.2f 秒", stats.pages, stats.bytes / 1024, stats.seconds)
+
+
 def _relative(path: Path, start: Path) -> str:
-    import os
     return os.path.relpath(path, start)

@@ -17,8 +17,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="检查 data/ 和 docs/，不生成网站")
     check_cmd.add_argument("--quiet-warnings", action="store_true", help="只列出错误")
-    gen = commands.add_parser("generate", help="检查并把生成的 Markdown 页面写入 --out 目录")
+    gen = commands.add_parser("generate", help="检查并把生成的 Markdown 页面和订阅源、开放数据文件写入 --out 目录")
     gen.add_argument("--out", type=Path, required=True)
+    gen.add_argument("--site-url", default=None, help="网站正式地址（如 https://example.gov.cn/renda/），用于订阅源和开放数据中的完整链接")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.command == "check":
@@ -29,14 +30,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告。用时 {time.perf_counter() - started:.2f} 秒。")
         return 1 if problems.errors else 0
     try:
-        result = generate(args.root)
+        result = generate(args.root, site_url=args.site_url)
     except ContentError as exc:
         for problem in exc.problems.errors:
             print(problem, file=sys.stderr)
         print(f"共 {len(exc.problems.errors)} 个错误，未生成任何页面。", file=sys.stderr)
         return 1
-    stats = write_pages(result.pages, args.out)
-    print(f"生成页面 {len(result.pages)} 个（写入 {stats.written}，未变 {stats.unchanged}，删除 {stats.removed}），"
+    stats = write_pages(result.pages, args.out, result.files)
+    print(f"生成页面 {len(result.pages)} 个、文件 {len(result.files)} 个（写入 {stats.written}，未变 {stats.unchanged}，删除 {stats.removed}），"
           f"用时 {time.perf_counter() - started:.2f} 秒。")
     return 0
 

@@ -1,5 +1,5 @@
-"""Write step: generated pages go to a cache folder outside docs/, each file rewritten only when
-its content changed, so `mkdocs serve --dirty` and file watchers see only real changes."""
+"""Write step: generated pages and files go to a cache folder outside docs/, each file rewritten only
+when its content changed, so `mkdocs serve --dirty` and file watchers see only real changes."""
 from __future__ import annotations
 
 import os
@@ -7,7 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from .pages import GeneratedPage
+from .pages import GeneratedFile, GeneratedPage
+
+
+# Only files of the kinds the generator makes are ever removed from the output folder.
+GENERATED_SUFFIXES = {".md", ".xml", ".json", ".csv"}
 
 
 @dataclass
@@ -17,14 +21,16 @@ class WriteStats:
     removed: int = 0
 
 
-def write_pages(pages: Iterable[GeneratedPage], out_dir: Path) -> WriteStats:
+def write_pages(pages: Iterable[GeneratedPage], out_dir: Path, files: Iterable[GeneratedFile] = ()) -> WriteStats:
+    """Write pages (Markdown) and files (feeds, JSON, CSV); remove whatever an earlier run left over."""
     stats = WriteStats()
     out_dir.mkdir(parents=True, exist_ok=True)
     keep: set[Path] = set()
-    for page in pages:
-        path = out_dir / page.uri
+    outputs = [(page.uri, page.markdown.encode("utf-8")) for page in pages]
+    outputs += [(file.path, file.data) for file in files]
+    for rel, data in outputs:
+        path = out_dir / rel
         keep.add(path)
-        data = page.markdown.encode("utf-8")
         try:
             if path.read_bytes() == data:
                 stats.unchanged += 1
@@ -35,7 +41,7 @@ def write_pages(pages: Iterable[GeneratedPage], out_dir: Path) -> WriteStats:
         tmp.write_bytes(data)
         os.replace(tmp, path)        # atomic: a watcher never reads half a file
         stats.written += 1
-    for path in out_dir.rglob("*.md"):
+    for path in [p for p in out_dir.rglob("*") if p.suffix in GENERATED_SUFFIXES and p.is_file()]:
         if path not in keep:
             path.unlink()
             stats.removed += 1

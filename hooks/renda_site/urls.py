@@ -7,6 +7,7 @@ DEPUTIES = "daibiao/index.md"
 BULLETINS = "gongbao/index.md"
 APPOINTMENTS = "renmian/index.md"
 PEOPLE = "renmian/renyuan.md"
+ABOUT = "gaikuang/index.md"          # hand-written (人大概况); linked from the home page when present
 
 
 def deputy(deputy_id: str) -> str:
@@ -32,3 +33,26 @@ def appointment_list(list_id: str) -> str:
 def listing(base: str, page: int) -> str:
     """Page 1 of a paginated listing is `<base>/index.md`, page n is `<base>/page-n.md`."""
     return f"{base}/index.md" if page == 1 else f"{base}/page-{page}.md"
+
+
+# Files that are not pages (paths relative to the site root).
+OPEN_DATA = "shuju/index.md"
+
+
+def feed(section: str) -> str:
+    """The Atom feed of a listing: an article column, 公报 (gongbao) or 人事任免 (renmian)."""
+    return f"{section}/feed.xml"
+
+
+def composition(term_id: str) -> str:
+    return f"daibiao/goucheng-{term_id}.md"
+
+
+def record_json(page_uri: str) -> str:
+    """The JSON file published beside a record page: daibiao/d0001.md -> daibiao/d0001.json.
+    With use_directory_urls the page is daibiao/d0001/index.html, so the two never collide."""
+    return page_uri[:-3] + ".json"
+
+
+def open_data(name: str) -> str:
+    return f"shuju/{name}"

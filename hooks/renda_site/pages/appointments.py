@@ -6,7 +6,7 @@ from pypinyin import Style, lazy_pinyin
 
 from .. import urls
 from ..models import Action
-from .base import PageKind, paginate
+from .base import PageKind, listing_feed, paginate
 
 ACTION_ORDER = list(Action.__args__)  # type: ignore[attr-defined]
 
@@ -57,7 +57,8 @@ class AppointmentIndexPages(PageKind):
 
     def contexts(self):
         for pager in paginate(self.site.appointments, self.per_page, "renmian"):
-            yield pager.uri, "data/appointments", {"pager": pager}
+            yield pager.uri, "data/appointments", {"pager": pager,
+                                                   "feed": listing_feed(self.site, "renmian", "人事任免")}
 
 
 class PeopleIndexPage(PageKind):

@@ -20,6 +20,14 @@ class GeneratedPage:
     edit_path: str | None    # the file an editor changes, relative to the project root
 
 
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A generated file that is not a page (feed, JSON, CSV): published as is, beside the pages."""
+
+    path: str                # relative to the site root, e.g. dongtai/feed.xml
+    data: bytes
+
+
 @pass_context
 def _link(context, to_uri: str, text: object, attrs: str = "") -> Markup:
     return md_link(context["page_uri"], to_uri, text, attrs)
@@ -69,6 +77,16 @@ def paginate(items: Sequence, per_page: int, base: str) -> Iterator[Pager]:
     count = max(1, math.ceil(len(items) / per_page))
     for number in range(1, count + 1):
         yield Pager(number, count, base, items[(number - 1) * per_page: number * per_page])
+
+
+def feed_title(site: Site, section_title: str) -> str:
+    return f"{site.info.name} · {section_title}"
+
+
+def listing_feed(site: Site, section: str, section_title: str) -> dict:
+    """What a listing page needs to announce its Atom feed (feeds.py writes the feed itself):
+    front matter `feed`/`feed_title`, from which the theme adds <link rel="alternate">, and a visible link."""
+    return {"path": urls.feed(section), "title": feed_title(site, section_title)}
 
 
 class PageKind:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import urls
-from .base import PageKind
+from .base import PageKind, listing_feed
 
 
 class BulletinIssuePages(PageKind):
@@ -27,7 +27,8 @@ class BulletinArchivePages(PageKind):
         for bulletin in self.site.bulletins:           # newest first already
             by_year[bulletin.year].append(bulletin)
         years = sorted(by_year, reverse=True)
-        yield urls.BULLETINS, "data/bulletins", {"years": years, "by_year": by_year, "year": None}
+        feed = listing_feed(self.site, "gongbao", "常委会公报")
+        yield urls.BULLETINS, "data/bulletins", {"years": years, "by_year": by_year, "year": None, "feed": feed}
         for year in years:
             yield urls.bulletin_year(year), f"data/bulletins/{year}", {
-                "years": years, "by_year": {year: by_year[year]}, "year": year}
+                "years": years, "by_year": {year: by_year[year]}, "year": year, "feed": feed}

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from .base import PageKind, paginate
+from .base import PageKind, listing_feed, paginate
 
 
 class ColumnListingPages(PageKind):
@@ -12,4 +12,5 @@ class ColumnListingPages(PageKind):
         for column in self.site.info.columns:
             articles = self.site.articles_by_column.get(column.id, [])
             for pager in paginate(articles, column.per_page, column.id):
-                yield pager.uri, f"docs/{column.id}", {"column": column, "pager": pager}
+                yield pager.uri, f"docs/{column.id}", {"column": column, "pager": pager,
+                                                        "feed": listing_feed(self.site, column.id, column.title)}

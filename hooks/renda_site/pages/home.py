@@ -24,4 +24,5 @@ class HomePage(PageKind):
             "appointment": site.appointments[0] if site.appointments else None,
             "term": term,
             "serving": sum(1 for s in seats if not s.ended_early),
+            "about": site.articles_by_uri.get(urls.ABOUT),       # 人大概况, a hand-written section
         }

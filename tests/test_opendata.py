@@ -1,0 +1,250 @@
+"""Open data: every exported value is shown on its record page, collections equal the per-record files,
+CSV opens in Excel (UTF-8 with BOM), the explanation page documents every field and is linked."""
+from __future__ import annotations
+
+import csv
+import datetime
+import importlib.machinery
+import io
+import json
+import re
+import sys
+import types
+from html.parser import HTMLParser
+
+import markdown
+import pytest
+
+from conftest import ROOT, output_path
+from renda_site import generate, urls
+from renda_site.address import Address
+from renda_site.opendata import (DEPUTY_CSV, DEPUTY_FIELDS, ENTRY_CSV, ENTRY_FIELDS, ITEM_FIELDS, LIST_FIELDS,
+                                 MEMBERSHIP_FIELDS, BULLETIN_FIELDS, OpenData)
+from renda_site.text import cn_date
+from sitecrawl import target_file
+from test_site_build import nav_targets
+
+ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+
+
+class PageText(HTMLParser):
+    """The visible text of a page's article (whitespace collapsed) and the targets of its links/images."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.urls: list[str] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.depth += 1
+        if self.depth and tag in ("a", "img"):
+            self.urls.append(attrs.get("href") or attrs.get("src") or "")
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", "", "".join(self.parts))
+
+
+def read_page(built, uri: str) -> tuple[str, set]:
+    parser = PageText()
+    parser.feed(built.html(uri))
+    page = built.site / output_path(uri)
+    return parser.text, {target_file(built.site, page, u) for u in parser.urls if u and not u.startswith("#")}
+
+
+def shown(value) -> str:
+    """How a value is printed on a page: ISO dates as 2024年3月1日, year-months as 1964年5月."""
+    text = str(value)
+    if ISO_DATE.match(text):
+        return cn_date(datetime.date.fromisoformat(text))
+    if re.match(r"^\d{4}-\d\d$", text):
+        return f"{text[:4]}年{int(text[5:])}月"
+    return re.sub(r"\s+", "", text)
+
+
+def assert_on_page(built, record: dict, page_uri: str, checked: list) -> None:
+    """Each value of `record` (recursively) is on the page: text in its text, addresses as link targets."""
+    site = built.site
+    text, targets = read_page(built, page_uri)
+    address = lambda url: site / (url + "index.html" if url.endswith("/") else url)  # noqa: E731
+    links = {"url": address, "bulletin_url": address, "photo": address,
+             "deputy": lambda id_: site / output_path(urls.deputy(id_))}
+    # The record's own address and id are those of the page itself.
+    assert address(record["url"]) == site / output_path(page_uri)
+    assert record.get("id") in (None, page_uri.rsplit("/", 1)[-1][:-3])
+
+    def visit(key: str, value, top: bool) -> None:
+        if value is None or value == [] or (top and key in ("url", "id")):
+            return
+        if isinstance(value, list):
+            for item in value:
+                visit(key, item, False)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                visit(k, v, top and not key)
+        elif key in links:                            # an address or an id: the page must link to it
+            assert links[key](value) in targets, (page_uri, key, value)
+        elif key == "bio":                            # Markdown: compare its rendered text
+            plain = re.sub(r"<[^>]+>", "", markdown.markdown(value))
+            assert shown(plain) in text, (page_uri, key)
+        else:
+            assert shown(value) in text, (page_uri, key, value)
+        checked.append(key)
+
+    visit("", record, True)
+
+
+def test_every_exported_value_is_on_its_record_page(built, demo):
+    site = built.site
+    uris = [urls.deputy(d.id) for d in demo.site.deputies]
+    uris += [urls.appointment_list(a.id) for a in demo.site.appointments]
+    uris += [urls.bulletin(b.year, b.number) for b in demo.site.bulletins]
+    checked: list[str] = []
+    for uri in uris:
+        record = json.loads((site / urls.record_json(uri)).read_text(encoding="utf-8"))
+        assert_on_page(built, record, uri, checked)
+    assert len(checked) > 1000, len(checked)
+    for key in ("name", "gender", "birth", "bio", "photo", "constituency", "end_reason", "note", "deputy",
+                "adopted", "bulletin_url", "meetings", "serial", "url", "roles"):
+        assert key in checked, f"the demo never exercises {key}"
+    print(f"\n{len(uris)} record files, {len(checked)} values, each found on its record page")
+
+
+def test_hidden_fields_are_not_exported(demo):
+    """organization (grouping only) and a birth day (the page shows year and month) never leave."""
+    lst = demo.site.appointments[0]
+    assert any(e.organization for e in lst.entries)
+    data = OpenData(demo.site, Address())
+    assert all("organization" not in e for e in data.appointment_list(lst)["entries"])
+    deputy = demo.site.deputies[0].model_copy(update={"birth": "1964-05-12"})
+    assert data.deputy(deputy)["birth"] == "1964-05"
+    full = {"id", "name", "other_names", "gender", "ethnicity", "birth", "party", "education", "photo", "bio",
+            "memberships"}
+    assert set(type(deputy).model_fields) == full, "a new model field must be considered for export"
+
+
+def test_collections_equal_the_record_files(built, demo):
+    def load(path):
+        return json.loads((built.site / path).read_text(encoding="utf-8"))
+    deputies = load(urls.open_data("deputies.json"))
+    assert deputies["count"] == len(demo.site.deputies) == len(deputies["records"])
+    assert deputies["records"] == [load(urls.record_json(urls.deputy(d.id))) for d in demo.site.deputies]
+    lists = load(urls.open_data("appointments.json"))["records"]
+    assert lists == [load(urls.record_json(urls.appointment_list(a.id))) for a in demo.site.appointments]
+    issues = load(urls.open_data("bulletins.json"))["records"]
+    assert issues == [load(urls.record_json(urls.bulletin(b.year, b.number))) for b in demo.site.bulletins]
+
+
+def read_csv(path) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, so Excel on Chinese Windows reads it"
+    assert b"\r\n" in raw
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def test_csv_rows_match_json(built, demo):
+    deputies = json.loads((built.site / urls.open_data("deputies.json")).read_text())["records"]
+    rows = read_csv(built.site / urls.open_data("deputies.csv"))
+    assert list(rows[0]) == DEPUTY_CSV
+    expected = [(d["id"], m["term"]) for d in deputies for m in d["memberships"]]
+    assert [(r["id"], r["term"]) for r in rows] == expected
+    for row in rows:
+        record = next(d for d in deputies if d["id"] == row["id"])
+        membership = next(m for m in record["memberships"] if m["term"] == row["term"])
+        assert row["name"] == record["name"] and row["roles"] == "、".join(membership["roles"])
+        assert row["end"] == (membership["end"] or "")
+    lists = json.loads((built.site / urls.open_data("appointments.json")).read_text())["records"]
+    rows = read_csv(built.site / urls.open_data("appointments.csv"))
+    assert list(rows[0]) == ENTRY_CSV
+    assert [(r["list_id"], r["name"], r["position"]) for r in rows] == \
+        [(lst["id"], e["name"], e["position"]) for lst in lists for e in lst["entries"]]
+
+
+def test_csv_cells_cannot_become_formulas():
+    from renda_site.opendata import csv_cell
+    assert csv_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert csv_cell(["甲", "乙"]) == "甲、乙" and csv_cell(None) == ""
+
+
+def test_explanation_page_documents_every_field_and_file(built, demo):
+    text, targets = read_page(built, urls.OPEN_DATA)
+    documented = {k for fields in (DEPUTY_FIELDS, MEMBERSHIP_FIELDS, LIST_FIELDS, ENTRY_FIELDS, BULLETIN_FIELDS,
+                                   ITEM_FIELDS) for k, _ in fields}
+    data = OpenData(demo.site, Address())
+    exported = set(data.deputy(demo.site.deputies[0])) | set(data.deputy(demo.site.deputies[0])["memberships"][0])
+    lst = data.appointment_list(demo.site.appointments[0])
+    issue = data.bulletin(demo.site.bulletins[0])
+    exported |= set(lst) | set(lst["entries"][0]) | set(issue) | set(issue["items"][0])
+    assert exported == documented
+    for key in documented | set(ENTRY_CSV) | set(DEPUTY_CSV):
+        assert key in text, key
+    for name in ("deputies.json", "deputies.csv", "appointments.json", "appointments.csv", "bulletins.json"):
+        assert built.site / urls.open_data(name) in targets
+    assert "BOM" in text and "Excel" in text
+    for uri in (urls.DEPUTIES, urls.APPOINTMENTS, urls.BULLETINS, urls.HOME, urls.deputy("d0001")):
+        assert built.site / output_path(urls.OPEN_DATA) in read_page(built, uri)[1], uri
+    assert output_path(urls.OPEN_DATA) not in nav_targets(built)
+
+
+def test_record_pages_link_their_json(built, demo):
+    for uri in [urls.deputy(demo.site.deputies[-1].id), urls.appointment_list(demo.site.appointments[-1].id),
+                urls.bulletin(demo.site.bulletins[-1].year, demo.site.bulletins[-1].number)]:
+        assert built.site / urls.record_json(uri) in read_page(built, uri)[1], uri
+
+
+@pytest.fixture
+def schema_module(monkeypatch):
+    """Stands in for renda_site.schema (the validation branch's module) until the lead merges it."""
+    module = types.ModuleType("renda_site.schema")
+    module.__spec__ = importlib.machinery.ModuleSpec("renda_site.schema", None)
+    module.schemas = lambda: {"deputy": {"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object"}}
+    monkeypatch.setitem(sys.modules, "renda_site.schema", module)
+    return module
+
+
+def test_schemas_are_published_when_the_schema_module_exists(schema_module):
+    result = generate(ROOT)
+    files = {f.path: f.data for f in result.files}
+    assert json.loads(files[urls.open_data("schema/deputy.schema.json")])["type"] == "object"
+    page = next(p.markdown for p in result.pages if p.uri == urls.OPEN_DATA)
+    assert "schema/deputy.schema.json" in page and "JSON Schema" in page
+
+
+def test_no_schema_without_the_module(demo):
+    if importlib.util.find_spec("renda_site.schema") is not None:
+        pytest.skip("the schema module is present")
+    assert not [f for f in demo.files if "/schema/" in f.path]
+
+
+def test_an_id_that_collides_with_a_generated_page_is_an_error(tmp_path):
+    """A deputy whose id is goucheng-18 would overwrite the composition page of term 18."""
+    from conftest import copy_project
+    from renda_site import ContentError
+    project = copy_project(tmp_path / "p")
+    source = project / "data" / "deputies" / "d0060.yaml"
+    source.rename(project / "data" / "deputies" / "goucheng-18.yaml")
+    path = project / "data" / "deputies" / "goucheng-18.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('id: "d0060"', 'id: "goucheng-18"'), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        generate(project)
+    messages = [str(p) for p in caught.value.problems.errors]
+    assert any(m.startswith("data/deputies/goucheng-18.yaml") and "daibiao/goucheng-18.md" in m for m in messages), messages
+
+
+def test_open_data_page_says_when_addresses_are_absolute():
+    result = generate(ROOT, site_url="https://example.gov.cn/renda/")
+    page = next(p.markdown for p in result.pages if p.uri == urls.OPEN_DATA)
+    assert "为完整网址" in page
+    deputies = json.loads(next(f.data for f in result.files if f.path == urls.open_data("deputies.json")))
+    assert deputies["records"][0]["url"].startswith("https://example.gov.cn/renda/daibiao/")

@@ -1,0 +1,100 @@
+"""The search index without a browser: the plan from the generator, the HTML Pagefind sees, the hook."""
+from __future__ import annotations
+
+import datetime
+import re
+
+from conftest import ROOT, copy_project, mkdocs_build
+from renda_site.search_index import NameFinder, augment, index_site, name_words
+from renda_site.search_plan import SearchPlan, html_path, search_plan, sections_from_nav, url_of
+
+PAGE = ('<html lang="zh"><body><nav>周明远</nav><article><div class="rd-page-body" data-pagefind-body>'
+        '<h1>会议</h1><p>县人大常委会主任周明远主持会议，周明出席。</p></div></article>'
+        '<footer>页脚</footer></body></html>')
+
+
+def test_name_finder_prefers_the_longest_name_and_keeps_order():
+    finder = NameFinder(["周明", "周明远", "林秀华"])
+    assert finder.find("林秀华说，周明远和周明都在，周明远又说") == ["林秀华", "周明远", "周明"]
+    assert finder.find("没有人名的句子") == []
+    assert NameFinder([]).find("周明远") == []
+
+
+def test_name_words_are_each_name_and_its_suffixes():
+    assert name_words(["周明远", "何静"]) == ["周明远", "明远", "远", "何静", "静"]
+
+
+def test_augment_adds_filters_meta_and_names_inside_the_body_only():
+    plan = SearchPlan(names=frozenset({"周明远", "周明", "林秀华"}), sections={"dongtai": "人大动态"},
+                      dates={"dongtai/a/index.html": datetime.date(2024, 2, 27)})
+    out = augment(PAGE, "dongtai/a/index.html", plan, NameFinder(sorted(plan.names)))
+    assert '<html lang="zh">' in out and "<nav>" not in out and "页脚" not in out
+    assert 'data-pagefind-filter="栏目:人大动态"' in out and 'data-pagefind-filter="年份:2024年"' in out
+    assert 'data-pagefind-meta="date:2024-02-27"' in out
+    names = re.search(r'data-pagefind-meta="names:([^"]*)"', out).group(1).split()
+    assert names == ["周明远", "明远", "远", "周明", "明"]      # 林秀华 is not on the page
+    assert out.index("data-pagefind-body") < out.index("names:") < out.index("<h1>")
+
+
+def test_augment_escapes_values_and_skips_listings_and_bodiless_pages():
+    plan = SearchPlan(sections={"x": '栏"目<b>'}, skip=frozenset({"list/index.html"}))
+    out = augment(PAGE, "x/p/index.html", plan, NameFinder([]))
+    assert 'data-pagefind-filter="栏目:栏&quot;目&lt;b&gt;"' in out
+    assert augment(PAGE, "list/index.html", plan, NameFinder([])) is None
+    assert augment("<html><body><p>404</p></body></html>", "404.html", plan, NameFinder([])) is None
+
+
+def test_plan_from_the_demo(demo):
+    import yaml
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    plan = search_plan(demo.site, nav)
+    site = demo.site
+    assert {d.name for d in site.deputies} <= plan.names
+    assert {n for d in site.deputies for n in d.other_names or []} <= plan.names
+    assert {e.name for a in site.appointments for e in a.entries} <= plan.names
+    assert plan.sections["gaikuang"] == "人大概况" and plan.sections["dongtai"] == "人大动态"
+    assert {"index.html", "dongtai/index.html", "dongtai/page-2/index.html", "gongbao/2024/index.html"} <= plan.skip
+    assert "daibiao/d0001/index.html" not in plan.skip and "renmian/renyuan/index.html" not in plan.skip
+    bulletin = site.bulletins[0]
+    assert plan.dates[f"gongbao/{bulletin.year}/{bulletin.number}/index.html"] == bulletin.date
+
+
+def test_paths_and_nav_sections():
+    assert html_path("a/b.md") == "a/b/index.html" and html_path("a/index.md") == "a/index.html"
+    assert html_path("a/b.md", directory_urls=False) == "a/b.html"
+    assert url_of("a/b/index.html") == "/a/b/" and url_of("index.html") == "/"
+    nav = [{"首页": "index.md"}, {"概况": ["gaikuang/index.md", {"x": "gaikuang/x.md"}]}, {"公报": "gongbao/index.md"}, "loose.md"]
+    assert sections_from_nav(nav) == {"gaikuang": "概况", "gongbao": "公报"}
+
+
+def test_index_site_writes_a_pagefind_bundle(tmp_path):
+    site = tmp_path / "site"
+    (site / "dongtai" / "a").mkdir(parents=True)
+    (site / "dongtai" / "a" / "index.html").write_text(PAGE, encoding="utf-8")
+    (site / "404.html").write_text("<html><body>404</body></html>", encoding="utf-8")
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "stale.pf_index").write_text("old", encoding="utf-8")
+    stats = index_site(site, SearchPlan(names=frozenset({"周明远"})))
+    assert (stats.pages, stats.skipped) == (1, 1)
+    assert (site / "pagefind" / "pagefind.js").is_file() and not (site / "pagefind" / "stale.pf_index").exists()
+    assert stats.bytes == sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    assert (site / "dongtai" / "a" / "index.html").read_text(encoding="utf-8") == PAGE   # served page untouched
+
+
+def test_built_demo_has_the_search_box_and_an_index(built):
+    assert (built.site / "pagefind" / "pagefind.js").is_file()
+    assert list((built.site / "pagefind" / "index").glob("*.pf_index"))
+    for uri in ("index.md", "daibiao/d0001.md", "dongtai/2024-02-27-changweihui-di16ci-huiyi.md", "gaikuang/jianjie.md"):
+        html = built.html(uri)
+        assert 'id="rd-search-input"' in html and "assets/js/search.js" in html and "data-pagefind-body" in html
+        assert 'for="__search"' not in html                  # Material's own search stays off
+    script = (built.site / "assets" / "js" / "search.js").read_text(encoding="utf-8")
+    assert not re.search(r"https?://", script)                 # no external host
+
+
+def test_renda_pagefind_0_skips_indexing(tmp_path, monkeypatch):
+    project = copy_project(tmp_path / "project")
+    monkeypatch.setenv("RENDA_PAGEFIND", "0")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "index.html").is_file() and not (project / "site" / "pagefind").exists()

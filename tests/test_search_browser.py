@@ -1,0 +1,211 @@
+"""站内搜索 in real headless Chromium: queries typed into the header box of the built demo, served over
+HTTP under a sub-path, must put the expected page in the top 5. Prints recall@5 per query class."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from browser import static_server
+from search_probe import first_query_bytes, header_search, status_text
+
+PREFIX = "renda"   # served under a sub-path, as a portal would mount the site
+
+# Terms inside long sentences, title fragments, and mixed Chinese/digit queries -> the page about it.
+TERMS = [
+    ("执法检查", "zhifa/2024-04-24-anquan-shengchan-fa-jiancha.md"),
+    ("预算审查监督", "gaikuang/jigou.md"),
+    ("预算联网监督", "gongbao/wenjian/2025/yusuan-lianwang-jiandu-jueding.md"),
+    ("安全生产法", "zhifa/2024-04-24-anquan-shengchan-fa-jiancha.md"),
+    ("道路交通安全法", "zhifa/2018-05-15-jiaotong-anquan-fa-jiancha.md"),
+    ("水污染防治法", "zhifa/2023-08-30-shui-wuran-fangzhi-fa-baogao.md"),
+    ("未成年人保护法", "zhifa/2025-06-26-weichengnianren-baohu-fa-baogao.md"),
+    ("脱贫攻坚", "dongtai/2019-06-18-shicha-tuopin-gongjian.md"),
+    ("养老服务体系建设", "gongbao/wenjian/2025/yanglao-fuwu-tixi-jianshe-baogao.md"),
+    ("专题询问", "dongtai/2023-10-26-zhuanti-xunwen-yanglao.md"),
+    ("城乡供水一体化", "dongtai/2024-05-22-shicha-chengxiang-gongshui.md"),
+    ("高标准农田", "dongtai/2022-08-17-diaoyan-gaobiaozhun-nongtian.md"),
+    ("营商环境", "dongtai/2025-03-20-diaoyan-yingshang-huanjing.md"),
+    ("老旧小区加装电梯", "jianyi/2025-01-14-laojiu-xiaoqu-jiazhuang-dianti.md"),
+    ("冷链物流", "jianyi/2026-01-13-nongchanpin-lenglian-wuliu.md"),
+    ("农村公路养护", "jianyi/2023-01-10-nongcun-gonglu-yanghu.md"),
+    ("课后服务", "jianyi/2024-01-09-kehou-fuwu.md"),
+    ("满意度测评", "banli/2024-11-21-manyidu-ceping.md"),
+    ("公益诉讼", "fankui/2025-07-18-jianchayuan-gongyi-susong-fankui.md"),
+    ("备案审查办法", "zhidu/2021-04-29-beian-shencha-banfa.md"),
+    ("讨论决定重大事项", "zhidu/2019-06-27-zhongda-shixiang-guiding.md"),
+    ("国土空间总体规划", "gongbao/wenjian/2025/guotu-kongjian-zongti-guihua-jueyi.md"),
+    ("清溪河流域", "gongbao/wenjian/2026/qingxihe-liuyu-zonghe-zhili-baogao.md"),
+    ("饮用水水源地", "gongbao/wenjian/2019/yinyongshui-shuiyuandi-baohu-jueding.md"),
+    ("法治宣传教育", "gongbao/wenjian/2026/jiuwu-fazhi-xuanchuan-jiaoyu-jueyi.md"),
+    ("换届选举", "dongtai/2021-09-24-huanjie-xuanju-bushu.md"),
+    ("主题党日", "zhibu/2019-07-02-qiyi-zhuti-dangri.md"),
+    ("代表联络站规范化建设", "daibiaogongzuo/2022-11-16-daibiaozhijia-guifanhua-jianshe.md"),
+    ("进站履职月", "daibiaogongzuo/2026-07-15-jinzhan-lvzhi-huodong.md"),
+    ("常委会主要职权", "gaikuang/zhize.md"),
+]
+MIXED = [
+    ("第十八届第十一号", "gongbao/wenjian/2024/gonggao-18-11.md"),
+    ("2024年县级预算调整", "gongbao/wenjian/2024/2024-yusuan-tiaozheng-fangan-jueyi.md"),
+    ("2023年度审计工作报告", "shenyi/2024-07-05-shenji-gongzuo-baogao-shenyi-yijian.md"),
+    ("十八届三次会议第41号建议", "banli/2024-04-25-jiaoyuju-dafu-kehou-fuwu.md"),
+    ("２０２４年第３期", "gongbao/2024/3.md"),      # full-width digits, as Chinese IMEs type them
+]
+
+
+def url_path(src_uri: str) -> str:
+    stem = src_uri[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        stem = stem[: -len("index")]
+    else:
+        stem += "/"
+    return f"/{PREFIX}/{stem}"
+
+
+def query_set(site) -> dict[str, list[tuple[str, set[str]]]]:
+    """Every deputy, 曾用名 and appointee of the demo data, plus the term and mixed lists above."""
+    from renda_site import urls
+    by_name: dict[str, set[str]] = {}
+    for deputy in site.deputies:
+        by_name.setdefault(deputy.name, set()).add(url_path(urls.deputy(deputy.id)))
+    classes = {"代表姓名": sorted((n, p) for n, p in by_name.items())}
+    classes["曾用名"] = [(other, {url_path(urls.deputy(d.id))}) for d in site.deputies for other in d.other_names or []]
+    lists: dict[str, set[str]] = {}
+    for appointment in site.appointments:
+        for entry in appointment.entries:
+            lists.setdefault(entry.name, set()).add(url_path(urls.appointment_list(appointment.id)))
+    classes["任免人员"] = sorted(lists.items())
+    classes["词语和标题"] = [(q, {url_path(uri)}) for q, uri in TERMS]
+    bulletins = [(f"{b.year}年第{b.number}期", {url_path(urls.bulletin(b.year, b.number))}) for b in site.bulletins]
+    classes["混合查询"] = bulletins + [(q, {url_path(uri)}) for q, uri in MIXED]
+    return classes
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    with static_server(built.site, PREFIX) as base:
+        yield base
+
+
+@pytest.fixture()
+def page(chromium, served):
+    """A page of the demo with every request outside the local server recorded and refused."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.external = []
+    page.errors = []
+    local = urlparse(served).netloc
+
+    def guard(route):
+        page.external.append(route.request.url)
+        route.abort()
+    context.route(lambda url: urlparse(url).netloc != local, guard)
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(served + "dongtai/2024-02-27-changweihui-di16ci-huiyi/")
+    yield page
+    context.close()
+
+
+def test_recall_at_5_per_query_class(page, demo, built):
+    classes = query_set(demo.site)
+    assert sum(len(v) for k, v in classes.items() if k in ("词语和标题", "混合查询")) >= 20
+    misses, lines = [], []
+    for name, queries in classes.items():
+        hits = 0
+        for query, expected in queries:
+            top5 = header_search(page, query)[:5]
+            if expected <= set(top5):
+                hits += 1
+            else:
+                misses.append((name, query, sorted(expected - set(top5)), top5))
+        lines.append(f"{name}: recall@5 = {hits}/{len(queries)} = {hits / len(queries):.1%}")
+    print("\n" + "\n".join(lines))
+    for miss in misses:
+        print("  未进前5:", miss)
+    assert not page.errors and not page.external
+    names = [m for m in misses if m[0] in ("代表姓名", "曾用名", "任免人员")]
+    assert not names, names                           # every person: 100 %
+    others = sum(len(classes[k]) for k in ("词语和标题", "混合查询"))
+    assert len(misses) <= others // 20, misses          # terms, titles, mixed: at least 95 %
+
+
+def test_results_show_title_section_date_and_highlighted_excerpt(page):
+    top = header_search(page, "林秀华")
+    assert top[0] == f"/{PREFIX}/daibiao/d0002/"               # the record ranks above mentions
+    article = page.locator(".rd-search__item", has=page.locator(
+        f'a[href="/{PREFIX}/dongtai/2024-05-22-shicha-chengxiang-gongshui/"]'))
+    assert article.locator(".rd-search__info").inner_text() == "人大动态 · 2024年5月22日"
+    assert article.locator("mark").first.inner_text() == "林秀华"
+    assert re.match(r"找到 \d+ 条与“林秀华”相关的结果", status_text(page))
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.pathname") == top[0]
+    page.keyboard.press("Escape")
+    assert page.locator(".rd-search__panel").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "rd-search-input"
+
+
+def test_filters_by_section_and_year(page):
+    everything = header_search(page, "执法检查")
+    page.click(".rd-search__refine")
+    page.wait_for_selector(".rd-search__filters select", state="visible")
+    page.select_option('select[data-filter="年份"]', "2024年")
+    page.wait_for_selector("[data-rd-search][data-rd-done]", state="attached")
+    in_2024 = page.eval_on_selector_all(".rd-search__item > a", "els => els.map(a => a.pathname)")
+    assert in_2024 and len(in_2024) < len(everything)
+    assert f"/{PREFIX}/zhifa/2024-04-24-anquan-shengchan-fa-jiancha/" in in_2024
+    assert f"/{PREFIX}/zhifa/2018-05-15-jiaotong-anquan-fa-jiancha/" not in in_2024
+
+
+@pytest.mark.parametrize("query, message", [
+    ("", "请输入要查找的内容"),
+    ("   ", "请输入要查找的内容"),
+    ("，。！？、《》……——", "标点符号和特殊字符会被忽略"),
+    ("<script>window.hacked=1</script><img src=x onerror=window.hacked=2>", "已忽略标点和符号"),
+    ("人大" * 100, "查询内容较长，只按前 38 个字搜索"),
+    ("龘", "没有找到与“龘”相关的内容"),
+])
+def test_bad_input_gives_a_message_and_no_markup(page, query, message):
+    header_search(page, query)
+    assert message in status_text(page)
+    assert page.evaluate("window.hacked") is None
+    panel_html = page.inner_html(".rd-search__panel")
+    assert "<script" not in panel_html and "<img" not in panel_html
+    assert not page.errors and not page.external
+
+
+def test_first_query_bytes_are_reported(chromium, served, built):
+    result = first_query_bytes(chromium, served, "执法检查", "dongtai/", site=built.site)
+    names = [name for name, _ in result["files"]]
+    assert any(n.endswith("/pagefind.js") for n in names) and any(".pf_index" in n for n in names)
+    assert all(n.startswith(f"/{PREFIX}/pagefind/") for n in names), names
+    print(f"\n首次查询传输 {result['bytes']:,d} 字节（按文件大小 {result['disk_bytes']:,d}），{result['requests']} 个请求")
+    assert result["bytes"] <= result["disk_bytes"] + 20_000 and result["disk_bytes"] < 300_000
+
+
+def test_offline_copy_says_search_needs_the_online_site(chromium, built):
+    page = chromium.new_page()
+    page.goto((built.site / "dongtai" / "index.html").as_uri())
+    page.click("#rd-search-input")
+    assert "离线版不支持站内搜索" in status_text(page)
+    header_search(page, "周明远")
+    assert "离线版不支持站内搜索" in status_text(page)
+    page.close()
+
+
+def test_header_fits_a_phone(chromium, served):
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    page.goto(served + "daibiao/d0001/")
+    box = page.locator(".rd-search__form").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.keyboard.press("Tab")   # reachable by keyboard: the box is in the tab order
+    for _ in range(6):
+        if page.evaluate("document.activeElement.id") == "rd-search-input":
+            break
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "rd-search-input"
+    header_search(page, "周明远")
+    panel = page.locator(".rd-search__panel").bounding_box()
+    assert panel["width"] <= 390
+    page.close()
