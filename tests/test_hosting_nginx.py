@@ -159,3 +159,51 @@ def test_optional_brotli_lines_work_when_the_debian_module_is_installed(served):
         chunk = next((site / "pagefind" / "fragment").iterdir())
         status, headers, body = get(base + chunk.relative_to(site).as_posix(), encoding="br, gzip")
         assert header(headers, "Content-Encoding") == "" and body == chunk.read_bytes()
+
+
+UNPRIVILEGED_RUN = """
+import os, sys, tempfile
+sys.path.insert(0, {tests!r})
+tempfile.tempdir = {tmp!r}
+from nginx_server import nginx_server
+from sitecrawl import crawl_http
+with nginx_server({site!r}, "") as base:
+    report = crawl_http(base)
+print(os.geteuid(), report.pages, len(report.broken))
+"""
+
+
+def test_nginx_runs_as_an_unprivileged_user(unset_site):
+    """Tests start nginx without root: pid, logs and temp files in their own folder, a high port."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from nginx_server import require_nginx
+    if os.geteuid() != 0:
+        pytest.skip("already unprivileged: every nginx test in this run shows it")
+    setpriv = shutil.which("setpriv")
+    if not setpriv:
+        pytest.skip("setpriv (util-linux) not found")
+    require_nginx()
+    as_nobody = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    probe = subprocess.run([*as_nobody, sys.executable, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import nginx_server"],
+                           capture_output=True, text=True)
+    if probe.returncode != 0:     # e.g. a clone under /root: the user "nobody" cannot read the project
+        pytest.skip(f"user nobody cannot run this checkout's Python: {probe.stderr.strip()[-200:]}")
+    tmp = Path(tempfile.mkdtemp(prefix="renda-unprivileged-"))
+    try:
+        tmp.chmod(0o1777)
+        site = tmp / "site"
+        shutil.copytree(unset_site, site)
+        for path in [site, *site.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        script = tmp / "run.py"
+        script.write_text(UNPRIVILEGED_RUN.format(tests=str(Path(__file__).parent), tmp=str(tmp), site=str(site)))
+        result = subprocess.run([*as_nobody, sys.executable, str(script)],
+                                capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stderr[-3000:]
+        uid, pages, broken = map(int, result.stdout.split())
+        assert (uid, broken) == (65534, 0) and pages > 150
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
