@@ -73,3 +73,4 @@ def demo():
 
 
 from browser import chromium  # noqa: E402,F401  (a fixture: real headless Chromium)
+from hosting import hosting_project, live_sites, unset_site  # noqa: E402,F401  (session fixtures of the hosting tests)

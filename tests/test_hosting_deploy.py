@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hosting import hosting_project, serve  # noqa: F401 (fixture)
+from hosting import serve
 from sitecrawl import Crawler, HttpSource, Response, crawl
 
 GITLAB = ROOT / ".gitlab-ci.yml"

@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from hosting import build, hosting_project, page_url, serve, unset_site  # noqa: F401 (fixtures)
+from hosting import build, page_url, serve
 from renda_site import urls
 from sitecrawl import crawl
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hosting import get, hosting_project, serve, unset_site  # noqa: F401 (fixtures)
+from hosting import get, serve
 
 YEAR = "public, max-age=31536000, immutable"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hosting import SEARCH_BOX, hosting_project  # noqa: F401 (fixture)
+from hosting import SEARCH_BOX
 from sitecrawl import crawl
 
 OFFLINE_MESSAGE = "离线版不支持站内搜索"

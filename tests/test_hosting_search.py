@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from hosting import SEARCH_BOX, get, hosting_project, serve, unset_site  # noqa: F401 (fixtures)
+from hosting import SEARCH_BOX, get, serve
 
 # Result links of Pagefind's default and modular UIs, or of a custom one naming them "result".
 RESULT_LINKS = '[class*="result"] a[href], a[class*="result"][href]'

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hosting import PREFIXES, SERVERS, fetch, get, hosting_project, live_sites, serve, unset_site  # noqa: F401 (fixtures)
+from hosting import PREFIXES, SERVERS, fetch, get, serve
 from sitecrawl import Crawler, HttpSource, Response
 
 
