@@ -6,6 +6,7 @@
 #   bash dev.sh test     安装测试依赖并运行全部测试
 #   bash dev.sh new deputy|bulletin|appointments|article --column 栏目 --title 标题   新建记录或文章
 #   bash dev.sh import 文件.docx|文件.txt --column 栏目   把公文转为栏目文章
+#   bash dev.sh offline  生成离线版压缩包 dist/renda-<日期>-offline.zip（解压后双击 index.html 即可浏览）
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
@@ -26,5 +27,6 @@ case "${1:-}" in
   check) setup requirements.txt; shift; exec "$VENV/bin/python" -m renda_site check "$@" ;;
   new|import) setup requirements.txt; exec "$VENV/bin/python" -m renda_site "$@" ;;
   test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
+  offline) setup requirements.txt; shift; exec "$VENV/bin/python" deploy/offline.py "$@" ;;
   *) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 2 ;;   # the usage comment above
 esac

@@ -88,3 +88,6 @@ def local_url(url: str, base: str) -> str:
     site): absolute links in feeds and open data point at the public site, tests resolve them locally."""
     public = demo_site_url()
     return base + url[len(public):] if public and url.startswith(public) else url
+
+
+from hosting import hosting_project, live_sites, unset_site  # noqa: E402,F401  (session fixtures of the hosting tests)

@@ -127,6 +127,14 @@ async def _index(work: Path, out: Path) -> int:
     # per 0.1 s, so 10,000 single-file calls would take over 15 minutes.
     async with PagefindIndex(config={"output_path": str(out)}) as index:
         result = await index.add_directory(str(work))
+        files = await index.get_files()
+    # Leaving the block writes the bundle, but on a loaded machine the service is stopped before it has
+    # finished: pagefind-entry.json, pagefind.js… were left empty in 5 of 12 parallel builds (hosting
+    # tests). The backend is gone now, so rewrite every file from the in-memory copy.
+    for file in files:
+        target = out / file["path"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file["content"])
     return result["page_count"]
 
 
