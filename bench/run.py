@@ -33,6 +33,7 @@ GENERATED = re.compile(r"生成页面 (\d+) 个.*?用时 ([\d.]+) 秒")
 class Run:
     wall: float          # seconds of the `mkdocs build` process (generator included)
     rss_mb: float        # peak resident memory of that process
+    cpu: float           # user + system CPU seconds of that process (less sensitive to a busy machine)
     generator: float = 0.0
     output: str = ""
 
@@ -47,7 +48,7 @@ def measure(cmd: list[str], cwd: Path, env: dict) -> Run:
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         sys.exit(f"命令失败（{proc.returncode}）：{' '.join(cmd)}\n{out[-3000:]}")
-    return Run(wall, usage.ru_maxrss / 1024, output=out)
+    return Run(wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, output=out)
 
 
 def environment(project: Path) -> dict:
@@ -103,7 +104,9 @@ for md in sorted((plain / "docs").rglob("*.md")):
     else:
         head, body = "", text
     md.write_text(head + result.decorate(uri, body), "utf-8")
-write_pages(result.pages, plain / "docs")
+write_pages(result.pages, plain / "generated")      # write_pages prunes other .md files in its folder
+shutil.copytree(plain / "generated", plain / "docs", dirs_exist_ok=True)
+shutil.rmtree(plain / "generated")
 """
     subprocess.run([PY, "-c", code], check=True, env=environment(project))
     config = (project / "mkdocs.yml").read_text("utf-8")
@@ -149,6 +152,7 @@ class Row:
     plains: list = field(default_factory=list)
     site_bytes: int = 0
     index_bytes: int = 0
+    load: str = ""
 
 
 def med(values) -> float:
@@ -159,6 +163,7 @@ def bench(n: int, runs: int, work: Path) -> Row:
     project = work / f"n{n}"
     shutil.rmtree(project, ignore_errors=True)
     row = Row(n, runs)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     subprocess.run([PY, str(HERE / "synth.py"), str(n), str(project)], check=True, stdout=subprocess.DEVNULL)
     row.synth = time.perf_counter() - started
@@ -178,29 +183,32 @@ def bench(n: int, runs: int, work: Path) -> Row:
     if plain_pages != row.pages:
         print(f"  注意：插件构建 {row.pages} 页，纯 MkDocs 构建 {plain_pages} 页", flush=True)
     shutil.rmtree(plain, ignore_errors=True)
+    row.load = f"{load_before:.1f}→{os.getloadavg()[0]:.1f}"
     return row
 
 
 def report(rows: list[Row]) -> None:
-    head = ("| N | 页面 | 运行次数 | check | 总计 | 每页 | 生成器 | MkDocs | Pagefind | 峰值内存 | 每页字节 | "
-            "纯 MkDocs | 插件/纯 |")
-    print("\n" + head + "\n|" + " --- |" * head.count("|")[:-1] if False else "\n" + head)
+    head = ("| N | HTML 页 | 次数 | check | 总计（CPU） | 每页（CPU） | 生成器 | MkDocs | Pagefind（CPU） | "
+            "构建峰值内存 | Pagefind 峰值内存 | 每页字节 | 索引每页 | 纯 MkDocs（CPU） | 插件/纯（CPU） | 负载 |")
+    print("\n" + head)
     print("|" + " --- |" * (head.count("|") - 1))
     for r in rows:
-        build = med(b.wall for b in r.builds)
+        build, build_cpu = med(b.wall for b in r.builds), med(b.cpu for b in r.builds)
         generator = med(b.generator for b in r.builds)
-        find = med(f.wall for f in r.finds)
-        check_s = med(c.wall for c in r.check)
-        total = check_s + build + find
-        plain = med(p.wall for p in r.plains)
-        rss = max(b.rss_mb for b in r.builds)
-        find_rss = max(f.rss_mb for f in r.finds)
-        print(f"| {r.n:,} | {r.pages:,} | {r.runs} | {check_s:.2f} s | {total:.1f} s | {total / r.pages * 1000:.2f} ms | "
-              f"{generator:.2f} s | {build - generator:.1f} s | {find:.1f} s | {rss:.0f} MB（Pagefind {find_rss:.0f} MB） | "
-              f"{r.site_bytes / r.pages / 1024:.1f} KB（索引 {r.index_bytes / r.pages / 1024:.1f} KB） | "
-              f"{plain:.1f} s | {build / plain:.2f} |")
-    print("\n总计 = check + 构建（生成器 + MkDocs，RENDA_PAGEFIND=0）+ Pagefind；每页 = 总计 / 生成的 HTML 页数；"
-          "MkDocs = 构建 − 生成器；峰值内存为构建进程的最大常驻内存；纯 MkDocs = 同样的 Markdown、去掉 hooks 的同一配置。")
+        find, find_cpu = med(f.wall for f in r.finds), med(f.cpu for f in r.finds)
+        check_s, check_cpu = med(c.wall for c in r.check), med(c.cpu for c in r.check)
+        plain, plain_cpu = med(p.wall for p in r.plains), med(p.cpu for p in r.plains)
+        total, total_cpu = check_s + build + find, check_cpu + build_cpu + find_cpu
+        print(f"| {r.n:,} | {r.pages:,} | {r.runs} | {check_s:.2f} s | {total:.1f} s（{total_cpu:.1f} s） | "
+              f"{total / r.pages * 1000:.2f} ms（{total_cpu / r.pages * 1000:.2f} ms） | {generator:.2f} s | "
+              f"{build - generator:.1f} s | {find:.1f} s（{find_cpu:.1f} s） | {max(b.rss_mb for b in r.builds):.0f} MB | "
+              f"{max(f.rss_mb for f in r.finds):.0f} MB | {r.site_bytes / r.pages / 1024:.1f} KB | "
+              f"{r.index_bytes / r.pages / 1024:.1f} KB | {plain:.1f} s（{plain_cpu:.1f} s） | "
+              f"{build / plain:.2f}（{build_cpu / plain_cpu:.2f}） | {r.load} |")
+    print("\n总计 = check + 构建（生成器 + MkDocs，RENDA_PAGEFIND=0）+ Pagefind，各取中位数；括号内为 CPU 时间"
+          "（用户态 + 内核态，机器繁忙时比墙钟时间可靠）。每页 = 总计 / HTML 页数。MkDocs = 构建 − 生成器"
+          "（生成器时间取自构建日志）。内存为各进程的最大常驻内存（wait4）。纯 MkDocs = 同样的 Markdown"
+          "（生成页和加了页眉页脚的文章先写出），同一 mkdocs.yml 去掉 hooks。负载 = 开始和结束时的 1 分钟平均负载。")
 
 
 def main() -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 import yaml
 
@@ -16,6 +17,8 @@ from .messages import validate
 from .problems import Problems
 from .yamlload import LocatedDict, LocatedList, load_yaml
 
+# Records and articles read by this process, by absolute path: ((mtime_ns, size), result). See Loader.cached.
+_UNCHANGED: dict[Path, tuple[tuple, Any]] = {}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
 
@@ -91,16 +94,36 @@ class Loader:
                 out.append(record)
         return out
 
+    def cached(self, path: Path, load: Callable[[], Any], depends: object = None) -> Any:
+        """`load()` for a file that changed since this process last read it; the stored result otherwise.
+
+        `mkdocs serve` reruns the generator on every save: with this, a 10,000-page site re-reads one
+        file instead of all of them. Only a result that added no problem is stored, so a file with a
+        mistake is read (and reported) again every time; checks across records always rerun."""
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size, self.root, depends)   # depends: what else the result uses
+        entry = _UNCHANGED.get(path)
+        if entry is not None and entry[0] == stamp:
+            return entry[1]
+        before = len(self.problems.items)
+        result = load()
+        if len(self.problems.items) == before:
+            _UNCHANGED[path] = (stamp, result)
+        return result
+
+    def record_file(self, model, path: Path):
+        raw = self.parse(path)
+        if raw is None:
+            return None
+        if not isinstance(raw, LocatedDict):
+            self.problems.error(self.rel(path), 1, None, "文件内容应为「字段: 值」形式的映射")
+            return None
+        return self.record(model, raw, path)
+
     def record_files(self, model, folder: Path) -> list:
         out = []
         for path in sorted(folder.rglob("*.yaml")) if folder.is_dir() else []:
-            raw = self.parse(path)
-            if raw is None:
-                continue
-            if not isinstance(raw, LocatedDict):
-                self.problems.error(self.rel(path), 1, None, "文件内容应为「字段: 值」形式的映射")
-                continue
-            record = self.record(model, raw, path)
+            record = self.cached(path, lambda: self.record_file(model, path), model)
             if record is not None:
                 out.append(record)
         for path in sorted(folder.rglob("*.yml")) if folder.is_dir() else []:
@@ -170,7 +193,7 @@ def load_content(root: Path, problems: Problems) -> Content:
         rel = path.relative_to(docs).as_posix()
         content.docs_files.add(rel)
         if path.suffix == ".md":
-            article = loader.article(path, docs, columns)
+            article = loader.cached(path, lambda: loader.article(path, docs, columns), tuple(sorted(columns)))
             if article is not None:
                 content.articles.append(article)
     return content
