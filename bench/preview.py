@@ -36,6 +36,13 @@ def fetch(url: str) -> str:
         return ""
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the server so far (rebuilds run in its process): a figure that does not
+    depend on how busy the shared machine is."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wait_for(url: str, text: str, limit: float) -> float | None:
     started = time.perf_counter()
     while time.perf_counter() - started < limit:
@@ -76,11 +83,15 @@ def main() -> int:
                 else:
                     text = re.sub(r"(?m)^bio: \|\n  ", f"bio: |\n  {token}。", text, count=1)
                 time.sleep(1.5)                      # let the watcher settle after the previous rebuild
+                cpu = cpu_seconds(server.pid)
                 path.write_text(text, "utf-8")
                 seconds = wait_for(url, token, 120)
+                cpu = cpu_seconds(server.pid) - cpu
                 results.setdefault(kind, []).append(seconds if seconds is not None else float("nan"))
+                results.setdefault(kind + "（CPU）", []).append(cpu)
                 print(f"  修改{kind} {path.relative_to(project)} → {url[len(base) - 1:]}："
-                      f"{'超时' if seconds is None else f'{seconds:.2f} s'}", flush=True)
+                      f"{'超时' if seconds is None else f'{seconds:.2f} s'}（服务进程 CPU {cpu:.2f} s，"
+                      f"负载 {os.getloadavg()[0]:.1f}）", flush=True)
         for kind, values in results.items():
             print(f"{kind}：中位数 {statistics.median(values):.2f} s，各次 {', '.join(f'{v:.2f}' for v in values)}")
     finally:
