@@ -27,7 +27,12 @@ class LocatedList(list):
 
 
 class LocatedLoader(_Base):  # type: ignore[misc, valid-type]
-    pass
+    # No path resolvers are registered, so PyYAML's per-node bookkeeping for them is skipped.
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 def _construct_mapping(loader: LocatedLoader, node: yaml.MappingNode):
