@@ -74,8 +74,9 @@ def build(project: Path) -> Run:
 def pagefind(project: Path) -> Run:
     """The search index, timed on its own. After the search branch lands, prefer its own entry point."""
     shutil.rmtree(project / "site" / "pagefind", ignore_errors=True)
-    if (project / "hooks" / "renda_site" / "search_index.py").is_file():
-        cmd = [PY, "-m", "renda_site.search_index", "site"]
+    module = project / "hooks" / "renda_site" / "search_index.py"
+    if module.is_file() and "__main__" in module.read_text("utf-8"):
+        cmd = [PY, "-m", "renda_site.search_index", "site"]      # the hook's own indexing, when it has a CLI
     else:
         cmd = [PY, "-m", "pagefind", "--site", "site", "--quiet"]
     return measure(cmd, project, environment(project))
