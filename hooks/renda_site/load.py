@@ -17,7 +17,8 @@ from .messages import validate
 from .problems import Problems
 from .yamlload import LocatedDict, LocatedList, load_yaml
 
-# Records and articles read by this process, by absolute path: ((mtime_ns, size), result). See Loader.cached.
+# Records and articles read by this process, by absolute path: ((mtime_ns, size, root, depends), result).
+# See Loader.cached.
 _UNCHANGED: dict[Path, tuple[tuple, Any]] = {}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
 
