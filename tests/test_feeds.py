@@ -199,7 +199,7 @@ class AlternateLinks(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "link" and attrs.get("rel") == "alternate" and attrs.get("type") == "application/atom+xml":
+        if tag == "link" and "alternate" in (attrs.get("rel") or "").split() and attrs.get("type") == "application/atom+xml":
             self.found.append(attrs)
 
 

@@ -30,6 +30,10 @@ def runnable_copy(project: Path, dest: Path) -> Path:
     wrapper = dest / ".venv" / "bin" / "python"
     wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
     wrapper.chmod(0o755)
+    # A fork that has not filled in site_url yet (the demo ships a placeholder for its QR codes): the
+    # Pages jobs must then take the platform's address. test_site_url_in_mkdocs_yml_wins_… covers the other case.
+    config = dest / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
     return dest
 
 

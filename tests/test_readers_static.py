@@ -195,12 +195,12 @@ def test_footer_items_are_all_optional(variant):
 def test_feed_front_matter_becomes_an_alternate_link(variant):
     site, _ = variant
     html = (site / "dingyue" / "ceshi" / "index.html").read_text(encoding="utf-8")
-    links = Elements(html).find("link", rel="alternate")
-    assert links == [{"rel": "alternate", "type": "application/atom+xml", "href": "../../dongtai/feed.xml",
+    links = Elements(html).find("link", rel="alternate feed")
+    assert links == [{"rel": "alternate feed", "type": "application/atom+xml", "href": "../../dongtai/feed.xml",
                       "title": "人大动态（Atom）"}]
     # A generated listing page uses the same contract for its own column feed, and only that one.
     listing = (site / "dongtai" / "index.html").read_text(encoding="utf-8")
-    (link,) = Elements(listing).find("link", rel="alternate")
+    (link,) = Elements(listing).find("link", rel="alternate feed")
     assert link["href"] == "feed.xml" and link["type"] == "application/atom+xml" and "人大动态" in link["title"]
 
 

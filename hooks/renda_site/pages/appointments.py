@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from pypinyin import Style, lazy_pinyin
@@ -29,6 +30,7 @@ def sentence_parts(action: str) -> tuple[str, str, str]:
     return before, middle, after
 
 
+@functools.lru_cache(maxsize=None)
 def pinyin_key(name: str) -> tuple[str, str]:
     return (" ".join(lazy_pinyin(name, style=Style.NORMAL)), name)
 

@@ -1,0 +1,49 @@
+"""The benchmark's synthetic site: deterministic, realistic in shape, and accepted by `check`."""
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import HOOKS, ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+import synth  # noqa: E402
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_same_n_gives_the_same_bytes_and_check_passes(tmp_path):
+    counts = synth.write_site(200, tmp_path / "a")
+    synth.write_site(200, tmp_path / "b")
+    first, second = tree_digest(tmp_path / "a"), tree_digest(tmp_path / "b")
+    assert first == second
+    assert counts == {"articles": 120, "deputies": 50, "bulletins": 20, "appointment_lists": 10}
+    assert synth.write_site(201, tmp_path / "c") and tree_digest(tmp_path / "c") != first
+    result = subprocess.run([sys.executable, "-m", "renda_site", "--root", str(tmp_path / "a"), "check"],
+                            capture_output=True, text=True, env={"PYTHONPATH": str(HOOKS)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("秒。") and "共 0 个错误，0 个警告" in result.stdout
+
+
+def test_shape_of_the_synthetic_content(tmp_path):
+    sys.path.insert(0, str(HOOKS))
+    from renda_site import generate
+    synth.write_site(200, tmp_path)
+    site = generate(tmp_path).site
+    articles = [a for a in site.articles_by_uri.values() if a.column or a.src_uri.startswith("gongbao/wenjian/")]
+    lengths = [len((tmp_path / "docs" / a.src_uri).read_text("utf-8").split("---", 2)[2]) for a in articles]
+    assert len(articles) == 120 and min(lengths) >= 800 and max(lengths) <= 3600
+    body = (tmp_path / "docs" / articles[0].src_uri).read_text("utf-8")
+    assert "\n一、" in body and "（一）" in body
+    assert len(site.terms) >= 4 and any(len(seats) > 1 for seats in site.seats_by_deputy.values())
+    assert any(seat.ended_early for seats in site.seats_by_deputy.values() for seat in seats)
+    assert site.entries_by_deputy, "some appointment entries name deputies"
+    assert len(site.publication_of_list) == len(site.appointments) == 10   # every list is published
+    pages = {item.page for b in site.bulletins for item in b.items if item.page}
+    assert pages and all((tmp_path / "docs" / p).is_file() for p in pages)
+    assert any(p.startswith("shenyi/") for p in pages)
