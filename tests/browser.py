@@ -11,6 +11,8 @@ import functools
 import http.server
 import os
 import shutil
+import socket
+import subprocess
 import threading
 from pathlib import Path
 from typing import Iterator
@@ -35,6 +37,25 @@ def require_or_skip(what: str, found: object) -> None:
     if os.environ.get("RENDA_REQUIRE_BROWSER") == "1":
         pytest.fail(f"{what} not found, and RENDA_REQUIRE_BROWSER=1 demands it")
     pytest.skip(f"{what} not found on this machine")
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on now, for servers that cannot bind port 0 themselves
+    (`mkdocs serve -a`, nginx's `listen`)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def stop_process(process: subprocess.Popen, timeout: float = 10) -> None:
+    """Terminate a server started by a test, and kill it if it does not stop in time."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -17,11 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from browser import free_port, stop_process
 
 
 @dataclass
@@ -75,14 +70,14 @@ def mkdocs_serve(project: Path, attempts: int = 3) -> Iterator[Served]:
         try:
             served.wait_for_log("Serving on", timeout=90)
         except AssertionError:
-            _stop(process)
+            stop_process(process)
             if attempt + 1 < attempts and "Address already in use" in served.log():
                 continue
             raise
         try:
             yield served
         finally:
-            _stop(process)
+            stop_process(process)
         return
 
 
@@ -92,11 +87,3 @@ def _read(process: subprocess.Popen, lines: list[str]) -> None:
         lines.append(line.rstrip("\n"))
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()

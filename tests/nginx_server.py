@@ -20,6 +20,8 @@ from typing import Iterator
 
 import pytest
 
+from browser import free_port, stop_process
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "deploy" / "nginx" / "renda.conf"
 MIME_TYPES = ("/etc/nginx/mime.types", "/usr/local/etc/nginx/mime.types", "/usr/local/nginx/conf/mime.types")
@@ -74,12 +76,6 @@ def render_sample(listen: str, web_root: Path, prefix: str, brotli: bool = False
     return text
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @contextlib.contextmanager
 def nginx_server(web_root: Path, prefix: str = "", port: int | None = None, brotli: bool = False) -> Iterator[str]:
     """Serve `web_root` with the sample config; the site is at `web_root/<prefix>/`. Yields its base URL."""
@@ -108,12 +104,7 @@ def nginx_server(web_root: Path, prefix: str = "", port: int | None = None, brot
         try:
             yield f"http://127.0.0.1:{chosen}{prefix}/"
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop_process(process)
 
 
 def _wait_listening(process: subprocess.Popen, port: int, seconds: float = 10) -> bool:
