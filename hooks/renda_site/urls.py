@@ -9,6 +9,7 @@ APPOINTMENTS = "renmian/index.md"
 PEOPLE = "renmian/renyuan.md"
 ABOUT = "gaikuang/index.md"          # hand-written (人大概况); linked from the home page when present
 SITEMAP = "ditu/index.md"
+OPEN_DATA = "shuju/index.md"          # 数据开放: explains the downloads
 
 
 def deputy(deputy_id: str) -> str:
@@ -37,9 +38,6 @@ def listing(base: str, page: int) -> str:
 
 
 # Files that are not pages (paths relative to the site root).
-OPEN_DATA = "shuju/index.md"
-
-
 def feed(section: str) -> str:
     """The Atom feed of a listing: an article column, 公报 (gongbao) or 人事任免 (renmian)."""
     return f"{section}/feed.xml"
