@@ -5,9 +5,14 @@ by plain MkDocs + Material without the hooks.
 
     .venv/bin/python bench/run.py                      # N = 1000 5000 10000 20000
     .venv/bin/python bench/run.py --sizes 1000 --runs 1 --work /tmp/renda-bench
+    .venv/bin/python bench/run.py --sizes 1000 --runs 1 --cli-pagefind   # also time `pagefind --site` alone
 
-Every build is a fresh one (no site/, no .cache/), the way CI builds. Medians over --runs runs for
-N <= 5000, over --big-runs runs above. Pagefind runs as its own timed step (builds use RENDA_PAGEFIND=0).
+Every build is a fresh one (no site/, no .cache/), the way CI builds, and is the real build: the hook
+runs Pagefind in on_post_build (renda_site.search_index.index_site). The generator's and the Pagefind
+step's times come from the hook's log lines; MkDocs = build wall - generator - Pagefind step.
+Peak memory: os.wait4's rusage of the build covers the build process and its reaped children (the
+Pagefind binary is one), so it is the larger of the two; a sampler reads each one's VmHWM from /proc
+while the build runs to tell them apart. Medians over --runs runs for N <= 5000, --big-runs above.
 """
 from __future__ import annotations
 
@@ -19,6 +24,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,33 +33,100 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PY = sys.executable
 GENERATED = re.compile(r"生成页面 (\d+) 个.*?用时 ([\d.]+) 秒")
+INDEXED = re.compile(r"站内搜索索引：(\d+) 个页面，([\d.]+) KB，用时 ([\d.]+) 秒")
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
 class Run:
-    wall: float          # seconds of the `mkdocs build` process (generator included)
-    rss_mb: float        # peak resident memory of that process
-    cpu: float           # user + system CPU seconds of that process (less sensitive to a busy machine)
+    wall: float          # seconds of the whole process (for a build: generator, MkDocs and Pagefind)
+    rss_mb: float        # peak resident memory, os.wait4: the process and its reaped children
+    cpu: float           # user + system CPU seconds, os.wait4: also includes reaped children's
     generator: float = 0.0
+    search: float = 0.0          # the hook's Pagefind step (prepare copies, index, write bundle), from its log
+    search_pages: int = 0
+    own_rss_mb: float = 0.0      # the build process alone (sampled VmHWM)
+    pagefind_rss_mb: float = 0.0     # the Pagefind binary alone (sampled VmHWM)
+    pagefind_cpu: float = 0.0        # the Pagefind binary's CPU (sampled, last reading before it exits)
+    pagefind_wall: float = 0.0       # first to last sighting of the Pagefind binary
     output: str = ""
 
 
-def measure(cmd: list[str], cwd: Path, env: dict) -> Run:
-    """Run `cmd`, returning its wall time and the peak RSS of that one child (os.wait4's rusage)."""
+class Sampler(threading.Thread):
+    """Reads VmHWM (peak RSS so far, so one reading after the peak is exact) and CPU ticks of a process
+    and all its descendants from /proc every `interval` seconds until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.05):
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.done = pid, interval, threading.Event()
+        self.seen: dict[int, dict] = {}
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            now = time.perf_counter()
+            for pid in self.tree(self.pid):
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                hwm = re.search(r"VmHWM:\s+(\d+) kB", status)
+                name = re.search(r"Name:\s+(\S+)", status).group(1)
+                info = self.seen.setdefault(pid, {"name": name, "hwm_kb": 0, "cpu": 0.0, "first": now})
+                info["name"], info["last"] = name, now
+                if hwm:
+                    info["hwm_kb"] = max(info["hwm_kb"], int(hwm.group(1)))
+                    info["cpu"] = (int(fields[11]) + int(fields[12])) / TICK   # utime + stime, all threads
+            self.done.wait(self.interval)
+
+    @staticmethod
+    def tree(root: int) -> list[int]:
+        pids, todo = [], [root]
+        while todo:
+            pid = todo.pop()
+            pids.append(pid)
+            try:
+                todo += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+            except OSError:
+                pass
+        return pids
+
+    def pagefind(self) -> dict | None:
+        found = [info for info in self.seen.values() if info["name"].startswith("pagefind")]
+        return max(found, key=lambda info: info["hwm_kb"]) if found else None
+
+
+def measure(cmd: list[str], cwd: Path, env: dict, sample: bool = False) -> Run:
+    """Run `cmd`: wall time, and os.wait4's rusage (peak RSS and CPU of it and its reaped children)."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    out = proc.stdout.read().decode("utf-8", "replace")
+    sampler = Sampler(proc.pid) if sample else None
+    if sampler:
+        sampler.start()
+    out = proc.stdout.read().decode("utf-8", "replace")   # EOF: the process (and Pagefind) are done
+    if sampler:
+        sampler.done.set()
+        sampler.join()
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     wall = time.perf_counter() - started
     if proc.returncode != 0:
         sys.exit(f"命令失败（{proc.returncode}）：{' '.join(cmd)}\n{out[-3000:]}")
-    return Run(wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, output=out)
+    run = Run(wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime, output=out)
+    if sampler:
+        run.own_rss_mb = sampler.seen.get(proc.pid, {}).get("hwm_kb", 0) / 1024
+        child = sampler.pagefind()
+        if child:
+            run.pagefind_rss_mb, run.pagefind_cpu = child["hwm_kb"] / 1024, child["cpu"]
+            run.pagefind_wall = child["last"] - child["first"]
+    return run
 
 
-def environment(project: Path) -> dict:
-    return dict(os.environ, NO_MKDOCS_2_WARNING="1", RENDA_PAGEFIND="0",
-                PYTHONPATH=str(project / "hooks"))
+def environment(project: Path, pagefind: bool = False) -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", RENDA_PAGEFIND="0", PYTHONPATH=str(project / "hooks"))
+    if pagefind:
+        del env["RENDA_PAGEFIND"]        # the real build: the hook indexes the site in on_post_build
+    return env
 
 
 def clean(project: Path) -> None:
@@ -63,23 +136,24 @@ def clean(project: Path) -> None:
 
 def build(project: Path) -> Run:
     clean(project)
-    run = measure([PY, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", "site"], project, environment(project))
-    found = GENERATED.search(run.output)
-    if not found:
-        sys.exit("构建日志中没有找到“生成页面 … 用时 X 秒”这一行：\n" + run.output[-2000:])
-    run.generator = float(found.group(2))
+    run = measure([PY, "-m", "mkdocs", "build", "-f", "mkdocs.yml", "-d", "site"], project,
+                  environment(project, pagefind=True), sample=True)
+    found, indexed = GENERATED.search(run.output), INDEXED.search(run.output)
+    if not found or not indexed:
+        sys.exit("构建日志中没有找到“生成页面 … 用时 X 秒”或“站内搜索索引：… 用时 S 秒”：\n" + run.output[-2000:])
+    run.generator, run.search, run.search_pages = float(found.group(2)), float(indexed.group(3)), int(indexed.group(1))
     return run
 
 
-def pagefind(project: Path) -> Run:
-    """The search index, timed on its own. After the search branch lands, prefer its own entry point."""
-    shutil.rmtree(project / "site" / "pagefind", ignore_errors=True)
-    module = project / "hooks" / "renda_site" / "search_index.py"
-    if module.is_file() and "__main__" in module.read_text("utf-8"):
-        cmd = [PY, "-m", "renda_site.search_index", "site"]      # the hook's own indexing, when it has a CLI
-    else:
-        cmd = [PY, "-m", "pagefind", "--site", "site", "--quiet"]
-    return measure(cmd, project, environment(project))
+def cli_pagefind(project: Path) -> Run:
+    """For comparison only: plain `pagefind --site site` over the full HTML (what the build does NOT do),
+    written to a scratch folder so the hook's index stays in site/pagefind."""
+    scratch = project / "cli-pagefind"
+    shutil.rmtree(scratch, ignore_errors=True)
+    run = measure([PY, "-m", "pagefind", "--site", "site", "--output-path", str(scratch), "--quiet"],
+                  project, environment(project), sample=True)
+    shutil.rmtree(scratch, ignore_errors=True)
+    return run
 
 
 def plain_project(project: Path) -> Path:
@@ -149,7 +223,7 @@ class Row:
     synth: float = 0.0
     check: list = field(default_factory=list)
     builds: list = field(default_factory=list)
-    finds: list = field(default_factory=list)
+    clis: list = field(default_factory=list)
     plains: list = field(default_factory=list)
     site_bytes: int = 0
     index_bytes: int = 0
@@ -157,10 +231,10 @@ class Row:
 
 
 def med(values) -> float:
-    return statistics.median(values)
+    return statistics.median(list(values))
 
 
-def bench(n: int, runs: int, work: Path) -> Row:
+def bench(n: int, runs: int, work: Path, cli: bool = False) -> Row:
     project = work / f"n{n}"
     shutil.rmtree(project, ignore_errors=True)
     row = Row(n, runs)
@@ -171,12 +245,17 @@ def bench(n: int, runs: int, work: Path) -> Row:
     plain = plain_project(project)
     for index in range(runs):
         row.check.append(check(project))
-        row.builds.append(build(project))
-        row.finds.append(pagefind(project))
+        row.builds.append(b := build(project))
+        if cli:
+            row.clis.append(cli_pagefind(project))
         row.plains.append(plain_build(plain))
-        print(f"  N={n} 第 {index + 1}/{runs} 次：check {row.check[-1].wall:.2f}s  build {row.builds[-1].wall:.2f}s"
-              f"（生成器 {row.builds[-1].generator:.2f}s）  pagefind {row.finds[-1].wall:.2f}s"
-              f"  plain {row.plains[-1].wall:.2f}s", flush=True)
+        print(f"  N={n} 第 {index + 1}/{runs} 次：check {row.check[-1].wall:.2f}s  构建 {b.wall:.2f}s（CPU {b.cpu:.1f}s）"
+              f" = 生成器 {b.generator:.2f}s + MkDocs {b.wall - b.generator - b.search:.2f}s"
+              f" + Pagefind 步骤 {b.search:.2f}s（pagefind 进程 {b.pagefind_wall:.1f}s，CPU {b.pagefind_cpu:.1f}s）"
+              f"  内存：构建进程 {b.own_rss_mb:.0f} MB，pagefind {b.pagefind_rss_mb:.0f} MB，wait4 {b.rss_mb:.0f} MB"
+              + (f"  [pagefind --site {row.clis[-1].wall:.2f}s，CPU {row.clis[-1].cpu:.1f}s，{row.clis[-1].rss_mb:.0f} MB]"
+                 if cli else "")
+              + f"  纯 MkDocs {row.plains[-1].wall:.2f}s（CPU {row.plains[-1].cpu:.1f}s）", flush=True)
     site = project / "site"
     row.site_bytes, row.pages = tree_size(site, skip="pagefind")
     row.index_bytes = tree_size(site / "pagefind")[0] if (site / "pagefind").is_dir() else 0
@@ -188,28 +267,91 @@ def bench(n: int, runs: int, work: Path) -> Row:
     return row
 
 
+@dataclass
+class Figures:
+    """Medians of one row, in the units the table prints."""
+    check: float
+    check_cpu: float
+    total: float
+    total_cpu: float
+    generator: float
+    mkdocs: float
+    search: float
+    pf_wall: float
+    pf_cpu: float
+    own_rss: float
+    pf_rss: float
+    wait4_rss: float
+    plain: float
+    plain_cpu: float
+    hooks_ratio: float       # (generator + MkDocs) / plain MkDocs, wall
+    hooks_ratio_cpu: float   # the same in CPU, Pagefind's share taken out (approximate, see note)
+
+
+def figures(r: Row) -> Figures:
+    b = r.builds
+    build, build_cpu = med(x.wall for x in b), med(x.cpu for x in b)
+    check_s, check_cpu = med(c.wall for c in r.check), med(c.cpu for c in r.check)
+    plain, plain_cpu = med(p.wall for p in r.plains), med(p.cpu for p in r.plains)
+    generator, search = med(x.generator for x in b), med(x.search for x in b)
+    # CPU of the build without the Pagefind step: minus the binary's CPU, minus the step's Python part
+    # (writing the copies, rewriting the bundle: single-threaded, so its wall time is its CPU time).
+    no_search_cpu = med(x.cpu - x.pagefind_cpu - max(0.0, x.search - x.pagefind_wall) for x in b)
+    return Figures(check_s, check_cpu, check_s + build, check_cpu + build_cpu, generator,
+                   med(x.wall - x.generator - x.search for x in b), search, med(x.pagefind_wall for x in b),
+                   med(x.pagefind_cpu for x in b), max(x.own_rss_mb for x in b), max(x.pagefind_rss_mb for x in b),
+                   max(x.rss_mb for x in b), plain, plain_cpu, med(x.wall - x.search for x in b) / plain,
+                   no_search_cpu / plain_cpu)
+
+
 def report(rows: list[Row]) -> None:
-    head = ("| N | HTML 页 | 次数 | check | 总计（CPU） | 每页（CPU） | 生成器 | MkDocs | Pagefind（CPU） | "
-            "构建峰值内存 | Pagefind 峰值内存 | 每页字节 | 索引每页 | 纯 MkDocs（CPU） | 插件/纯（CPU） | 负载 |")
+    head = ("| N | HTML 页 | 次数 | check（CPU） | 总计（CPU） | 每页（CPU） | 生成器 | MkDocs | Pagefind 步骤 | "
+            "其中 pagefind 进程（CPU） | 构建进程峰值内存 | Pagefind 峰值内存 | wait4 峰值 | 每页字节 | 索引每页 | "
+            "纯 MkDocs（CPU） | 生成器+MkDocs / 纯（CPU≈） | 负载 |")
     print("\n" + head)
     print("|" + " --- |" * (head.count("|") - 1))
     for r in rows:
-        build, build_cpu = med(b.wall for b in r.builds), med(b.cpu for b in r.builds)
-        generator = med(b.generator for b in r.builds)
-        find, find_cpu = med(f.wall for f in r.finds), med(f.cpu for f in r.finds)
-        check_s, check_cpu = med(c.wall for c in r.check), med(c.cpu for c in r.check)
-        plain, plain_cpu = med(p.wall for p in r.plains), med(p.cpu for p in r.plains)
-        total, total_cpu = check_s + build + find, check_cpu + build_cpu + find_cpu
-        print(f"| {r.n:,} | {r.pages:,} | {r.runs} | {check_s:.2f} s | {total:.1f} s（{total_cpu:.1f} s） | "
-              f"{total / r.pages * 1000:.2f} ms（{total_cpu / r.pages * 1000:.2f} ms） | {generator:.2f} s | "
-              f"{build - generator:.1f} s | {find:.1f} s（{find_cpu:.1f} s） | {max(b.rss_mb for b in r.builds):.0f} MB | "
-              f"{max(f.rss_mb for f in r.finds):.0f} MB | {r.site_bytes / r.pages / 1024:.1f} KB | "
-              f"{r.index_bytes / r.pages / 1024:.1f} KB | {plain:.1f} s（{plain_cpu:.1f} s） | "
-              f"{build / plain:.2f}（{build_cpu / plain_cpu:.2f}） | {r.load} |")
-    print("\n总计 = check + 构建（生成器 + MkDocs，RENDA_PAGEFIND=0）+ Pagefind，各取中位数；括号内为 CPU 时间"
-          "（用户态 + 内核态，机器繁忙时比墙钟时间可靠）。每页 = 总计 / HTML 页数。MkDocs = 构建 − 生成器"
-          "（生成器时间取自构建日志）。内存为各进程的最大常驻内存（wait4）。纯 MkDocs = 同样的 Markdown"
-          "（生成页和加了页眉页脚的文章先写出），同一 mkdocs.yml 去掉 hooks。负载 = 开始和结束时的 1 分钟平均负载。")
+        f = figures(r)
+        print(f"| {r.n:,} | {r.pages:,} | {r.runs} | {f.check:.2f} s（{f.check_cpu:.2f} s） | "
+              f"{f.total:.1f} s（{f.total_cpu:.1f} s） | {f.total / r.pages * 1000:.2f} ms（{f.total_cpu / r.pages * 1000:.2f} ms） | "
+              f"{f.generator:.2f} s | {f.mkdocs:.1f} s | {f.search:.1f} s | {f.pf_wall:.1f} s（{f.pf_cpu:.1f} s） | "
+              f"{f.own_rss:.0f} MB | {f.pf_rss:.0f} MB | {f.wait4_rss:.0f} MB | {r.site_bytes / r.pages / 1024:.1f} KB | "
+              f"{r.index_bytes / r.pages / 1024:.1f} KB | {f.plain:.1f} s（{f.plain_cpu:.1f} s） | "
+              f"{f.hooks_ratio:.2f}（{f.hooks_ratio_cpu:.2f}） | {r.load} |")
+    print("\n总计 = check + 构建（真实构建：生成器 + MkDocs + hook 里的 Pagefind 步骤），各取中位数；括号内为 CPU 时间"
+          "（用户态 + 内核态，含 pagefind 子进程）。每页 = 总计 / HTML 页数。生成器、Pagefind 步骤用时取自构建日志"
+          "（“生成页面 … 用时 X 秒”“站内搜索索引：… 用时 S 秒”；后者含写出索引用副本和写出索引包），MkDocs = 构建 − 生成器"
+          " − Pagefind 步骤。pagefind 进程 = 从 /proc 第一次到最后一次看到该进程的时间及其 CPU。峰值内存：构建进程、"
+          "pagefind 进程各自的 VmHWM（每 0.05 秒读 /proc）；wait4 = os.wait4 报告的值（构建进程及其已回收的子进程中最大的）。"
+          "纯 MkDocs = 同样的 Markdown，同一 mkdocs.yml 去掉 hooks，无 Pagefind；比值 = (构建 − Pagefind 步骤) / 纯 MkDocs，"
+          "CPU 比值近似（构建 CPU − pagefind 进程 CPU − 步骤中 Python 部分的墙钟时间）。负载 = 开始和结束时的 1 分钟平均负载。")
+    if any(r.clis for r in rows):
+        print("\n对照：不经 hook，直接 `python -m pagefind --site site` 索引完整 HTML（构建并不这样做）：")
+        for r in rows:
+            if r.clis:
+                print(f"  N={r.n:,}：{med(c.wall for c in r.clis):.1f} s（CPU {med(c.cpu for c in r.clis):.1f} s），"
+                      f"峰值内存 {max(c.rss_mb for c in r.clis):.0f} MB（wait4），{max(c.pagefind_rss_mb for c in r.clis):.0f} MB（VmHWM）")
+    goals(rows)
+
+
+def goals(rows: list[Row]) -> None:
+    by_n = {r.n: r for r in rows}
+    if 10000 not in by_n:
+        return
+    big, f = by_n[10000], figures(by_n[10000])
+    print("\n目标（10,000 页）：")
+    print(f"  检查 + 生成 + MkDocs + Pagefind ≤ 60 s：{f.total:.1f} s → {'达到' if f.total <= 60 else '未达到'}")
+    if 1000 in by_n:
+        small = figures(by_n[1000])
+        wall = (f.total / big.pages) / (small.total / by_n[1000].pages)
+        cpu = (f.total_cpu / big.pages) / (small.total_cpu / by_n[1000].pages)
+        print(f"  每页用时 ≤ 1,000 页的 1.2 倍：墙钟 {wall:.2f} 倍，CPU {cpu:.2f} 倍 → {'达到' if wall <= 1.2 else '未达到'}")
+    print(f"  hooks 比纯 MkDocs 多 ≤ 10 %：{f.hooks_ratio:.2f}（CPU≈{f.hooks_ratio_cpu:.2f}）→ "
+          f"{'达到' if f.hooks_ratio <= 1.10 else '未达到'}")
+    peak = max(f.own_rss, f.pf_rss)
+    print(f"  峰值内存 ≤ 1.5 GB：构建进程 {f.own_rss:.0f} MB，pagefind 进程 {f.pf_rss:.0f} MB → "
+          f"{'达到' if peak <= 1536 else '未达到'}")
+    print(f"  check ≤ 3 s：{f.check:.2f} s → {'达到' if f.check <= 3 else '未达到'}")
 
 
 def main() -> int:
@@ -218,7 +360,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="N <= 5000 时每个 N 的运行次数（取中位数）")
     parser.add_argument("--big-runs", type=int, default=3, help="N > 5000 时的运行次数")
     parser.add_argument("--work", type=Path, default=Path("/tmp/renda-bench"))
-    parser.add_argument("--keep", action="store_true", help="保留生成的项目（用于预览测试）")
+    parser.add_argument("--keep", action="store_true", help="保留生成的项目（用于预览测试、搜索探测）")
+    parser.add_argument("--cli-pagefind", action="store_true",
+                        help="另外计时直接运行 pagefind --site site（旧的测法，仅作对照）")
     args = parser.parse_args()
     import markdown, mkdocs, material  # noqa: E401  (versions for the report)
     from importlib.metadata import version
@@ -228,7 +372,7 @@ def main() -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in args.sizes:
-        rows.append(bench(n, args.runs if n <= 5000 else args.big_runs, args.work))
+        rows.append(bench(n, args.runs if n <= 5000 else args.big_runs, args.work, args.cli_pagefind))
         if not args.keep:
             shutil.rmtree(args.work / f"n{n}", ignore_errors=True)
     report(rows)

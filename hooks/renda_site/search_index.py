@@ -126,6 +126,10 @@ async def _index(work: Path, out: Path) -> int:
     # One add_directory call, not one add_html_file per page: the Python service reads one reply
     # per 0.1 s, so 10,000 single-file calls would take over 15 minutes.
     async with PagefindIndex(config={"output_path": str(out)}) as index:
+        # get_files() answers with the whole bundle in one base64 message; the service reads replies with
+        # a 2 MiB StreamReader limit, so from a few hundred pages on that reply overflowed the limit, the
+        # reader task died and the build hung for ever. Lift the limit (the reply is held in memory anyway).
+        index._service._backend.stdout._limit = 2**40
         result = await index.add_directory(str(work))
         files = await index.get_files()
     # Leaving the block writes the bundle, but on a loaded machine the service is stopped before it has
