@@ -134,7 +134,9 @@ async def _index(work: Path, out: Path) -> int:
         files = await index.get_files()
     # Leaving the block writes the bundle, but on a loaded machine the service is stopped before it has
     # finished: pagefind-entry.json, pagefind.js… were left empty in 5 of 12 parallel builds (hosting
-    # tests). The backend is gone now, so rewrite every file from the in-memory copy.
+    # tests). The backend is gone now, so rewrite every file from the in-memory copy — into an emptied
+    # folder: the bundle written on exit can carry another meta hash, whose file would stay behind.
+    shutil.rmtree(out, ignore_errors=True)
     for file in files:
         target = out / file["path"]
         target.parent.mkdir(parents=True, exist_ok=True)
