@@ -210,3 +210,39 @@ def test_without_javascript_no_dead_controls_are_shown(base, chromium):
     assert page.evaluate("document.querySelector('.md-banner').getBoundingClientRect().height") == 0
     assert page.locator(".rd-disclosure").is_visible() and page.locator(".rd-qr svg").is_visible()
     context.close()
+
+
+# Rasterise the QR code's own markup in the browser (8 px a module, white ground) and return the pixels.
+RASTERISE_QR = """async (svg) => {
+  const image = new Image();
+  image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+  await image.decode();
+  const side = svg.viewBox.baseVal.width * 8;
+  const canvas = Object.assign(document.createElement('canvas'), {width: side, height: side});
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#fff';
+  context.fillRect(0, 0, side, side);
+  context.drawImage(image, 0, 0, side, side);
+  return {side, pixels: Array.from(context.getImageData(0, 0, side, side).data)};
+}"""
+
+
+@pytest.mark.parametrize("kind", ["home", "article-with-disclosure", "deputy", "full-text-document", "appointment-list"])
+def test_the_qr_code_as_drawn_by_the_browser_scans_to_the_page_address(base, context, built, kind):
+    """A decoder (zxing-cpp's reader, independent of the writer's path markup) reads the code Chromium
+    draws from the page's SVG, and gets the page's public address: what a phone camera would open."""
+    import zxingcpp
+    from renda_site import qr
+    from test_readers_static import site_url
+
+    uri = url_of(built, kind)
+    page = context.new_page()
+    page.goto(base + uri)
+    drawn = page.locator(".rd-qr svg").evaluate(RASTERISE_QR)
+    side = drawn["side"]
+    red = bytes(drawn["pixels"])[0::4]            # black on white: one channel is the grey level
+    image = memoryview(red).cast("B", (side, side))
+    found = zxingcpp.read_barcode(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    assert found is not None, f"no QR code readable on {uri}"
+    assert found.text == qr.page_address(site_url(built), uri)
+    page.close()

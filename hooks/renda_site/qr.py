@@ -2,18 +2,22 @@
 
 Pure functions, no MkDocs: the adapter passes the site URL and the page URL in and gets markup back.
 No external QR service is ever called (the site must work in mainland China and on intranets).
-segno encodes by ISO/IEC 18004 and picks the mask by the standard's penalty rules; that choice is
-most of its ~4 ms per page, so results are cached for `mkdocs serve`, whose rebuilds keep this module.
+The symbol is encoded by zxing-cpp (its writer is zint, in C), by ISO/IEC 18004 with the standard's
+mask penalty rules, in about 0.4 ms; the pure-Python segno used before took 3.6 ms a page, which
+was 35 s of a 10,000-page build. Results are cached for `mkdocs serve`, whose rebuilds keep this module.
 """
 from __future__ import annotations
 
 import functools
+import re
 from urllib.parse import quote, urljoin
 
-import segno
+import zxingcpp
 from markupsafe import Markup, escape
 
 CAPTION = "扫一扫在手机打开当前页"
+QUIET_ZONE = 4          # modules of white margin the standard asks for around the symbol
+_DARK_RUN = re.compile(rb"\x00+")   # zxing-cpp's image: one byte per module, 0 = dark, 255 = light
 
 
 def page_address(site_url: str, page_url: str) -> str:
@@ -23,18 +27,37 @@ def page_address(site_url: str, page_url: str) -> str:
     return urljoin(base, quote(page_url.lstrip("/"), safe="/%#?=&.-_~"))
 
 
-@functools.lru_cache(maxsize=None)
-def qr_svg(url: str) -> Markup:
-    """An inline `<svg>` QR code of `url`, labelled for screen readers, scaled by CSS (no fixed size).
+def qr_modules(url: str) -> list[bytes]:
+    """The symbol's rows, one byte per module (0 dark, 255 light), without the quiet zone.
 
     Error correction M (15 %) survives a slightly blurred phone photo of a screen or a printout.
     """
-    code = segno.make(url, error="m", micro=False)
-    label = f"本页网址的二维码：{url}"
-    svg = code.svg_inline(scale=1, border=4, omitsize=True, svgclass="rd-qr__code", lineclass=None,
-                          title=label)
+    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    side = image.shape[1]
+    data = image.tobytes()
+    return [data[start: start + side] for start in range(0, len(data), side)]
+
+
+@functools.lru_cache(maxsize=None)
+def qr_svg(url: str) -> Markup:
+    """An inline `<svg>` QR code of `url`, labelled for screen readers, scaled by CSS (no fixed size)."""
+    rows = qr_modules(url)
+    side = len(rows) + 2 * QUIET_ZONE
+    # One stroked horizontal line per run of dark modules, 1 unit wide, centred on the row; within a
+    # row each run starts relative to the end of the one before (shorter markup on every page).
+    path = []
+    for y, row in enumerate(rows):
+        end = None
+        for run in _DARK_RUN.finditer(row):
+            start, length = run.start(), run.end() - run.start()
+            path.append(f"M{QUIET_ZONE + start} {QUIET_ZONE + y + 0.5}h{length}" if end is None
+                        else f"m{start - end} 0h{length}")
+            end = run.end()
+    label = escape(f"本页网址的二维码：{url}")
     # role="img" + aria-label: screen readers announce one image with its label, not the path.
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1))
+    return Markup(f'<svg role="img" aria-label="{label}" viewBox="0 0 {side} {side}" class="rd-qr__code">'
+                  f'<title>{label}</title><path stroke="#000" d="{"".join(path)}"/></svg>')
 
 
 def qr_block(site_url: str | None, page_url: str | None) -> Markup:
