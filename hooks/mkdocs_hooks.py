@@ -73,15 +73,48 @@ def on_startup(command, **kwargs):
     _state["command"] = command
 
 
-def on_post_build(config):
-    """Pagefind indexes the built site (not under `mkdocs serve`, nor with RENDA_PAGEFIND=0)."""
+def on_pre_build(config):
+    """Search index (not under `mkdocs serve`, nor with RENDA_PAGEFIND=0): pages are handed to it
+    as they are converted, Pagefind starts in on_env and runs beside the theme's rendering."""
+    _close_indexer()
     if os.environ.get("RENDA_PAGEFIND") == "0" or _state.get("command") == "serve":
         return
-    from renda_site.search_index import index_site
+    from renda_site.search_index import SearchIndexer
     from renda_site.search_plan import search_plan
-    plan = search_plan(_state["result"].site, config.nav, config.use_directory_urls)
-    stats = index_site(config.site_dir, plan)
-    log.info("站内搜索索引：%d 个页面，%.1f KB，用时 %.2f 秒", stats.pages, stats.bytes / 1024, stats.seconds)
+    _state["indexer"] = SearchIndexer(search_plan(_state["result"].site, config.nav, config.use_directory_urls))
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    indexer = _state.get("indexer")
+    if indexer is not None:
+        # The same body overrides/partials/content.html marks with data-pagefind-body (title, text).
+        title = "" if "<h1" in html else f"<h1>{page.title or config.site_name}</h1>"
+        body = f'<div class="rd-page-body" data-pagefind-body>\n{title}\n{html}\n</div>'
+        indexer.add_body(page.file.dest_uri, body, config.theme["language"])
+    return html
+
+
+def on_env(env, config, files):
+    if _state.get("indexer") is not None:
+        _state["indexer"].start()
+    return env
+
+
+def on_post_build(config):
+    indexer = _state.pop("indexer", None)
+    if indexer is not None:
+        stats = indexer.finish(config.site_dir)
+        log.info("站内搜索索引：%d 个页面，%.1f KB；页面生成后又等待 %.2f 秒", stats.pages, stats.bytes / 1024, stats.waited)
+
+
+def on_build_error(error):
+    _close_indexer()
+
+
+def _close_indexer():
+    indexer = _state.pop("indexer", None)
+    if indexer is not None:
+        indexer.close()
 
 
 def on_page_context(context, page, config, nav):

@@ -98,3 +98,20 @@ def test_renda_pagefind_0_skips_indexing(tmp_path, monkeypatch):
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "index.html").is_file() and not (project / "site" / "pagefind").exists()
+
+
+def test_the_index_made_during_the_build_equals_one_made_from_the_finished_pages(built, demo, tmp_path):
+    """The hook hands Pagefind each page's body as soon as it is converted (so Pagefind can run beside
+    the theme's rendering); indexing the finished HTML instead must give the very same index: the same
+    fragment files (named by their content's hash: URL, text, title, filters, meta) and page count."""
+    import shutil
+
+    import yaml
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    site = tmp_path / "site"
+    shutil.copytree(built.site, site, ignore=shutil.ignore_patterns("pagefind"))
+    stats = index_site(site, search_plan(demo.site, nav))
+    during = sorted(p.name for p in (built.site / "pagefind" / "fragment").iterdir())
+    after = sorted(p.name for p in (site / "pagefind" / "fragment").iterdir())
+    assert stats.pages == len(after) > 100
+    assert during == after

@@ -1,6 +1,7 @@
-"""Regression: index_site must finish when Pagefind's bundle is bigger than its Python service's 2 MiB
-reply buffer (get_files() returns the whole bundle in one reply). Before the fix, a site of a few
-hundred pages made `mkdocs build` hang for ever, so the indexing runs in a subprocess with a timeout."""
+"""Regression: indexing must finish on a site whose bundle is several MiB. Through Pagefind's Python
+service (used before the command line) the bundle came back as one reply bigger than the service's
+2 MiB reply buffer, and a site of a few hundred pages made `mkdocs build` hang for ever; the indexing
+runs in a subprocess with a timeout so a hang fails the test instead of the suite."""
 from __future__ import annotations
 
 import random

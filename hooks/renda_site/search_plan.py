@@ -69,7 +69,7 @@ def search_plan(site: Site, nav: list | None = None, directory_urls: bool = True
     dates.update({path(urls.appointment_list(a.id)): a.date for a in site.appointments})
     # Listings repeat the titles of the pages they list: indexing them would push the real page
     # down for a title query. Rosters, the person index and bulletin issues are records: kept.
-    skip = {path(urls.HOME), path(urls.BULLETINS), path(urls.APPOINTMENTS), path(urls.DEPUTIES)}
+    skip = {path(urls.HOME), path(urls.BULLETINS), path(urls.APPOINTMENTS), path(urls.DEPUTIES), path(urls.SITEMAP)}
     skip.update(path(urls.bulletin_year(year)) for year in {b.year for b in site.bulletins})
     for column in site.info.columns:
         count = len(site.articles_by_column.get(column.id, []))
