@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from renda_site import ContentError, Result, generate  # noqa: E402
 from renda_site.output import write_pages  # noqa: E402
-from renda_site.qr import qr_block  # noqa: E402
+from renda_site.qr import QrCodes  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.renda_site")
 CACHE = Path(".cache") / "generated"
@@ -62,6 +62,9 @@ def on_files(files: Files, config) -> Files:
             # "Edit this page" opens the data file the page was generated from.
             file.edit_uri = Path(_relative(_state["root"] / edit_path, docs_dir)).as_posix()
         files.append(file)
+    # Every page's address is known now: QR codes are drawn meanwhile by a second process.
+    _close_qr()
+    _state["qr"] = QrCodes(config.site_url, [f.url for f in files.documentation_pages()])
     return files
 
 
@@ -101,6 +104,7 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
+    _close_qr()
     indexer = _state.pop("indexer", None)
     if indexer is not None:
         stats = indexer.finish(config.site_dir)
@@ -109,6 +113,13 @@ def on_post_build(config):
 
 def on_build_error(error):
     _close_indexer()
+    _close_qr()
+
+
+def _close_qr():
+    qr = _state.pop("qr", None)
+    if qr is not None:
+        qr.close()
 
 
 def _close_indexer():
@@ -118,7 +129,7 @@ def _close_indexer():
 
 
 def on_page_context(context, page, config, nav):
-    context["renda_qr"] = qr_block(config.site_url, page.url)
+    context["renda_qr"] = _state["qr"].block(page.url)
     return context
 
 

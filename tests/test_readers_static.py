@@ -112,6 +112,26 @@ def test_qr_is_pure_and_labelled():
     assert '"<x>' not in str(qr.qr_svg('https://a.example/?q="<x>'))   # the label is escaped
 
 
+def test_qr_codes_drawn_ahead_by_a_worker_process_equal_those_drawn_in_place(monkeypatch):
+    from markupsafe import Markup
+    site = "https://b.example/renda/"
+    pages = [f"lanmu/{n}/" for n in range(6)] + ["文件/一/"]
+    expected = {page: qr._figure(Markup(qr._svg(qr.page_address(site, page)))) for page in pages}
+    monkeypatch.setattr(qr, "_DRAWN", {})
+    monkeypatch.setattr(qr.QrCodes, "CHUNK", 2)              # a worker for 7 pages, 4 chunks
+    codes = qr.QrCodes(site, pages)
+    # From here on this process cannot draw: every code must come from the worker process.
+    monkeypatch.setattr(qr, "_svg", lambda url: pytest.fail(f"drawn in place: {url}"))
+    try:
+        assert codes._pool is not None
+        for page in reversed(pages):
+            assert codes.block(page) == expected[page]
+        assert codes.block(None) == ""
+    finally:
+        codes.close()
+    assert qr.QrCodes(None, pages).block("x/") == ""
+
+
 @pytest.mark.parametrize("uri", ["index.md", "daibiao/d0001.md", DISCLOSURE_ARTICLE, "ditu/index.md"])
 def test_each_page_carries_the_qr_of_its_own_address(built, uri):
     html = built.html(uri)
