@@ -82,6 +82,9 @@ def test_pages_open_from_file_url_without_network(offline, chromium):
     opened.append("daibiao/d0001.html")
     non_file = [url for url in requests if not url.startswith(("file://", "data:"))]
     assert non_file == [], non_file
+    # ERR_ABORTED is a request cut off by the next navigation (seen once for the favicon under load),
+    # not a missing file: that one fails as ERR_FILE_NOT_FOUND.
+    failures = [(url, failure) for url, failure in failures if failure != "net::ERR_ABORTED"]
     assert failures == [], failures
     print(f"\n[offline file://] opened {len(opened)} pages {opened}; requests={len(requests)} "
           f"non-file={len(non_file)} failed={len(failures)}")
