@@ -3,6 +3,7 @@
 Used by tests/test_search_browser.py, and runnable on any built site (e.g. the 10k-page scale site):
 
     .venv/bin/python tests/search_probe.py SITE_DIR [QUERY ...]
+    .venv/bin/python tests/search_probe.py --nginx SITE_DIR [QUERY ...]   # served as deployed (gzip)
 
 prints, per query, the top-5 result URLs and the bytes the browser received after the query was typed
 (pagefind.js, its worker, wasm, entry/meta, index chunks and result fragments: "bytes" = response
@@ -76,6 +77,8 @@ def main(argv: list[str]) -> int:
     if not argv:
         print(__doc__)
         return 2
+    nginx = "--nginx" in argv          # served by nginx with the sample config (gzip), as deployed
+    argv = [a for a in argv if a != "--nginx"]
     site = Path(argv[0])
     queries = argv[1:] or ["执法检查", "2024年第3期"]
     from playwright.sync_api import sync_playwright
@@ -83,11 +86,17 @@ def main(argv: list[str]) -> int:
     if not path:
         print("Chromium not found (set RENDA_CHROMIUM)")
         return 1
-    with static_server(site) as base, sync_playwright() as playwright:
+    if nginx:
+        from nginx_server import nginx_server
+        server = nginx_server(site.resolve())
+    else:
+        server = static_server(site)
+    with server as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, headless=True, args=["--no-sandbox"])
         for query in queries:
-            result = first_query_bytes(browser, base, query, site=site)
-            print(json.dumps({k: result[k] for k in ("query", "bytes", "disk_bytes", "requests", "top5")}, ensure_ascii=False))
+            result = first_query_bytes(browser, base, query, site=None if nginx else site)
+            keys = ("query", "bytes", "requests", "top5") if nginx else ("query", "bytes", "disk_bytes", "requests", "top5")
+            print(json.dumps({k: result[k] for k in keys}, ensure_ascii=False))
             for name, size in result["files"]:
                 print(f"    {size:>9,d}  {name}")
         browser.close()

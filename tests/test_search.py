@@ -54,7 +54,9 @@ def test_plan_from_the_demo(demo):
     assert {e.name for a in site.appointments for e in a.entries} <= plan.names
     assert plan.sections["gaikuang"] == "人大概况" and plan.sections["dongtai"] == "人大动态"
     assert {"index.html", "dongtai/index.html", "dongtai/page-2/index.html", "gongbao/2024/index.html"} <= plan.skip
-    assert "daibiao/d0001/index.html" not in plan.skip and "renmian/renyuan/index.html" not in plan.skip
+    assert "daibiao/d0001/index.html" not in plan.skip and "renmian/renyuan/index.html" in plan.skip
+    assert plan.people["daibiao/d0001/index.html"][0] == site.deputies[0].name
+    assert "daibiao/jie-18/index.html" in plan.unnamed and "daibiao/jie-18/index.html" not in plan.skip
     bulletin = site.bulletins[0]
     assert plan.dates[f"gongbao/{bulletin.year}/{bulletin.number}/index.html"] == bulletin.date
 
@@ -115,3 +117,15 @@ def test_the_index_made_during_the_build_equals_one_made_from_the_finished_pages
     after = sorted(p.name for p in (site / "pagefind" / "fragment").iterdir())
     assert stats.pages == len(after) > 100
     assert during == after
+
+
+def test_a_persons_own_page_carries_the_person_meta_and_rosters_no_names():
+    plan = SearchPlan(names=frozenset({"周明远", "林秀华"}), people={"daibiao/d1/index.html": ("周明远", "周明")},
+                      unnamed=frozenset({"daibiao/jie-18/index.html"}))
+    finder = NameFinder(sorted(plan.names))
+    own = augment(PAGE, "daibiao/d1/index.html", plan, finder)
+    assert re.search(r'data-pagefind-meta="person:([^"]*)"', own).group(1).split() == ["周明远", "明远", "远", "周明", "明"]
+    roster = augment(PAGE, "daibiao/jie-18/index.html", plan, finder)
+    assert roster is not None and "names:" not in roster and "person:" not in roster
+    other = augment(PAGE, "dongtai/a/index.html", plan, finder)
+    assert "names:周明远" in other and "person:" not in other

@@ -109,9 +109,12 @@ def wrap_body(body: str, html_rel: str, plan: SearchPlan, finder: NameFinder, la
     date = plan.dates.get(html_rel)
     if date:
         marks += [("filter", f"年份:{date.year}年"), ("meta", f"date:{date.isoformat()}")]
-    names = finder.find(body)
+    names = [] if html_rel in plan.unnamed else finder.find(body)
     if names:
         marks.append(("meta", "names:" + " ".join(name_words(names))))
+    person = plan.people.get(html_rel)
+    if person:
+        marks.append(("meta", "person:" + " ".join(name_words(list(person)))))
     extra = "".join(f'<span hidden data-pagefind-{kind}="{html.escape(value)}"></span>' for kind, value in marks)
     head = f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8"></head><body>'
     cut = BODY.match(body).end()

@@ -23,6 +23,8 @@ class SearchPlan:
     sections: dict[str, str] = field(default_factory=dict)       # first URL folder -> section title
     dates: dict[str, datetime.date] = field(default_factory=dict)  # html path -> page date
     skip: frozenset[str] = frozenset()                           # html paths of pure listings
+    people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # html path -> names of the one person it is about
+    unnamed: frozenset[str] = frozenset()                        # indexed, but not found by the names they list
 
 
 def html_path(src_uri: str, directory_urls: bool = True) -> str:
@@ -68,14 +70,22 @@ def search_plan(site: Site, nav: list | None = None, directory_urls: bool = True
     dates.update({path(urls.bulletin(b.year, b.number)): b.date for b in site.bulletins})
     dates.update({path(urls.appointment_list(a.id)): a.date for a in site.appointments})
     # Listings repeat the titles of the pages they list: indexing them would push the real page
-    # down for a title query. Rosters, the person index and bulletin issues are records: kept.
-    skip = {path(urls.HOME), path(urls.BULLETINS), path(urls.APPOINTMENTS), path(urls.DEPUTIES), path(urls.SITEMAP)}
+    # down for a title query. The person index lists every name of the site: on the 10,000-page
+    # benchmark it came first for every name, and its result text alone was 132 KB to download.
+    skip = {path(urls.HOME), path(urls.BULLETINS), path(urls.APPOINTMENTS), path(urls.DEPUTIES), path(urls.SITEMAP),
+            path(urls.PEOPLE)}
     skip.update(path(urls.bulletin_year(year)) for year in {b.year for b in site.bulletins})
     for column in site.info.columns:
         count = len(site.articles_by_column.get(column.id, []))
         pages = max(1, -(-count // column.per_page))
         skip.update(path(urls.listing(column.id, n)) for n in range(1, pages + 1))
-    return SearchPlan(frozenset(n for n in names if n), sections, dates, frozenset(skip))
+    # A deputy's own page: found first for the deputy's name (also a former name), above the rosters,
+    # lists and reports that merely mention it (search.js weighs this meta above the others).
+    people = {path(urls.deputy(d.id)): tuple(n for n in (d.name, *(d.other_names or [])) if n) for d in site.deputies}
+    # A term's roster is found by its title and text (第十八届…), not as a result for each of the
+    # hundreds of names it lists: those found the rosters above the deputies' own pages.
+    unnamed = {path(urls.term(t.id)) for t in site.terms}
+    return SearchPlan(frozenset(n for n in names if n), sections, dates, frozenset(skip), people, frozenset(unnamed))
 
 
 def url_of(html: str) -> str:

@@ -12,6 +12,9 @@
 
   var MAX_CHARS = 38;   // longer queries are cut: every word must match, so a pasted paragraph finds nothing
   var PER_PAGE = 10;
+  // A deputy's own page carries its name in the `person` meta (search_index.py): weighed above the
+  // rosters, lists and reports that only mention the name, so the page itself comes first.
+  var RANKING = { metaWeights: { person: 10 } };
   var OFFLINE = "离线版不支持站内搜索。请访问本网站的在线版使用搜索功能，或通过左侧栏目和页面链接浏览。";
   var UNAVAILABLE = "搜索索引暂时无法加载。如果这是本地预览，请先生成网站（bash dev.sh build）；也可以通过栏目导航浏览。";
   var HINT = "请输入要查找的内容，例如代表姓名、文件标题或关键词。";
@@ -53,7 +56,7 @@
       var bundle = new URL(root.getAttribute("data-bundle"), location.href).href;
       var base = new URL(root.getAttribute("data-root"), location.href).pathname;
       loading = import(bundle + "pagefind.js").then(function (pf) {
-        return pf.options({ basePath: bundle, baseUrl: base }).then(function () { return pf; });
+        return pf.options({ basePath: bundle, baseUrl: base, ranking: RANKING }).then(function () { return pf; });
       });
       loading.catch(function () { loading = null; });   // let the next query try again
     }
