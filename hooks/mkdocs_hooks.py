@@ -107,7 +107,10 @@ def on_post_build(config):
     _close_qr()
     indexer = _state.pop("indexer", None)
     if indexer is not None:
-        stats = indexer.finish(config.site_dir)
+        try:
+            stats = indexer.finish(config.site_dir)
+        except RuntimeError as exc:
+            raise PluginError(str(exc)) from None
         log.info("站内搜索索引：%d 个页面，%.1f KB；页面生成后又等待 %.2f 秒", stats.pages, stats.bytes / 1024, stats.waited)
 
 

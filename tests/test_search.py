@@ -129,3 +129,18 @@ def test_a_persons_own_page_carries_the_person_meta_and_rosters_no_names():
     assert roster is not None and "names:" not in roster and "person:" not in roster
     other = augment(PAGE, "dongtai/a/index.html", plan, finder)
     assert "names:周明远" in other and "person:" not in other
+
+
+def test_a_failing_pagefind_is_reported_and_leaves_no_bundle_or_temporary_folder(tmp_path, monkeypatch):
+    import sys
+
+    import pytest
+
+    from renda_site.search_index import SearchIndexer
+    monkeypatch.setattr(SearchIndexer, "PAGEFIND", [sys.executable, "-c", "import sys; print('索引出错'); sys.exit(3)"])
+    indexer = SearchIndexer(SearchPlan())
+    indexer.add_page("dongtai/a/index.html", PAGE)
+    temporary = indexer._temp
+    with pytest.raises(RuntimeError, match=r"(?s)Pagefind 建立站内搜索索引失败（退出码 3）.*索引出错"):
+        indexer.finish(tmp_path / "site")
+    assert not (tmp_path / "site" / "pagefind").exists() and not temporary.exists()

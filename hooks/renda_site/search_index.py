@@ -1,6 +1,7 @@
-"""Build the Pagefind search index of a built site: `index_site(site_dir, plan) -> IndexStats`.
+"""Build the Pagefind search index of a site: `SearchIndexer` while it is being built (pages handed over
+one by one, Pagefind run in the background), or `index_site(site_dir, plan)` for a finished one.
 
-Independent of MkDocs: it reads the HTML files in `site_dir` and writes `<site_dir>/pagefind/`.
+Independent of MkDocs: it takes HTML and writes `<site_dir>/pagefind/`.
 
 Why the HTML is augmented before indexing (the served files are not changed):
 - Pagefind segments Chinese with jieba while indexing, but the browser segments the query with
@@ -132,6 +133,8 @@ class SearchIndexer:
     in a private folder, so it never reads a half-written site.
     """
 
+    PAGEFIND = [sys.executable, "-m", "pagefind"]     # the binary of the pinned pagefind package
+
     def __init__(self, plan: SearchPlan | None = None):
         self.plan = plan or SearchPlan()
         self.finder = NameFinder(sorted(self.plan.names))
@@ -167,8 +170,7 @@ class SearchIndexer:
         reply limit and left empty files when it was stopped under load)."""
         self._pages.mkdir(parents=True, exist_ok=True)
         self._log = open(self._temp / "pagefind.log", "w+", encoding="utf-8", errors="replace")
-        command = [sys.executable, "-m", "pagefind", "--site", str(self._pages),
-                   "--output-path", str(self._bundle), "--quiet"]
+        command = [*self.PAGEFIND, "--site", str(self._pages), "--output-path", str(self._bundle), "--quiet"]
         self._process = subprocess.Popen(command, stdout=self._log, stderr=subprocess.STDOUT)
 
     def finish(self, site_dir: Path | str) -> IndexStats:
