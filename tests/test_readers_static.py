@@ -132,6 +132,17 @@ def test_qr_codes_drawn_ahead_by_a_worker_process_equal_those_drawn_in_place(mon
     assert qr.QrCodes(None, pages).block("x/") == ""
 
 
+def test_qr_codes_are_drawn_in_place_where_no_worker_process_can_start(monkeypatch):
+    def no_processes(*args, **kwargs):
+        raise OSError(38, "Function not implemented")       # e.g. a container without /dev/shm
+    monkeypatch.setattr(qr, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr(qr.QrCodes, "CHUNK", 2)
+    pages = [f"lanmu/{n}/" for n in range(5)]
+    codes = qr.QrCodes("https://b.example/", pages)
+    assert codes._pool is None
+    assert [codes.block(page) for page in pages] == [qr.qr_block("https://b.example/", page) for page in pages]
+
+
 @pytest.mark.parametrize("uri", ["index.md", "daibiao/d0001.md", DISCLOSURE_ARTICLE, "ditu/index.md"])
 def test_each_page_carries_the_qr_of_its_own_address(built, uri):
     html = built.html(uri)

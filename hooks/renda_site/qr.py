@@ -111,12 +111,16 @@ class QrCodes:
         # spawn, not fork: `mkdocs serve` runs threads, and a forked copy of a threaded process can hang.
         # The worker imports this package from its folder: MkDocs removes the hooks folder from sys.path
         # once the hook module is loaded, so the worker puts it back first.
-        self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
-                                         initializer=site.addsitedir, initargs=(str(Path(__file__).parent.parent),))
-        for start in range(0, len(todo), self.CHUNK):
-            chunk = todo[start: start + self.CHUNK]
-            future = self._pool.submit(_svgs, chunk)
-            self._pending.update((url, (future, chunk)) for url in chunk)
+        try:
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
+                                             initializer=site.addsitedir, initargs=(str(Path(__file__).parent.parent),))
+            for start in range(0, len(todo), self.CHUNK):
+                chunk = todo[start: start + self.CHUNK]
+                future = self._pool.submit(_svgs, chunk)
+                self._pending.update((url, (future, chunk)) for url in chunk)
+        except (OSError, NotImplementedError):
+            # No process semaphores here (some containers have no /dev/shm): every code is drawn in place.
+            self.close()
 
     def block(self, page_url: str | None) -> Markup:
         if not self.site_url or page_url is None:
