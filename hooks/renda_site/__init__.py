@@ -4,7 +4,9 @@
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,9 +35,25 @@ class Result:
 def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, object]:
     """Load and check everything below `root`; returns the problems and the loaded content."""
     problems = Problems()
-    content = load_content(Path(root), problems)
-    check_content(content, problems, today)
+    with _no_cycle_collection():
+        content = load_content(Path(root), problems)
+        check_content(content, problems, today)
     return problems, content
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Loading and generating make hundreds of thousands of objects that all stay alive; Python's cycle
+    collector runs again and again over them for nothing (10,000-page site: 0.3 s of the 1.8 s `check`,
+    0.9 s of the 3.9 s generator). Reference counting still frees everything as usual; cycles made
+    meanwhile are collected once it is back on. Nested use keeps it off until the outermost exits."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def generate(root: Path, today: datetime.date | None = None, site_url: str | None = None,
@@ -44,6 +62,11 @@ def generate(root: Path, today: datetime.date | None = None, site_url: str | Non
 
     `site_url` (the public address, if known) and `directory_urls` (a/b.md -> a/b/) come from whatever
     builds the site; they make the absolute links of feeds and the URLs in open data."""
+    with _no_cycle_collection():
+        return _generate(root, today, site_url, directory_urls)
+
+
+def _generate(root: Path, today: datetime.date | None, site_url: str | None, directory_urls: bool) -> Result:
     problems, content = check(root, today)
     if problems.errors:
         raise ContentError(problems)

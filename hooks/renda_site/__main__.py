@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -55,4 +56,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # Everything is written and closed by now. Without os._exit the interpreter frees the loaded
+    # content object by object before exiting: 0.55 s of the 2.3 s `check` of a 10,000-page site.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

@@ -10,12 +10,15 @@ _MD_EMPTY = re.compile(r"!\[\s*\]\s*[(\[]")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 _HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"\s*[^"\s][^"]*"|'\s*[^'\s][^']*'|[^\s"'>]+)""", re.I)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+_IMG_ANYWHERE = re.compile(r"<img\b", re.I)
 
 MESSAGE = "图片缺少替代文字，读屏软件无法朗读。请写成 ![图片内容的简短说明](图片文件)，或在 <img> 中写 alt=\"说明\""
 
 
 def images_without_alt(markdown: str) -> list[int]:
     """1-based line numbers of images without alt text, outside fenced code blocks."""
+    if "![" not in markdown and not _IMG_ANYWHERE.search(markdown):
+        return []          # most pages have no image: skip the line-by-line walk (0.5 s on 6,000 articles)
     lines, fenced = [], False
     for number, line in enumerate(markdown.splitlines(), start=1):
         if _FENCE.match(line):
