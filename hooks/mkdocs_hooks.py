@@ -63,7 +63,7 @@ def on_files(files: Files, config) -> Files:
             file.edit_uri = Path(_relative(_state["root"] / edit_path, docs_dir)).as_posix()
         files.append(file)
     # Every page's address is known now: QR codes are drawn meanwhile by a second process.
-    _close_qr()
+    _close("qr")
     _state["qr"] = QrCodes(config.site_url, [f.url for f in files.documentation_pages()])
     return files
 
@@ -79,7 +79,7 @@ def on_startup(command, **kwargs):
 def on_pre_build(config):
     """Search index (not under `mkdocs serve`, nor with RENDA_PAGEFIND=0): pages are handed to it
     as they are converted, Pagefind starts in on_env and runs beside the theme's rendering."""
-    _close_indexer()
+    _close("indexer")
     if os.environ.get("RENDA_PAGEFIND") == "0" or _state.get("command") == "serve":
         return
     from renda_site.search_index import SearchIndexer
@@ -104,7 +104,7 @@ def on_env(env, config, files):
 
 
 def on_post_build(config):
-    _close_qr()
+    _close("qr")
     indexer = _state.pop("indexer", None)
     if indexer is not None:
         try:
@@ -115,20 +115,15 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    _close_indexer()
-    _close_qr()
+    _close("indexer")
+    _close("qr")
 
 
-def _close_qr():
-    qr = _state.pop("qr", None)
-    if qr is not None:
-        qr.close()
-
-
-def _close_indexer():
-    indexer = _state.pop("indexer", None)
-    if indexer is not None:
-        indexer.close()
+def _close(key: str) -> None:
+    """Stop the helper process of this build (QR worker or Pagefind) and forget it."""
+    helper = _state.pop(key, None)
+    if helper is not None:
+        helper.close()
 
 
 def on_page_context(context, page, config, nav):
