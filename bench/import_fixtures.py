@@ -11,7 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from renda_site.importer import convert  # noqa: E402
+from renda_site.editors.importer import convert  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 

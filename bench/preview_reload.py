@@ -9,21 +9,61 @@ and measures until the page (reloaded by livereload, not by us) shows the new na
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "hooks")]
+sys.path.insert(0, str(ROOT / "deploy"))
 
-from browser import find_chromium  # noqa: E402
-from conftest import copy_project  # noqa: E402
-from editors_preview import mkdocs_serve  # noqa: E402
+from local_serve import free_port, stop_process  # noqa: E402
 
 NAMES = "甲乙丙丁戊己庚辛壬癸"
+PARTS = ["data", "docs", "hooks", "overrides", "mkdocs.yml"]
+
+
+@dataclass
+class Served:
+    url: str
+    lines: list[str] = field(default_factory=list)
+
+
+def copy_project(dest: Path) -> Path:
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path):
+    """`mkdocs serve --livereload` on a free port, its output collected line by line."""
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUNBUFFERED="1")
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                               cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    served = Served(f"http://127.0.0.1:{port}/")
+    threading.Thread(target=lambda: served.lines.extend(line.rstrip() for line in process.stdout), daemon=True).start()
+    try:
+        deadline = time.monotonic() + 90
+        while not any("Serving on" in line for line in served.lines):
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError("mkdocs serve did not start:\n" + "\n".join(served.lines[-20:]))
+            time.sleep(0.1)
+        yield served
+    finally:
+        stop_process(process)
 
 
 def main() -> int:
@@ -36,7 +76,7 @@ def main() -> int:
         deputy = project / "data/deputies/d0002.yaml"
         text = deputy.read_text(encoding="utf-8")
         name_line = next(line for line in text.splitlines() if line.startswith("name:"))
-        browser = playwright.chromium.launch(executable_path=find_chromium(), headless=True,
+        browser = playwright.chromium.launch(executable_path=os.environ.get("RENDA_CHROMIUM") or shutil.which("chromium"), headless=True,
                                              args=["--no-sandbox", "--disable-gpu"])
         with mkdocs_serve(project) as served:
             page = browser.new_page()

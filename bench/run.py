@@ -178,7 +178,7 @@ import sys, shutil
 from pathlib import Path
 sys.path.insert(0, {str(project / 'hooks')!r})
 from renda_site import generate
-from renda_site.output import write_pages
+from renda_site.publish.output import write_pages
 root, plain = Path({str(project)!r}), Path({str(plain)!r})
 result = generate(root)
 shutil.copytree(root / "docs", plain / "docs")

@@ -1,57 +1,10 @@
-"""Shared fixtures: the demo project copied to a temporary folder and built once per session."""
+"""Shared fixtures: the demo project built once per session, the generator's result, real Chromium,
+and the hosting tests' sites. Helpers live in tests/support/."""
 from __future__ import annotations
-
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-HOOKS = ROOT / "hooks"
-sys.path.insert(0, str(HOOKS))
-
-PROJECT_PARTS = ["data", "docs", "hooks", "overrides", "mkdocs.yml"]
-
-
-def copy_project(dest: Path) -> Path:
-    """A fresh copy of the demo project (no caches, no built site)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif src.exists():
-            shutil.copy2(src, dest / part)
-    return dest
-
-
-def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
-         "-d", str(site_dir), *extra],
-        capture_output=True, text=True, env=env, cwd=project)
-
-
-class Built:
-    def __init__(self, project: Path, site: Path, result: subprocess.CompletedProcess, seconds: float):
-        self.project, self.site, self.result, self.seconds = project, site, result, seconds
-
-    def html(self, uri: str) -> str:
-        """The built HTML of a source page such as `daibiao/d0001.md`."""
-        return (self.site / output_path(uri)).read_text(encoding="utf-8")
-
-
-def output_path(uri: str) -> str:
-    """Where MkDocs (use_directory_urls) writes the page built from `uri`."""
-    stem = uri[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
-
+from support.project import ROOT, Built, copy_project, mkdocs_build
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Built:
@@ -69,25 +22,9 @@ def built(tmp_path_factory) -> Built:
 def demo():
     """The demo content, loaded and checked by the generator alone (no MkDocs)."""
     import renda_site
-    return renda_site.generate(ROOT)
+    from support.demo import Demo
+    return Demo(renda_site.generate(ROOT))
 
 
-from browser import chromium  # noqa: E402,F401  (a fixture: real headless Chromium)
-
-
-def demo_site_url() -> str | None:
-    """The demo's public address (mkdocs.yml site_url), with a trailing slash, or None."""
-    import yaml
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    url = config.get("site_url")
-    return url.rstrip("/") + "/" if url else None
-
-
-def local_url(url: str, base: str) -> str:
-    """A public address under the demo's site_url, moved under `base` (where a test serves or keeps the
-    site): absolute links in feeds and open data point at the public site, tests resolve them locally."""
-    public = demo_site_url()
-    return base + url[len(public):] if public and url.startswith(public) else url
-
-
-from hosting import hosting_project, live_sites, unset_site  # noqa: E402,F401  (session fixtures of the hosting tests)
+from support.browser import chromium  # noqa: E402,F401  (a fixture: real headless Chromium)
+from support.hosting import hosting_project, live_sites, unset_site  # noqa: E402,F401  (session fixtures of the hosting tests)

@@ -7,7 +7,7 @@ import sys
 
 import yaml
 
-from conftest import ROOT
+from support.project import ROOT
 
 
 def yamllint(*paths) -> subprocess.CompletedProcess:

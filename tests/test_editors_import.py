@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HOOKS, copy_project
+from support.project import HOOKS, copy_project
 
 import renda_site
-from renda_site.importer import ImportFailed, convert, import_document
+from renda_site.editors.importer import ImportFailed, convert, import_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
@@ -215,7 +215,7 @@ def test_web_disclosure_line_and_repeated_title():
 
 def test_wrapped_line_ending_in_chinese_quote_is_joined(tmp_path):
     """Curly quotes are full-width in Chinese fonts: a full line ending in ” is still a full line."""
-    from renda_site.importer.cleanup import display_width
+    from renda_site.editors.importer.cleanup import display_width
     assert display_width("“四个机关”") == 6
     paragraph = "本年度以来，" + "县人大常委会围绕“四个机关”建设开展专题调研，形成调研报告。" * 6
     lines = []
@@ -250,8 +250,8 @@ def test_docx_merged_cells_and_a_table_at_the_end(tmp_path):
 def lost_lines(source: Path) -> list[str]:
     """Input lines whose text is in neither the body, the title, nor a line the report says it dropped."""
     import re
-    from renda_site.importer.normalize import normalize
-    from renda_site.importer.readers import read_txt
+    from renda_site.editors.importer.normalize import normalize
+    from renda_site.editors.importer.readers import read_txt
     front, body, report = convert(source)
     flat = re.sub(r"\s|\\|\*\*|^#+ |\|", "", body, flags=re.M)
     accounted = {re.sub(r"\s", "", t) for t in report.page_markers + report.repeated_lines

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from conftest import copy_project
-from editors_preview import mkdocs_serve
+from support.project import copy_project
+from support.editors_preview import mkdocs_serve
 
 DEPUTY = "daibiao/d0002/"
 
@@ -53,7 +53,7 @@ def test_data_error_keeps_last_good_preview_and_recovers(project):
 
 def test_template_edits_show_up_without_restart(project):
     """Hook modules are not re-imported by `mkdocs serve`: templates must still be re-read."""
-    templates = project / "hooks/renda_site/templates"
+    templates = project / "hooks/renda_site/render/templates"
     with mkdocs_serve(project) as served:
         article = "dongtai/2019-06-18-shicha-tuopin-gongjian/"
         assert "模板修改测试甲" not in served.get(DEPUTY)

@@ -2,6 +2,8 @@
 blanks it leaves are caught by `check`, and once filled the file passes `check` with no error."""
 from __future__ import annotations
 
+import argparse
+
 import datetime
 import os
 import re
@@ -10,11 +12,14 @@ import sys
 
 import pytest
 
-from conftest import HOOKS, ROOT, copy_project
+from support.project import HOOKS, ROOT, copy_project
 
 import renda_site
-from renda_site import models
-from renda_site.scaffold import Scaffolder, ScaffoldError, slugify
+from renda_site.kinds.appointments import AppointmentEntry, AppointmentList
+from renda_site.kinds.bulletins import Bulletin, BulletinItem
+from renda_site.kinds.deputies import Deputy, Membership
+from renda_site.model.records import ArticleMeta, Disclosure
+from renda_site.editors.scaffold import Scaffolder, ScaffoldError, slugify
 
 
 @pytest.fixture(scope="module")
@@ -55,15 +60,15 @@ def keys_in(text: str) -> set[str]:
 
 CASES = [
     # (arguments, the model(s) whose fields must all appear, blanks to fill, fields reported while blank)
-    (["deputy"], [models.Deputy, models.Membership],
+    (["deputy"], [Deputy, Membership],
      {'name: ""': "name: 新当选代表", 'gender: ""': "gender: 女"}, {"name", "gender"}),
-    (["bulletin"], [models.Bulletin, models.BulletinItem],
+    (["bulletin"], [Bulletin, BulletinItem],
      {'title: ""': "title: 清溪县人民代表大会常务委员会关于某事项的决议", 'type: ""': "type: 决议",
       "page: null": "page: gongbao/wenjian/2024/gonggao-18-11.md"}, {"items 第1项 title", "items 第1项 type"}),
-    (["appointments"], [models.AppointmentList, models.AppointmentEntry],
+    (["appointments"], [AppointmentList, AppointmentEntry],
      {'action: ""': "action: 任命", 'name: ""': "name: 郑晓明", 'position: ""': "position: 县审计局局长"},
      {"entries 第1项 action", "entries 第1项 name", "entries 第1项 position"}),
-    (["article", "--column", "dongtai"], [models.ArticleMeta, models.Disclosure],
+    (["article", "--column", "dongtai"], [ArticleMeta, Disclosure],
      {'title: ""': "title: 县人大常委会召开主任会议"}, {"title"}),
 ]
 
@@ -93,25 +98,33 @@ def test_scaffold_has_every_field_and_passes_check_once_filled(project, args, ki
         assert lint.returncode == 0, lint.stdout
 
 
+def new_file(scaffolder, command: str, **args):
+    return scaffolder.new(command, argparse.Namespace(**args))
+
+
+def new_article(scaffolder, column: str, title: str):
+    return new_file(scaffolder, "article", column=column, title=title, slug=None)
+
+
 def test_fresh_ids_and_numbers(tmp_path):
     project = copy_project(tmp_path / "p")
     today = datetime.date(2026, 5, 4)
     scaffolder = Scaffolder(project, today)
     highest = max(int(p.stem[1:]) for p in (project / "data/deputies").glob("d*.yaml"))
-    first, second = scaffolder.deputy(), scaffolder.deputy()
+    first, second = new_file(scaffolder, "deputy", name=""), new_file(scaffolder, "deputy", name="")
     assert first.path.stem == f"d{highest + 1:04d}" and second.path.stem == f"d{highest + 2:04d}"
     existing = [int(p.stem) for p in (project / "data/bulletins/2026").glob("*.yaml")]
-    assert scaffolder.bulletin().path.name == f"{max(existing) + 1}.yaml"
-    assert scaffolder.bulletin(2031).path.as_posix().endswith("data/bulletins/2031/1.yaml")
-    assert scaffolder.appointments().path.name == "18-33.yaml"       # demo's last list is 18-32
-    made = scaffolder.appointments(40)
+    assert new_file(scaffolder, "bulletin", year=None).path.name == f"{max(existing) + 1}.yaml"
+    assert new_file(scaffolder, "bulletin", year=2031).path.as_posix().endswith("data/bulletins/2031/1.yaml")
+    assert new_file(scaffolder, "appointments", meeting=None).path.name == "18-33.yaml"       # demo's last list is 18-32
+    made = new_file(scaffolder, "appointments", meeting=40)
     assert 'title: "清溪县第十八届人大常委会第四十次会议任免名单"' in made.text
-    article = scaffolder.article("shenyi", "关于县人民政府审计工作报告的审议意见")
+    article = new_article(scaffolder, "shenyi", "关于县人民政府审计工作报告的审议意见")
     assert article.path.name == "2026-05-04-guan-yu-xian-ren-min-zheng-fu-shen.md"
     with pytest.raises(ScaffoldError, match="已存在"):
-        scaffolder.article("shenyi", "关于县人民政府审计工作报告的审议意见")
+        new_article(scaffolder, "shenyi", "关于县人民政府审计工作报告的审议意见")
     with pytest.raises(ScaffoldError, match="栏目「nosuch」不存在"):
-        scaffolder.article("nosuch", "标题")
+        new_article(scaffolder, "nosuch", "标题")
 
 
 def test_slugify_is_ascii():

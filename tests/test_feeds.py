@@ -11,12 +11,14 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, demo_site_url, local_url, output_path
-from renda_site import generate, urls
+from support.project import ROOT, demo_site_url, local_url, output_path
+from renda_site import generate
+from support import urls
 from renda_site.address import Address
-from renda_site.feeds import FEED_LENGTH, Entry, Feed, FeedWriter
-from renda_site.output import write_pages
-from sitecrawl import links_of, target_file
+from renda_site.outputs import FEED_LENGTH, Entry, Feed
+from renda_site.publish.feeds import FeedWriter
+from renda_site.publish.output import write_pages
+from support.sitecrawl import links_of, target_file
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([+-]\d\d:\d\d|Z)$")
@@ -134,11 +136,12 @@ def test_ids_without_site_url_are_stable_tag_uris(demo):
 
 def test_hostile_text_is_escaped(demo):
     nasty = 'A&B <script>alert("x")</script> ]]> \x0b\x1f 完'
-    feed = Feed("x/feed.xml", "x/index.md", nasty, nasty, [Entry("x/a.md", nasty, datetime.date(2024, 3, 1), nasty)])
-    root = check_atom(FeedWriter(demo.site, Address()).render(feed))
+    feed = Feed("x/feed.xml", "x/index.md", nasty, nasty, nasty, [Entry("x/a.md", nasty, datetime.date(2024, 3, 1), nasty)])
+    root = check_atom(FeedWriter(nasty, Address()).render(feed))
     cleaned = 'A&B <script>alert("x")</script> ]]>  完'
     assert root.findtext("a:title", namespaces=NS) == cleaned
     assert root.findtext("a:entry/a:summary", namespaces=NS) == cleaned
+    assert root.findtext("a:author/a:name", namespaces=NS) == cleaned
     assert not root.findall(".//script")
 
 
@@ -167,7 +170,7 @@ def test_a_feed_reader_resolves_every_entry(built, demo):
     import urllib.request
 
     import feedparser
-    from browser import static_server
+    from support.browser import static_server
     with static_server(built.site, prefix="renda") as base:
         for path in feed_paths(demo):
             parsed = feedparser.parse(base + path)

@@ -8,12 +8,14 @@ import textwrap
 import markdown
 import pytest
 
-from conftest import HOOKS, ROOT, copy_project
-from renda_site import ContentError, generate, urls
-from renda_site.output import write_pages
-from renda_site.pages.appointments import pinyin_key, sentence_parts
-from renda_site.pages.base import paginate
-from renda_site.text import cn_date, cn_number, md_text, relative_link
+from support.project import HOOKS, ROOT, copy_project
+from renda_site import ContentError, generate
+from support import urls
+from renda_site.publish.output import write_pages
+from renda_site.kinds.appointments import pinyin_key, sentence_parts
+from renda_site.outputs import paginate
+from renda_site.address import relative_link
+from renda_site.text import cn_date, cn_number, md_text
 
 
 def test_generator_runs_without_mkdocs_installed(tmp_path):

@@ -5,9 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import output_path
-from renda_site import urls
-from renda_site.pages.home import HomePage
+from support.project import output_path
+from support import urls
 from test_site_build import hrefs
 
 
@@ -16,7 +15,7 @@ def test_home_shows_the_latest_of_everything(built, demo):
     page = built.html(urls.HOME)
     links = hrefs(built, urls.HOME)
     newest = sorted((a for arts in site.articles_by_column.values() for a in arts),
-                    key=lambda a: (a.meta.date, a.src_uri), reverse=True)[:HomePage.latest_count]
+                    key=lambda a: (a.meta.date, a.src_uri), reverse=True)[:8]
     listed = re.findall(r'<time datetime="([0-9-]+)"', html.unescape(page))
     assert listed == [a.meta.date.isoformat() for a in newest]
     for article in newest:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from browser import static_server
-from sitecrawl import crawl, crawl_http, refs_of
+from support.browser import static_server
+from support.sitecrawl import crawl, crawl_http, refs_of
 
 PAGE = """<!doctype html><html><head>
 <link rel="stylesheet" href="s.css"><link rel="icon" href="icon.svg">

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
-from hosting import serve
-from sitecrawl import Crawler, HttpSource, Response, crawl
+from support.project import ROOT
+from support.hosting import serve
+from support.sitecrawl import Crawler, HttpSource, Response, crawl
 
 GITLAB = ROOT / ".gitlab-ci.yml"
 GITHUB = ROOT / ".github" / "workflows" / "site.yml"

@@ -11,9 +11,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from hosting import build, page_url, serve
-from renda_site import urls
-from sitecrawl import crawl
+from support.hosting import build, page_url, serve
+from support import urls
+from support.sitecrawl import crawl
 
 ICP_URL = "https://beian.miit.gov.cn/"
 

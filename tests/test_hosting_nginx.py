@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hosting import get, serve
+from support.hosting import get, serve
 
 YEAR = "public, max-age=31536000, immutable"
 
@@ -126,8 +126,8 @@ def test_the_guides_sed_command_renders_the_config_the_tests_use(tmp_path):
     """deploy/README.md tells administrators to fill the placeholders with sed: same result as the tests'."""
     import re
     import subprocess
-    from conftest import ROOT
-    from nginx_server import render_sample
+    from support.project import ROOT
+    from support.nginx_server import render_sample
     guide = (ROOT / "deploy" / "README.md").read_text(encoding="utf-8")
     command = re.search(r"^(sed -e .*?)\|\s*sudo tee", guide.replace("\\\n", " "), re.M | re.S).group(1)
     result = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True)
@@ -135,7 +135,7 @@ def test_the_guides_sed_command_renders_the_config_the_tests_use(tmp_path):
     assert result.stdout == render_sample("80", Path("/var/www/html"), "/renda")
     assert "__" not in re.sub(r"#.*", "", result.stdout)        # no placeholder left outside comments
     # …and nginx accepts the production rendering (listen 80, /var/www/html, /renda) as it is.
-    from nginx_server import MAIN_CONF, MIME_TYPES, require_nginx
+    from support.nginx_server import MAIN_CONF, MIME_TYPES, require_nginx
     nginx = require_nginx()
     (tmp_path / "renda.conf").write_text(result.stdout, encoding="utf-8")
     mime = next(m for m in MIME_TYPES if Path(m).is_file())
@@ -147,7 +147,7 @@ def test_the_guides_sed_command_renders_the_config_the_tests_use(tmp_path):
 
 def test_optional_brotli_lines_work_when_the_debian_module_is_installed(served):
     """The sample's commented brotli block, switched on: text goes out as br, Pagefind chunks as stored."""
-    from nginx_server import BROTLI_MODULE, nginx_server, render_sample
+    from support.nginx_server import BROTLI_MODULE, nginx_server, render_sample
     if not Path(BROTLI_MODULE).is_file():
         pytest.skip("libnginx-mod-http-brotli-filter is not installed")
     assert "brotli on;" in render_sample("80", Path("/srv"), "", brotli=True)
@@ -165,8 +165,8 @@ UNPRIVILEGED_RUN = """
 import os, sys, tempfile
 sys.path.insert(0, {tests!r})
 tempfile.tempdir = {tmp!r}
-from nginx_server import nginx_server
-from sitecrawl import crawl_http
+from support.nginx_server import nginx_server
+from support.sitecrawl import crawl_http
 with nginx_server({site!r}, "") as base:
     report = crawl_http(base)
 print(os.geteuid(), report.pages, len(report.broken))
@@ -179,7 +179,7 @@ def test_nginx_runs_as_an_unprivileged_user(unset_site):
     import subprocess
     import sys
     import tempfile
-    from nginx_server import require_nginx
+    from support.nginx_server import require_nginx
     if os.geteuid() != 0:
         pytest.skip("already unprivileged: every nginx test in this run shows it")
     setpriv = shutil.which("setpriv")
@@ -187,7 +187,7 @@ def test_nginx_runs_as_an_unprivileged_user(unset_site):
         pytest.skip("setpriv (util-linux) not found")
     require_nginx()
     as_nobody = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-    probe = subprocess.run([*as_nobody, sys.executable, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import nginx_server"],
+    probe = subprocess.run([*as_nobody, sys.executable, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import support.nginx_server"],
                            capture_output=True, text=True)
     if probe.returncode != 0:     # e.g. a clone under /root: the user "nobody" cannot read the project
         pytest.skip(f"user nobody cannot run this checkout's Python: {probe.stderr.strip()[-200:]}")

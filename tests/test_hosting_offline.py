@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from hosting import SEARCH_BOX
-from sitecrawl import crawl
+from support.project import ROOT
+from support.hosting import SEARCH_BOX
+from support.sitecrawl import crawl
 
 OFFLINE_MESSAGE = "离线版不支持站内搜索"
 

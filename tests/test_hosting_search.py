@@ -7,7 +7,7 @@ from __future__ import annotations
 from urllib.parse import urljoin, urlsplit
 
 
-from hosting import SEARCH_BOX, get, serve
+from support.hosting import SEARCH_BOX, get, serve
 
 # Result links of Pagefind's default and modular UIs, or of a custom one naming them "result".
 RESULT_LINKS = '[class*="result"] a[href], a[class*="result"][href]'

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from hosting import PREFIXES, SERVERS, fetch, get, serve
-from sitecrawl import Crawler, HttpSource, Response
+from support.hosting import PREFIXES, SERVERS, fetch, get, serve
+from support.sitecrawl import Crawler, HttpSource, Response
 
 
 def html_pages(site: Path) -> set[str]:

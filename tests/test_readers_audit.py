@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from browser import static_server
-from conftest import ROOT
-from pagekinds import PAGE_KINDS, url_of
+from support.browser import static_server
+from support.project import ROOT
+from support.pagekinds import PAGE_KINDS, url_of
 
 ARTIFACTS = ROOT / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from browser import static_server
-from conftest import ROOT
-from pagekinds import PAGE_KINDS, url_of
+from support.browser import static_server
+from support.project import ROOT
+from support.pagekinds import PAGE_KINDS, url_of
 
 DESKTOP = {"width": 1280, "height": 900}
 ARTICLE = "zhidu/2021-04-29-beian-shencha-banfa/"     # headings, disclosure table, links
@@ -232,7 +232,7 @@ def test_the_qr_code_as_drawn_by_the_browser_scans_to_the_page_address(base, con
     """A decoder (zxing-cpp's reader, independent of the writer's path markup) reads the code Chromium
     draws from the page's SVG, and gets the page's public address: what a phone camera would open."""
     import zxingcpp
-    from renda_site import qr
+    from renda_site.address import public_address
     from test_readers_static import site_url
 
     uri = url_of(built, kind)
@@ -244,5 +244,5 @@ def test_the_qr_code_as_drawn_by_the_browser_scans_to_the_page_address(base, con
     image = memoryview(red).cast("B", (side, side))
     found = zxingcpp.read_barcode(image, formats=zxingcpp.BarcodeFormat.QRCode)
     assert found is not None, f"no QR code readable on {uri}"
-    assert found.text == qr.page_address(site_url(built), uri)
+    assert found.text == public_address(site_url(built), uri)
     page.close()

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_project, mkdocs_build, output_path
-from renda_site import qr
-from renda_site.articles import decorate
+from support.project import copy_project, mkdocs_build, output_path
+from renda_site.publish import qr
+from renda_site.address import public_address
+from renda_site.render.decorate import decorate
 
 DISCLOSURE_ARTICLE = "zhidu/2021-04-29-beian-shencha-banfa.md"
 
@@ -67,9 +68,9 @@ def test_disclosure_shows_only_filled_fields_and_escapes_them(demo):
     article = demo.site.articles_by_uri[DISCLOSURE_ARTICLE]
     partial = article.meta.model_copy(update={"disclosure": article.meta.disclosure.model_copy(
         update={"publisher": None, "category": None, "scope": None, "doc_no": "<b>清人常〔2021〕11号</b>"})})
-    demo.site.articles_by_uri[DISCLOSURE_ARTICLE] = type(article)(article.src_uri, partial, article.column)
+    demo.site.articles_by_uri[DISCLOSURE_ARTICLE] = type(article)(article.src_uri, partial, article.path)
     try:
-        markdown = decorate(demo.site, DISCLOSURE_ARTICLE, "正文")
+        markdown = decorate(demo.catalog, DISCLOSURE_ARTICLE, "正文")
     finally:
         demo.site.articles_by_uri[DISCLOSURE_ARTICLE] = article
     assert "发布机构" not in markdown and "信息类别" not in markdown and "公开范围" not in markdown
@@ -100,9 +101,9 @@ def test_footer_items_and_links(built):
 # ---- 5. QR code of the page address ----
 
 def test_qr_is_pure_and_labelled():
-    assert qr.page_address("https://a.example/renda", "daibiao/d0001/") == "https://a.example/renda/daibiao/d0001/"
-    assert qr.page_address("https://a.example/", "") == "https://a.example/"
-    assert qr.page_address("https://a.example/", "文件/一/") == "https://a.example/%E6%96%87%E4%BB%B6/%E4%B8%80/"
+    assert public_address("https://a.example/renda", "daibiao/d0001/") == "https://a.example/renda/daibiao/d0001/"
+    assert public_address("https://a.example/", "") == "https://a.example/"
+    assert public_address("https://a.example/", "文件/一/") == "https://a.example/%E6%96%87%E4%BB%B6/%E4%B8%80/"
     svg = str(qr.qr_svg("https://a.example/x/"))
     assert svg.startswith('<svg role="img" aria-label="本页网址的二维码：https://a.example/x/"')
     assert "<title>本页网址的二维码：https://a.example/x/</title>" in svg
@@ -116,7 +117,7 @@ def test_qr_codes_drawn_ahead_by_a_worker_process_equal_those_drawn_in_place(mon
     from markupsafe import Markup
     site = "https://b.example/renda/"
     pages = [f"lanmu/{n}/" for n in range(6)] + ["文件/一/"]
-    expected = {page: qr._figure(Markup(qr._svg(qr.page_address(site, page)))) for page in pages}
+    expected = {page: qr._figure(Markup(qr._svg(public_address(site, page)))) for page in pages}
     monkeypatch.setattr(qr, "_DRAWN", {})
     monkeypatch.setattr(qr.QrCodes, "CHUNK", 2)              # a worker for 7 pages, 4 chunks
     codes = qr.QrCodes(site, pages)
@@ -258,7 +259,7 @@ def test_site_map_lists_nav_sections_and_record_indexes(built, demo):
 # ---- alt text is checked before the build, with file and line ----
 
 def test_images_without_alt_text_are_found_by_line():
-    from renda_site.alttext import images_without_alt
+    from renda_site.input.alttext import images_without_alt
     text = "\n".join([
         "![会议现场](a.jpg)",                     # 1 fine
         "![](b.jpg)",                             # 2 empty
@@ -282,7 +283,7 @@ def test_an_image_without_alt_stops_the_build_with_file_and_line(tmp_path):
     lines.insert(len(lines) - 1, "![](../assets/photos/d0001.svg)")
     article.write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems, _ = renda_site.check(project)
-    from renda_site.alttext import MESSAGE
+    from renda_site.input.alttext import MESSAGE
     assert [str(p) for p in problems.errors] == [
         f"docs/dongtai/2024-02-27-changweihui-di16ci-huiyi.md:{len(lines) - 1} 错误 {MESSAGE}"]
     assert MESSAGE.startswith("图片缺少替代文字")

@@ -7,8 +7,8 @@ import os
 import subprocess
 import sys
 
-from conftest import copy_project
-from renda_site.pages.base import Pager
+from support.project import copy_project
+from renda_site.outputs import Pager
 
 
 def test_nav_cache_output_is_byte_identical(built, tmp_path):
@@ -35,21 +35,22 @@ def test_pager_window_is_bounded():
 
 def test_unchanged_files_are_not_read_again_but_changes_and_mistakes_are_seen(tmp_path):
     import renda_site
-    from renda_site import load
+    from renda_site.input import load
+    from support.demo import DemoSite
     project = copy_project(tmp_path / "p")
     renda_site.generate(project)
     deputy = project / "data" / "deputies" / "d0001.yaml"
     article = sorted((project / "docs" / "dongtai").glob("*.md"))[0]
     assert load._UNCHANGED[deputy][1].name == "周明远"
     cached_article = load._UNCHANGED[article][1]
-    result = renda_site.generate(project)
-    assert result.site.deputy_by_id["d0001"] is load._UNCHANGED[deputy][1]      # reused, not re-read
-    assert result.site.articles_by_uri[cached_article.src_uri] is cached_article
+    result = DemoSite(renda_site.generate(project).catalog)
+    assert result.deputy_by_id["d0001"] is load._UNCHANGED[deputy][1]      # reused, not re-read
+    assert result.articles_by_uri[cached_article.src_uri] is cached_article
     deputy.write_text(deputy.read_text("utf-8").replace("name: 周明远", "name: 周明达"), "utf-8")
     article.write_text(article.read_text("utf-8").replace("title:", "title: 改", 1), "utf-8")
-    result = renda_site.generate(project)
-    assert result.site.deputy_by_id["d0001"].name == "周明达"
-    assert result.site.articles_by_uri[cached_article.src_uri].meta.title.startswith("改")
+    result = DemoSite(renda_site.generate(project).catalog)
+    assert result.deputy_by_id["d0001"].name == "周明达"
+    assert result.articles_by_uri[cached_article.src_uri].meta.title.startswith("改")
     deputy.write_text(deputy.read_text("utf-8").replace("gender: 男", "gender: M"), "utf-8")
     for _ in range(2):                         # a file with a mistake is reported on every run
         problems, _content = renda_site.check(project)
@@ -58,7 +59,7 @@ def test_unchanged_files_are_not_read_again_but_changes_and_mistakes_are_seen(tm
 
 def test_fast_yaml_walk_builds_what_pyyaml_builds():
     import yaml
-    from renda_site.yamlload import LocatedLoader, load_yaml
+    from renda_site.input.yamlload import LocatedLoader, load_yaml
     text = ("a: 1\nb: no\nc: 2024-03-01\nd: ~\ne: 1.5\nf: [1, 'x', {g: h}]\na: 2\n"
             "x: &anchor {k: v}\ny: *anchor\n<<: {m: 1}\nn: !!str 5\ns: !!set {p, q}\n")
     new, old = load_yaml(text), yaml.load(text, Loader=LocatedLoader)

@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import HOOKS, ROOT
-from renda_site import models
-from renda_site.schema import DATA_FILES, render, schemas, vscode_associations
+from support.project import HOOKS, ROOT
+from renda_site.kinds.deputies import Deputy
+from renda_site.publish.schema import data_files, render, schemas, vscode_associations
 
 SCHEMA_DIR = ROOT / "schemas"
 
@@ -84,7 +84,7 @@ def _validator(name: str) -> jsonschema.Draft7Validator:
 
 def test_demo_data_is_valid_under_the_schemas():
     """No false red squiggle: every demo file the build accepts, the editor's schema accepts too."""
-    by_glob = {f.files: f.name for f in DATA_FILES if f.files}
+    by_glob = {f.files: f.name for f in data_files() if f.files}
     checked = 0
     for path in sorted((ROOT / "data").rglob("*.yaml")):
         rel = path.relative_to(ROOT).as_posix()
@@ -108,5 +108,5 @@ def test_schema_and_model_reject_the_same_mistakes(change):
     record = _as_json({**DEPUTY, **change})
     assert list(_validator("deputy").iter_errors(record)), change
     with pytest.raises(Exception):
-        models.Deputy.model_validate(record)
+        Deputy.model_validate(record)
     assert not list(_validator("deputy").iter_errors(_as_json(DEPUTY)))

@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime
 import re
 
-from conftest import ROOT, copy_project, mkdocs_build
-from renda_site.search_index import NameFinder, augment, index_site, name_words
-from renda_site.search_plan import SearchPlan, html_path, search_plan, sections_from_nav, url_of
+from support.project import ROOT, copy_project, mkdocs_build
+from renda_site.publish.search_index import NameFinder, augment, index_site, name_words
+from renda_site.address import html_path, url_of_html as url_of
+from renda_site.publish.search_plan import SearchPlan, sections_from_nav
 
 PAGE = ('<html lang="zh"><body><nav>周明远</nav><article><div class="rd-page-body" data-pagefind-body>'
         '<h1>会议</h1><p>县人大常委会主任周明远主持会议，周明出席。</p></div></article>'
@@ -47,7 +48,7 @@ def test_augment_escapes_values_and_skips_listings_and_bodiless_pages():
 def test_plan_from_the_demo(demo):
     import yaml
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
-    plan = search_plan(demo.site, nav)
+    plan = demo.result.search_plan(nav)
     site = demo.site
     assert {d.name for d in site.deputies} <= plan.names
     assert {n for d in site.deputies for n in d.other_names or []} <= plan.names
@@ -112,7 +113,7 @@ def test_the_index_made_during_the_build_equals_one_made_from_the_finished_pages
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     site = tmp_path / "site"
     shutil.copytree(built.site, site, ignore=shutil.ignore_patterns("pagefind"))
-    stats = index_site(site, search_plan(demo.site, nav))
+    stats = index_site(site, demo.result.search_plan(nav))
     during = sorted(p.name for p in (built.site / "pagefind" / "fragment").iterdir())
     after = sorted(p.name for p in (site / "pagefind" / "fragment").iterdir())
     assert stats.pages == len(after) > 100
@@ -136,7 +137,7 @@ def test_a_failing_pagefind_is_reported_and_leaves_no_bundle_or_temporary_folder
 
     import pytest
 
-    from renda_site.search_index import SearchIndexer
+    from renda_site.publish.search_index import SearchIndexer
     monkeypatch.setattr(SearchIndexer, "PAGEFIND", [sys.executable, "-c", "import sys; print('索引出错'); sys.exit(3)"])
     indexer = SearchIndexer(SearchPlan())
     indexer.add_page("dongtai/a/index.html", PAGE)

@@ -7,8 +7,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser import static_server
-from search_probe import first_query_bytes, header_search, status_text
+from support.browser import static_server
+from support.search import first_query_bytes, header_search, status_text
 
 PREFIX = "renda"   # served under a sub-path, as a portal would mount the site
 
@@ -65,7 +65,7 @@ def url_path(src_uri: str) -> str:
 
 def query_set(site) -> dict[str, list[tuple[str, set[str]]]]:
     """Every deputy, 曾用名 and appointee of the demo data, plus the term and mixed lists above."""
-    from renda_site import urls
+    from support import urls
     by_name: dict[str, set[str]] = {}
     for deputy in site.deputies:
         by_name.setdefault(deputy.name, set()).add(url_path(urls.deputy(deputy.id)))

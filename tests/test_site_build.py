@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from conftest import output_path
-from renda_site import urls
-from sitecrawl import crawl, links_of, target_file
+from support.project import output_path
+from support import urls
+from support.sitecrawl import crawl, links_of, target_file
 
 
 def hrefs(built, uri: str) -> set[str]:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bad_inputs import APPEND, CASES, WRITE, Case, Copy
-from conftest import HOOKS, copy_project, mkdocs_build
+from support.bad_inputs import APPEND, CASES, WRITE, Case, Copy
+from support.project import HOOKS, copy_project, mkdocs_build
 from renda_site.__main__ import main
 
 
@@ -79,7 +79,7 @@ def test_bad_input_is_reported_with_file_line_and_field(case, pristine, tmp_path
 
 
 def test_demo_passes_check_with_warnings_listed(capsys):
-    from conftest import ROOT
+    from support.project import ROOT
     code, lines = run_check(ROOT, capsys)
     assert code == 0
     assert not [l for l in lines if " 错误 " in l]
@@ -207,7 +207,7 @@ def test_failed_strict_build_leaves_the_last_good_site_intact(name, built, prist
 
 def test_pre_commit_hook_blocks_a_bad_commit(pristine, tmp_path):
     """.githooks/pre-commit (enabled with core.hooksPath) runs the check and refuses a commit with errors."""
-    from conftest import ROOT
+    from support.project import ROOT
     project = fresh(pristine, tmp_path / "p")
     for name in ("dev.sh", "requirements.txt"):      # dev.sh check installs requirements.txt if needed
         shutil.copy2(ROOT / name, project / name)

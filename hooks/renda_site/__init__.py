@@ -1,6 +1,10 @@
-"""The 人大 site generator: data/ and docs/ in, Markdown pages out. Independent of MkDocs.
+"""The 人大 site generator: data/ and docs/ in, Markdown pages and files out. Independent of MkDocs.
 
-    load (load.py) -> check (check.py) -> model (site.py) -> render (pages/) -> write (output.py)
+    input (read files) -> model (check, catalog) -> kinds (what each record kind makes)
+        -> render (Markdown pages) -> publish (feeds, open data, search index, QR codes, output folder)
+
+with the editors' tools (scaffolds, the document importer) beside it. Every stage loops over the
+registry of record kinds (kinds/__init__.py); none of them names a kind.
 """
 from __future__ import annotations
 
@@ -9,44 +13,54 @@ import datetime
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from .check import check_content
-from .load import load_content
+from .address import Address
+from .input.load import Loaded, load_data
+from .kinds import KINDS
+from .model.catalog import Catalog
+from .model.checker import Checker
+from .model.records import PUBLIC_NUMBERS, SITE
+from .outputs import GeneratedFile, GeneratedPage, PageSpec
 from .problems import ContentError, Problems
-from .site import Site, build_site
 
-if TYPE_CHECKING:
-    from .pages import GeneratedFile, GeneratedPage
+
+def sources() -> list:
+    """Every data source, in reading order: the site's configuration first (the kinds' checks use it)."""
+    return [SITE, *(source for kind in KINDS for source in kind.sources), PUBLIC_NUMBERS]
 
 
 @dataclass
 class Result:
-    site: Site
-    pages: list["GeneratedPage"]
-    files: list["GeneratedFile"]  # feeds, open data: published as they are, beside the pages
+    catalog: Catalog
+    specs: list[PageSpec]
+    pages: list[GeneratedPage]
+    files: list[GeneratedFile]  # feeds, open data: published as they are, beside the pages
     problems: Problems            # warnings only: a result is never made from content with errors
 
     def decorate(self, src_uri: str, markdown: str) -> str:
-        from .articles import decorate
-        return decorate(self.site, src_uri, markdown)
+        from .render.decorate import decorate
+        return decorate(self.catalog, src_uri, markdown)
+
+    def search_plan(self, nav: list | None = None, directory_urls: bool = True):
+        from .publish.search_plan import search_plan
+        return search_plan(self.catalog, KINDS, self.specs, nav, directory_urls)
 
 
-def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, object]:
+def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, Loaded]:
     """Load and check everything below `root`; returns the problems and the loaded content."""
     problems = Problems()
     with _no_cycle_collection():
-        content = load_content(Path(root), problems)
-        check_content(content, problems, today)
-    return problems, content
+        loaded = load_data(Path(root), sources(), problems)
+        Checker(loaded, KINDS, problems, today or datetime.date.today()).run(loaded.one("site"))
+    return problems, loaded
 
 
 @contextlib.contextmanager
 def _no_cycle_collection():
     """Loading and generating make hundreds of thousands of objects that all stay alive; Python's cycle
-    collector runs again and again over them for nothing (10,000-page site: 0.3 s of the 1.8 s `check`,
-    0.9 s of the 3.9 s generator). Reference counting still frees everything as usual; cycles made
-    meanwhile are collected once it is back on. Nested use keeps it off until the outermost exits."""
+    collector runs again and again over them for nothing. Reference counting still frees everything as
+    usual; cycles made meanwhile are collected once it is back on. Nested use keeps it off until the
+    outermost exits."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -67,26 +81,39 @@ def generate(root: Path, today: datetime.date | None = None, site_url: str | Non
 
 
 def _generate(root: Path, today: datetime.date | None, site_url: str | None, directory_urls: bool) -> Result:
-    problems, content = check(root, today)
+    problems, loaded = check(root, today)
     if problems.errors:
         raise ContentError(problems)
     # Imported here: templates and pinyin take most of the start-up time, and `check` (a pre-commit
     # hook) needs neither.
-    from .address import Address
-    from .feeds import feed_files
-    from .opendata import OpenData, OpenDataPage
-    from .pages import PAGE_KINDS
-    site = build_site(content)
-    pages = [page for kind in PAGE_KINDS for page in kind(site).pages()]
-    address = Address(site_url or None, directory_urls)
-    files = [*feed_files(site, address), *OpenData(site, address).files()]
-    pages += OpenDataPage(site, files, address).pages()
+    from .publish.feeds import feed_files
+    from .publish.opendata import OpenData
+    from .render.env import render_pages
+    catalog = build_catalog(loaded)
+    where = Address(site_url or None, directory_urls)
+    specs = page_specs(catalog)
+    open_data = OpenData(catalog, KINDS, where)
+    files = [*feed_files(catalog, KINDS, where), *open_data.files()]
+    specs.append(open_data.page(files))
+    pages = list(render_pages(specs, catalog))
     _check_unique(pages, files, problems)
-    return Result(site, pages, files, problems)
+    return Result(catalog, specs, pages, files, problems)
 
 
-def _check_unique(pages: list["GeneratedPage"], files: list["GeneratedFile"], problems: Problems) -> None:
-    """Two outputs at one address (a deputy with id `goucheng-18` beside the composition page of term 18)
+def build_catalog(loaded: Loaded) -> Catalog:
+    """The catalog of checked content (call only when `check` found no error)."""
+    return Catalog(loaded.one("site"), KINDS, loaded)
+
+
+def page_specs(catalog: Catalog) -> list[PageSpec]:
+    """Every generated page but the open-data page (which needs the sizes of the files it lists)."""
+    from .render.site_pages import home_page, sitemap_page
+    return [home_page(catalog, KINDS), *(spec for kind in KINDS for spec in kind.pages(catalog)),
+            sitemap_page(catalog, KINDS)]
+
+
+def _check_unique(pages: list[GeneratedPage], files: list[GeneratedFile], problems: Problems) -> None:
+    """Two outputs at one address (a record whose id makes the same path as a listing page)
     would silently overwrite each other: report it against the record's file instead."""
     owner: dict[str, str | None] = {}
     for path, edit_path in [(p.uri, p.edit_path) for p in pages] + [(f.path, None) for f in files]:
@@ -98,11 +125,4 @@ def _check_unique(pages: list["GeneratedPage"], files: list["GeneratedFile"], pr
         raise ContentError(problems)
 
 
-def __getattr__(name: str):
-    if name in ("GeneratedPage", "GeneratedFile"):   # kept importable from the package, loaded on first use
-        from . import pages
-        return getattr(pages, name)
-    raise AttributeError(name)
-
-
-__all__ = ["generate", "check", "Result", "ContentError", "GeneratedPage", "GeneratedFile", "Problems"]
+__all__ = ["generate", "check", "sources", "build_catalog", "page_specs", "Result", "ContentError", "GeneratedPage", "GeneratedFile", "Problems"]

@@ -1,37 +1,137 @@
-"""Where a built page or file can be fetched: the URL MkDocs gives a source path, relative to the site
-root, and made absolute when the site's public address (`site_url`) is known.
+"""Every address of the site, in one place: a page's source path (relative to docs/), the file a static
+generator writes for it, its URL, its public (absolute) URL, and the relative link from one page or file
+to another.
 
-The generator never reads MkDocs' configuration; the adapter passes `site_url` and
-`use_directory_urls` in, so any other static generator can pass its own.
+Record kinds say where their own pages live (`<folder>/<id>.md`); this module turns any such
+source path into everything else, the way MkDocs does with `use_directory_urls` (`a/b.md` -> `a/b/`,
+written to `a/b/index.html`). The generator never reads MkDocs' configuration: whatever builds the site
+passes `site_url` and `directory_urls` in.
 """
 from __future__ import annotations
 
+import functools
+import posixpath
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
+
+# Pages that belong to the whole site rather than to one record kind (source paths under docs/).
+HOME = "index.md"
+SITEMAP = "ditu/index.md"            # 网站地图, linked from the footer
+OPEN_DATA = "shuju/index.md"         # 数据开放: explains the downloads
+ABOUT = "gaikuang/index.md"          # 人大概况, hand-written; linked from the home page when present
+
+_SAFE = "/#.-_~"
+
+
+def listing(base: str, page: int) -> str:
+    """Page 1 of a paginated listing is `<base>/index.md`, page n is `<base>/page-n.md`."""
+    return f"{base}/index.md" if page == 1 else f"{base}/page-{page}.md"
+
+
+def feed(section: str) -> str:
+    """The Atom feed of a listing (a file, not a page): `<section>/feed.xml`."""
+    return f"{section}/feed.xml"
+
+
+def record_json(page: str) -> str:
+    """The JSON file published beside a record page: daibiao/d0001.md -> daibiao/d0001.json.
+    With directory URLs the page is daibiao/d0001/index.html, so the two never collide."""
+    return page[:-3] + ".json"
+
+
+def open_data(name: str) -> str:
+    """A download of the open-data section, e.g. `shuju/<dataset>.json`."""
+    return f"shuju/{name}"
+
+
+def html_path(page: str, directory_urls: bool = True) -> str:
+    """The file built from a source page, relative to the site folder."""
+    stem = page[:-3] if page.endswith(".md") else page
+    if not directory_urls or stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def url_of_html(html: str) -> str:
+    """Root-absolute URL path of a built file: `a/b/index.html` -> `/a/b/`."""
+    if html == "index.html":
+        return "/"
+    if html.endswith("/index.html"):
+        return "/" + html[: -len("index.html")]
+    return "/" + posixpath.normpath(html)
+
+
+@functools.lru_cache(maxsize=65536)
+def relative_link(from_page: str, to_path: str) -> str:
+    """A link between two source files (relative to docs/), as MkDocs resolves Markdown links.
+
+    Both are docs-relative paths, so the common folders are dropped by plain string work: posixpath.relpath
+    calls os.getcwd() twice per link, which was the generator's top entry on the largest benchmark site."""
+    start = [part for part in posixpath.normpath(posixpath.dirname(from_page) or ".").split("/") if part != "."]
+    target = posixpath.normpath(to_path).split("/")
+    common = 0
+    while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
+        common += 1
+    return quote("/".join([".."] * (len(start) - common) + target[common:]), safe=_SAFE)
+
+
+def relative_url(from_file: str, to_url: str) -> str:
+    """A root-relative URL as seen from the folder of the file `from_file`, keeping a trailing slash
+    (how a feed links the pages it lists when the site's public address is unknown)."""
+    rel = posixpath.relpath(to_url or ".", posixpath.dirname(from_file) or ".")
+    return rel + "/" if to_url.endswith("/") and not rel.endswith("/") else rel
+
+
+def public_address(site_url: str, page_url: str) -> str:
+    """`site_url` joined with a page URL as MkDocs gives it (relative, e.g. `daibiao/d0001/`).
+    Non-ASCII characters are percent-encoded so every QR scanner reads the same URL."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, quote(page_url.lstrip("/"), safe="/%#?=&.-_~"))
+
+
+def docs_relative(path: str, docs_dir: str) -> str:
+    """`path` (a file anywhere in the project) as seen from the docs folder, e.g. for an edit link
+    from a generated page to the data file it came from: `../data/terms.yaml`."""
+    return posixpath.relpath(path, docs_dir)
 
 
 @dataclass(frozen=True)
 class Address:
-    site_url: str | None = None        # e.g. https://example.gov.cn/renda/ ; None when not configured
-    directory_urls: bool = True        # MkDocs use_directory_urls: a/b.md -> a/b/ (else a/b.html)
+    """URLs of one build: where the site is published (`site_url`, None when unknown) and how source
+    paths become URLs (`directory_urls`, MkDocs' use_directory_urls)."""
 
-    def page(self, src_uri: str) -> str:
-        """Root-relative URL of the page built from `src_uri` (a path under docs/), as MkDocs makes it."""
-        stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    site_url: str | None = None
+    directory_urls: bool = True
+
+    def page(self, page: str) -> str:
+        """Root-relative URL of the page built from `page` (a path under docs/)."""
+        stem = page[:-3] if page.endswith(".md") else page
         if not self.directory_urls:
             url = stem + ".html"
         elif stem == "index" or stem.endswith("/index"):
             url = stem[: -len("index")] or "./"
         else:
             url = stem + "/"
-        return quote(url, safe="/#.-_~")
+        return quote(url, safe=_SAFE)
 
     def file(self, path: str) -> str:
-        """Root-relative URL of a static file such as `shuju/deputies.json`."""
-        return quote(path, safe="/#.-_~")
+        """Root-relative URL of a static file such as `shuju/<dataset>.json`."""
+        return quote(path, safe=_SAFE)
+
+    def html(self, page: str) -> str:
+        return html_path(page, self.directory_urls)
 
     def absolute(self, url: str) -> str | None:
         """`url` (root-relative) on the public site, or None when the site's address is unknown."""
         if not self.site_url:
             return None
         return self.site_url.rstrip("/") + "/" + url.removeprefix("./")
+
+    def page_public(self, page: str) -> str:
+        """The page's public URL when known, else its root-relative URL (what open data prints)."""
+        url = self.page(page)
+        return self.absolute(url) or url
+
+    def file_public(self, path: str) -> str:
+        url = self.file(path)
+        return self.absolute(url) or url

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True)
 class Problem:
-    path: str                 # relative to the project root, e.g. data/deputies/d0001.yaml
+    path: str                 # relative to the project root, e.g. data/terms.yaml
     line: int | None
     field: str | None         # field path as editors read it, e.g. memberships 第1项 term
     message: str              # Chinese, says what is wrong and what is expected

@@ -1,4 +1,4 @@
-"""Editor-written Markdown fields (a deputy's bio, the home page intro) reach the page as Markdown.
+"""Editor-written Markdown fields (a biography, the home page intro) reach the page as Markdown.
 
 Markdown syntax an editor writes is kept (paragraphs, emphasis, lists, links), but nothing in a data
 field may produce what Markdown alone would not: raw HTML is shown as text, attribute lists

@@ -1,4 +1,4 @@
-"""Escaping and formatting shared by all page kinds.
+"""Escaping and formatting shared by every stage (pure string functions).
 
 Generated pages are Markdown. A data string must never become Markdown or HTML syntax, so every
 ASCII punctuation character in it is written as a numeric character reference (`*` -> `&#42;`),
@@ -7,10 +7,7 @@ which Markdown leaves alone and the browser shows as the character itself.
 from __future__ import annotations
 
 import datetime
-import functools
-import posixpath
 import re
-from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -31,26 +28,6 @@ def md_text(value: object) -> Markup:
 def cn_date(value: datetime.date | None) -> str:
     """2024年3月1日, the way Chinese public-sector sites show dates."""
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
-
-
-@functools.lru_cache(maxsize=65536)
-def relative_link(from_uri: str, to_uri: str) -> str:
-    """A link between two source files (relative to docs/), as MkDocs resolves Markdown links.
-
-    Both are docs-relative paths, so the common folders are dropped by plain string work: posixpath.relpath
-    calls os.getcwd() twice per link, which was the generator's top entry on a 10,000-page site."""
-    start = [part for part in posixpath.normpath(posixpath.dirname(from_uri) or ".").split("/") if part != "."]
-    target = posixpath.normpath(to_uri).split("/")
-    common = 0
-    while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
-        common += 1
-    return quote("/".join([".."] * (len(start) - common) + target[common:]), safe="/#.-_~")
-
-
-def md_link(from_uri: str, to_uri: str, text: object, attrs: str = "") -> Markup:
-    """`[text](relative.md)`; `attrs` is an attr_list block such as `data-pagefind-weight="5"`."""
-    suffix = "{ " + attrs + " }" if attrs else ""
-    return Markup(f"[{md_text(text)}]({relative_link(from_uri, to_uri)}){suffix}")
 
 
 CN_DIGITS = "零一二三四五六七八九"

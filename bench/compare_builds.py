@@ -1,0 +1,73 @@
+"""Before/after in one run: the same synthetic site built by two checkouts of this repository, alternately,
+so that a slower or busier machine affects both alike. Prints figures, asserts nothing.
+
+    .venv/bin/python bench/compare_builds.py OLD_CHECKOUT NEW_CHECKOUT [--pages 10000] [--runs 3] [--work DIR]
+
+Each checkout writes its synthetic project with its own bench/synth.py (the content must come out the
+same: the script stops if data/ or docs/ differ) and builds it with its own hooks and theme overrides,
+the real build (validation, generation, MkDocs, Pagefind). Reported per checkout: medians of wall time,
+the generator's time, the wait for Pagefind after the last page, the build process's peak RSS and
+Pagefind's; and the ratio new/old of each median.
+"""
+from __future__ import annotations
+
+import argparse
+import filecmp
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import run as bench  # noqa: E402
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    compared = filecmp.dircmp(a, b)
+    if compared.left_only or compared.right_only or compared.diff_files or compared.funny_files:
+        return False
+    return all(same_tree(a / sub, b / sub) for sub in compared.common_dirs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("old", type=Path)
+    parser.add_argument("new", type=Path)
+    parser.add_argument("--pages", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/renda-compare"))
+    args = parser.parse_args()
+    projects = {}
+    for name, checkout in (("old", args.old), ("new", args.new)):
+        project = args.work / name
+        if not project.exists():
+            subprocess.run([sys.executable, str(checkout / "bench" / "synth.py"), str(args.pages), str(project)],
+                           check=True, stdout=subprocess.DEVNULL)
+        projects[name] = project
+    for part in ("data", "docs"):
+        if not same_tree(projects["old"] / part, projects["new"] / part):
+            sys.exit(f"the two checkouts wrote different synthetic {part}/: not comparable")
+    runs: dict[str, list] = {"old": [], "new": []}
+    for round_ in range(args.runs):
+        for name in ("old", "new"):
+            result = bench.build(projects[name])
+            runs[name].append(result)
+            print(f"round {round_ + 1} {name}: {result.wall:.1f} s, generator {result.generator:.2f} s, "
+                  f"waited {result.search:.1f} s, build {result.own_rss_mb:.0f} MB, pagefind {result.pagefind_rss_mb:.0f} MB",
+                  flush=True)
+    figures = {
+        "wall (s)": lambda r: r.wall, "generator (s)": lambda r: r.generator, "wait for Pagefind (s)": lambda r: r.search,
+        "build process peak RSS (MB)": lambda r: r.own_rss_mb, "Pagefind peak RSS (MB)": lambda r: r.pagefind_rss_mb}
+    print(f"\n{args.pages} pages, medians of {args.runs} alternating builds")
+    print(f"| figure | old ({args.old}) | new ({args.new}) | new/old |")
+    print("| --- | --- | --- | --- |")
+    for label, get in figures.items():
+        old, new = (statistics.median(get(r) for r in runs[n]) for n in ("old", "new"))
+        print(f"| {label} | {old:.2f} | {new:.2f} | {new / old:.3f} |" if old else f"| {label} | {old} | {new} | – |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

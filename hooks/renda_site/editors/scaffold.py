@@ -1,0 +1,179 @@
+"""Scaffolding: `bash dev.sh new <kind>` writes a new record or article file with every field present and
+a Chinese comment on each. Each record kind says where the file goes and what it starts with (its
+`Scaffold` and `draft`); this module writes it.
+
+Fields, their order, whether they are required, their allowed values and their comments all come
+from the pydantic models (`Field(description=...)`), so a scaffold cannot drift from the schema.
+Required fields without a value are written as "" — `check` rejects them until an editor fills them.
+"""
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+from pypinyin import lazy_pinyin
+
+from .. import sources
+from ..input.load import Loaded, load_data
+from ..input.messages import _unwrap
+from ..kinds import KINDS
+from ..problems import Problems
+
+
+class ScaffoldError(Exception):
+    """A scaffold cannot be written (unknown column, file exists…); the message is for editors."""
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    path: Path          # the file written
+    text: str
+
+
+def scalar(value: object) -> str:
+    """A YAML scalar: strings and dates always quoted (YAML 1.1 turns 2024-03-01 and `no` into non-text)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, (datetime.date, str)):
+        return json.dumps(str(value), ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(scalar(v) for v in value) + "]"
+    raise TypeError(value)
+
+
+def comment(info) -> str:
+    text = info.description or ""
+    choices = _literal_choices(info.annotation)
+    if choices:
+        text += "：" + "、".join(choices)
+    return text + ("（必填）" if info.is_required() else "")
+
+
+def _literal_choices(annotation) -> list[str]:
+    inner = _unwrap(annotation)
+    return [str(a) for a in typing.get_args(inner)] if typing.get_origin(inner) is typing.Literal else []
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    inner = _unwrap(annotation)
+    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
+
+
+def model_yaml(model: type[BaseModel], values: dict, indent: int = 0, first_prefix: str = "") -> list[str]:
+    """The lines of one record: every documented field of `model`, `values` filled in, blanks elsewhere.
+
+    A list of nested records (memberships, items, entries) gets one blank item so its fields show too.
+    """
+    lines: list[str] = []
+    pad = " " * indent
+    for name, info in model.model_fields.items():
+        if info.description is None:          # MkDocs/theme keys in ArticleMeta: not ours to explain
+            continue
+        prefix = first_prefix if not lines else pad
+        nested = _model_in(info.annotation)
+        value = values.get(name)
+        is_list = typing.get_origin(_strip_optional(info.annotation)) is list
+        if nested is not None and is_list:
+            items = value if value is not None else [{}]
+            lines.append(f"{prefix}{name}:  # {comment(info)}")
+            for item in items:
+                lines += model_yaml(nested, item, indent + 4, pad + "  - ")
+        elif nested is not None:
+            # An optional block such as `disclosure`: off by default, its fields shown as comments.
+            if value:
+                lines.append(f"{prefix}{name}:  # {comment(info)}")
+                lines += model_yaml(nested, value, indent + 2, pad + "  ")
+            else:
+                lines.append(f"{prefix}{name}: null  # {comment(info)}；需要时删去 null，去掉下面各行的 #")
+                lines += [f"{pad}#  {line.strip()}" for line in model_yaml(nested, {}, 0)]
+        else:
+            if name not in values:
+                value = "" if info.is_required() else ([] if is_list else None)
+            lines.append(f"{prefix}{name}: {scalar(value)}  # {comment(info)}")
+    return lines
+
+
+def _strip_optional(annotation):
+    """`X | None` -> X; anything else unchanged."""
+    args = typing.get_args(annotation)
+    rest = [a for a in args if a is not type(None)]
+    return rest[0] if type(None) in args and len(rest) == 1 else annotation
+
+
+def scaffolds() -> dict[str, object]:
+    """command -> the kind that answers `bash dev.sh new <command>`."""
+    return {kind.scaffold.command: kind for kind in KINDS if kind.scaffold is not None}
+
+
+class Scaffolder:
+    """What a kind's `draft` may ask: the project root, the loaded content, today, the current term,
+    the county's name, the columns, a file-name slug, and `error(message)` to refuse."""
+
+    def __init__(self, root: Path, today: datetime.date | None = None):
+        self.root = Path(root)
+        self.today = today or datetime.date.today()
+        self.loaded: Loaded = load_data(self.root, sources(), Problems())   # problems elsewhere don't block
+
+    def current_term(self):
+        terms = self.loaded.of("terms")
+        if not terms:
+            raise ScaffoldError("data/terms.yaml 中没有可用的届次，请先填写届次")
+        return max(terms, key=lambda t: t.start)
+
+    def county(self) -> str:
+        site = self.loaded.one("site")
+        return site.body.replace("人民代表大会常务委员会", "") if site else ""
+
+    def columns(self) -> dict:
+        site = self.loaded.one("site")
+        return {c.id: c for c in site.columns} if site else {}
+
+    @staticmethod
+    def slug(text: str) -> str:
+        return slugify(text)
+
+    @staticmethod
+    def error(message: str) -> ScaffoldError:
+        return ScaffoldError(message)
+
+    def new(self, command: str, args) -> Scaffold:
+        kind = scaffolds()[command]
+        draft = kind.draft(self, args)
+        lines = model_yaml(kind.scaffold.model, draft.values)
+        if draft.path.endswith(".md"):
+            text = "\n".join(["---", f"# {draft.header}"] + lines + ["---", ""])
+            text += "\n<!-- 在这里写正文（这一行可删除）。不要再写一级标题「# 标题」，层次用「## 一、」「### （一）」。 -->\n"
+        else:
+            text = _yaml_file(draft.header, lines)
+        return self.write(draft.path, text)
+
+    def write(self, rel: str, text: str) -> Scaffold:
+        path = self.root / rel
+        if path.exists():
+            raise ScaffoldError(f"{rel} 已存在，未覆盖")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return Scaffold(path, text)
+
+
+def _yaml_file(header: str, lines: list[str]) -> str:
+    return "\n".join([f"# {header}"] + lines) + "\n"
+
+
+def slugify(text: str, limit: int = 8) -> str:
+    """A file-name part in pinyin: 代表联络站 -> daibiao-lianluozhan. Only a-z, 0-9 and '-'."""
+    words = []
+    for word in lazy_pinyin(text or ""):
+        word = re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
+        if word:
+            words.append(word)
+    return "-".join(words[:limit])

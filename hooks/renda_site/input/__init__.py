@@ -1,0 +1,1 @@
+"""Input: read data files and page front matter into typed records, with located problems."""

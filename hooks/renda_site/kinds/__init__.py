@@ -1,0 +1,11 @@
+"""The registry of record kinds. Every stage loops over KINDS; adding a kind means adding its module
+here (see CONTRIBUTING.md, "Adding a record kind"). Order matters twice: a kind's index may use the
+indexes of kinds before it, and lists of all kinds (site map, open data, home page) follow this order.
+"""
+from __future__ import annotations
+
+from . import appointments, articles, bulletins, deputies, groups, terms
+
+KINDS = [terms.KIND, groups.KIND, articles.KIND, deputies.KIND, appointments.KIND, bulletins.KIND]
+
+__all__ = ["KINDS"]

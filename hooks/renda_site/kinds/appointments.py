@@ -1,0 +1,228 @@
+"""人事任免: one file per appointment list (data/appointments/<id>.yaml), the decisions of one meeting.
+
+Pages: one per list (entries grouped by action, in the wording offices use), the paginated 人事任免
+section, and an index of everyone named in any list, by pinyin. Entries that name a deputy mention them:
+the deputy's page lists them (任免记录) through that relation.
+"""
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections import defaultdict
+from typing import Literal
+
+from pydantic import ConfigDict, Field
+from pypinyin import Style, lazy_pinyin
+
+from .. import address
+from ..input.sources import DataSource
+from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
+from ..model.records import Id, Record, Text
+from ..model.relations import BELONGS_TO, MENTIONS, PUBLISHES, Relation
+from ..outputs import FEED_LENGTH, Entry, Feed, Link, PageSpec, SearchHint, Section, SiteMapGroup, paginate
+from ..text import cn_date, cn_number
+
+Action = Literal["任命", "免去", "决定任命", "决定免去", "批准任命", "接受辞职", "撤职", "决定代理"]
+ACTION_ORDER = list(Action.__args__)  # type: ignore[attr-defined]
+SENTENCES = {
+    "任命": "任命{name}为{position}",
+    "决定任命": "决定任命{name}为{position}",
+    "批准任命": "批准任命{name}为{position}",
+    "免去": "免去{name}的{position}职务",
+    "决定免去": "决定免去{name}的{position}职务",
+    "撤职": "撤销{name}的{position}职务",
+    "接受辞职": "接受{name}辞去{position}职务的请求",
+    "决定代理": "决定由{name}代理{position}职务",
+}
+SECTION = "renmian"
+INDEX = "renmian/index.md"
+PEOPLE = "renmian/renyuan.md"              # everyone named in any list, by pinyin
+
+
+class AppointmentEntry(Record):
+    model_config = ConfigDict(title="任免事项")
+    action: Action = Field(description="任免类别")
+    name: Text = Field(description="姓名")
+    position: Text = Field(description="职务")
+    organization: Text | None = Field(default=None, description="所属机关，用于分组")
+    deputy: Id | None = Field(default=None, description="如为人大代表，填写代表编号")
+    note: Text | None = Field(default=None, description="备注")
+
+
+class AppointmentList(Record):
+    model_config = ConfigDict(title="任免名单")
+    id: Id = Field(description="编号，如 \"18-19\"（届次-会议次数）")
+    title: Text = Field(description="标题")
+    meeting: Text = Field(description="会议名称")
+    term: Id = Field(description="届次编号")
+    date: datetime.date = Field(description="会议通过日期")
+    entries: list[AppointmentEntry] = Field(min_length=1, description="任免事项")
+
+
+def sentence_parts(action: str) -> tuple[str, str, str]:
+    """The fixed words before the name, between name and position, and after the position."""
+    before, rest = SENTENCES[action].split("{name}")
+    middle, after = rest.split("{position}")
+    return before, middle, after
+
+
+def sentence(entry: AppointmentEntry) -> str:
+    before, middle, after = sentence_parts(entry.action)
+    return f"{before}{entry.name}{middle}{entry.position}{after}"
+
+
+@functools.lru_cache(maxsize=None)
+def pinyin_key(name: str) -> tuple[str, str]:
+    return (" ".join(lazy_pinyin(name, style=Style.NORMAL)), name)
+
+
+def _deputy_section(catalog, refs) -> Section:
+    """任免记录 on a deputy's page: every entry naming the deputy, oldest list first."""
+    rows = []
+    for ref in sorted(refs, key=lambda r: (r.source.date, r.source.id)):
+        lst, entry = ref.source, ref.detail
+        published = catalog.refs_to("appointments", lst.id, PUBLISHES)
+        issue = catalog.link(published[0].kind, published[0].source) if published else ""
+        rows.append((cn_date(lst.date), f"{entry.action}：{entry.position}", catalog.link("appointments", lst), issue))
+    return Section("任免记录", ("日期", "事项", "任免名单", "刊载公报"), rows)
+
+
+LIST_FIELDS = [("id", "名单编号，如 18-19（届次-会议次数）"), ("title", None), ("meeting", None),
+               ("term", "届次"), ("date", None), ("bulletin", "刊载的常委会公报期号"),
+               ("bulletin_url", "该期公报页面地址"), ("url", "任免名单页面地址"), ("entries", "任免事项（列表），每项的字段见下表")]
+ENTRY_FIELDS = [("action", "任免类别，如 任命、免去、决定任命、接受辞职"), ("name", None), ("position", None),
+                ("note", None), ("deputy", "如为人大代表，其代表编号")]
+ENTRY_CSV = ["list_id", "list_title", "meeting", "date", *[key for key, _ in ENTRY_FIELDS], "url"]
+
+
+def _entry_rows(lists: list[dict]):
+    for lst in lists:                              # one row per entry
+        for entry in lst["entries"]:
+            yield {"list_id": lst["id"], "list_title": lst["title"], "meeting": lst["meeting"],
+                   "date": lst["date"], **entry, "url": lst["url"]}
+
+
+class AppointmentsKind(RecordKind):
+    name = "appointments"
+    label = "任免名单"
+    sources = (DataSource("appointments", AppointmentList, "data/appointments", "files", "appointment-list",
+                          "任免名单（data/appointments/<编号>.yaml）"),)
+    id_matches_file = True
+    section = (SECTION, "人事任免")
+    relations = (
+        Relation(BELONGS_TO, "terms", "届次", lambda lst: [(lst.term, ("term",), None)]),
+        Relation(MENTIONS, "deputies", "代表编号",
+                 lambda lst: [(e.deputy, ("entries", i, "deputy"), e) for i, e in enumerate(lst.entries) if e.deputy],
+                 section=_deputy_section),
+    )
+    open_data = (OpenDataSet(
+        "appointments", "任免名单", "人事任免名单：每份名单一项，含全部任免事项", LIST_FIELDS, AppointmentList,
+        nested=[("entries", "任免事项", AppointmentEntry, ENTRY_FIELDS)],
+        csv_summary="人事任免事项：每项一行", csv_columns=ENTRY_CSV, csv_rows=_entry_rows,
+        csv_note="`appointments.csv` 每行是一项任免事项，列为 `list_id`（名单编号）、`list_title`（名单标题）、"
+                 "`meeting`、`date`、任免事项的各项字段和 `url`（名单页面地址）。"),)
+    scaffold = Scaffold("appointments", "新建任免名单 data/appointments/<届次>-<会议次数>.yaml", AppointmentList,
+                        [("--meeting", {"type": int, "help": "本届常委会第几次会议，默认为已有名单的下一次"})])
+
+    def file_of(self, key: str) -> str:
+        return f"data/appointments/{key}.yaml"
+
+    def order(self, records):
+        return sorted(records, key=lambda a: (a.date, a.id), reverse=True)      # newest first
+
+    def page(self, lst) -> str:
+        return f"renmian/{lst.id}.md"
+
+    def check(self, checker) -> None:
+        for lst in checker.records(self.name):
+            term = checker.get("terms", lst.term)
+            if term and (lst.date < term.start or (term.end and lst.date > term.end)):
+                checker.error(lst, ("date",), f"会议日期不在{term.name}任期内")
+            for index, entry in enumerate(lst.entries):
+                deputy = checker.get("deputies", entry.deputy)
+                if deputy and entry.name != deputy.name and entry.name not in deputy.other_names:
+                    checker.error(lst, ("entries", index, "deputy"),
+                                  f"姓名「{entry.name}」与代表 {deputy.id} 的姓名「{deputy.name}」不一致，请核对代表编号", warning=True)
+            if not checker.refs_to(self.name, lst.id, PUBLISHES):
+                checker.error(lst, ("id",), f"任免名单「{lst.id}」未被任何一期公报刊载"
+                              f"（在公报目录中加一项 appointments: \"{lst.id}\"）", warning=True)
+
+    def pages(self, catalog):
+        lists = catalog.records(self.name)
+        feed = {"path": address.feed(SECTION), "title": catalog.feed_title("人事任免")}
+        for lst in lists:
+            grouped = defaultdict(list)
+            for entry in lst.entries:
+                grouped[entry.action].append(entry)
+            published = catalog.refs_to(self.name, lst.id, PUBLISHES)
+            yield PageSpec(self.page(lst), "appointment_list.md.j2", {
+                "list": lst, "groups": [(a, grouped[a]) for a in ACTION_ORDER if a in grouped], "parts": sentence_parts,
+                "published": catalog.cite(published[0])[0] if published else None,
+                "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date))
+        for pager in paginate(lists, 20, SECTION):
+            yield PageSpec(pager.uri, "appointment_index.md.j2", {"pager": pager, "feed": feed, "people": PEOPLE},
+                           "data/appointments", SearchHint(skip=pager.number == 1))
+        # The person index lists every name of the site: left out of the search index, where it came
+        # first for every name and its result text alone was a large download.
+        yield PageSpec(PEOPLE, "people_index.md.j2", {"by_letter": self._people(lists), "parts": sentence_parts,
+                                                       "index": INDEX}, "data/appointments", SearchHint(skip=True))
+
+    @staticmethod
+    def _people(lists) -> dict:
+        people = defaultdict(list)
+        for lst in lists:
+            for entry in lst.entries:
+                people[(entry.name, entry.deputy)].append((lst, entry))
+        by_letter = defaultdict(list)
+        for key in sorted(people, key=lambda key: pinyin_key(key[0])):
+            letter = pinyin_key(key[0])[0][:1].upper() or "#"
+            by_letter[letter if letter.isalpha() else "#"].append((key, sorted(people[key], key=lambda p: p[0].date)))
+        return by_letter
+
+    def feeds(self, catalog):
+        entries = [Entry(self.page(a), a.title, a.date,
+                         f"{a.meeting}{cn_date(a.date)}通过：" + "；".join(sentence(e) for e in a.entries) + "。")
+                   for a in catalog.records(self.name)[:FEED_LENGTH]]
+        yield Feed(address.feed(SECTION), INDEX, "人事任免", catalog.feed_title("人事任免"), None, entries)
+
+    def project(self, dataset, lst, catalog, urls) -> dict:
+        published = catalog.refs_to(self.name, lst.id, PUBLISHES)
+        issue = published[0] if published else None
+        return {
+            "id": lst.id, "title": lst.title, "meeting": lst.meeting,
+            "term": catalog.get("terms", lst.term).name, "date": lst.date.isoformat(),
+            "bulletin": catalog.title(issue.kind, issue.source) if issue else None,
+            "bulletin_url": urls.page(catalog.page(issue.kind, issue.source)) if issue else None,
+            "url": urls.page(self.page(lst)),
+            "entries": [{"action": e.action, "name": e.name, "position": e.position, "note": e.note,
+                         "deputy": e.deputy} for e in lst.entries],
+        }
+
+    def search_names(self, catalog):
+        for lst in catalog.records(self.name):
+            for entry in lst.entries:
+                yield entry.name
+
+    def sitemap(self, catalog):
+        yield SiteMapGroup("代表和名录", [Link(INDEX, "人事任免名单"), Link(PEOPLE, "任免人员索引（按姓名拼音排序）")])
+
+    def home(self, catalog):
+        lists = catalog.records(self.name)
+        return {"template": "appointments_home.md.j2", "slot": "card", "nav": [Link(INDEX, "人事任免")],
+                "list": lists[0]} if lists else None
+
+    def draft(self, editor, args) -> Draft:
+        term = editor.current_term()
+        held = [int(a.id.split("-")[1]) for a in editor.loaded.of(self.name)
+                if a.term == term.id and re.fullmatch(r"[0-9a-z]+-\d+", a.id)]
+        meeting = args.meeting or max(held, default=0) + 1
+        list_id = f"{term.id}-{meeting}"
+        county = editor.county()
+        values = {"id": list_id, "term": term.id, "date": editor.today,
+                  "title": f"{county}{term.name}人大常委会第{cn_number(meeting)}次会议任免名单",
+                  "meeting": f"{county}{term.name}人民代表大会常务委员会第{cn_number(meeting)}次会议"}
+        return Draft(f"data/appointments/{list_id}.yaml", "任免名单。entries 每项一人一事；复制「- action:」开头的一整段可增加一项。", values)
+
+
+KIND = AppointmentsKind()

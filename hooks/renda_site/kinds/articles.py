@@ -1,0 +1,124 @@
+"""Articles: the hand-written Markdown pages in docs/, with their front matter. Those in a column folder
+(data/site.yaml `columns`: 人大动态, 审议意见 …) are column articles, dated, each column with one
+paginated listing and one Atom feed — the same mechanism for every column.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import address
+from ..input.sources import DataSource
+from ..model.kind import Draft, RecordKind, Scaffold
+from ..model.records import ArticleMeta
+from ..outputs import FEED_LENGTH, Entry, Feed, Link, PageSpec, SearchHint, paginate
+
+
+@dataclass(frozen=True)
+class Articles:
+    by_uri: dict                  # src_uri -> Article
+    by_column: dict               # column id -> its articles, newest first
+    column_of: dict               # src_uri -> the column (site.yaml entry) it belongs to
+    columns: dict                 # column id -> column
+
+
+def column_id(src_uri: str) -> str | None:
+    """The folder of a page that could be a column article (`dongtai/x.md`, not `dongtai/index.md`)."""
+    return src_uri.split("/", 1)[0] if "/" in src_uri and not src_uri.endswith("/index.md") else None
+
+
+class ArticlesKind(RecordKind):
+    name = "articles"
+    label = "文章"
+    unique_ids = False
+    sources = (DataSource("articles", ArticleMeta, "docs", "pages", "article",
+                          "文章元数据（docs/ 下 Markdown 文件开头的 --- 块）"),)
+    scaffold = Scaffold("article", "新建栏目文章 docs/<栏目>/<日期>-<拼音>.md", ArticleMeta, [
+        ("--column", {"required": True, "help": "栏目，即 docs/ 下的文件夹名，如 dongtai"}),
+        ("--title", {"default": "", "help": "标题"}),
+        ("--slug", {"help": "文件名中日期后面的部分（小写字母、数字、连字符），默认由标题转为拼音"})])
+
+    def key(self, article) -> str:
+        return article.src_uri
+
+    def order(self, records):
+        return [a for a in records if a.meta is not None]         # pages without front matter are not articles
+
+    def page(self, article) -> str:
+        return article.src_uri
+
+    def title(self, article, catalog) -> str:
+        return article.meta.title
+
+    def sections(self, config):
+        return [(c.id, c.title) for c in config.columns] if config else []
+
+    def check(self, checker) -> None:
+        config = checker.loaded.one("site")
+        columns = {c.id for c in config.columns} if config else set()
+        for article in checker.records(self.name):
+            if column_id(article.src_uri) not in columns:
+                continue
+            if article.meta is None:
+                checker.problems.error(article.path, 1, "title", "文章缺少开头的 --- 元数据块（至少需要 title 和 date）")
+                continue
+            if article.meta.date is None:
+                checker.error(article.meta, ("date",), "栏目文章必须注明发布日期（未注明日期的信息在网站检查中视为未更新）")
+                continue
+            if not article.meta.source:
+                checker.error(article.meta, ("source",), "栏目文章宜注明来源（source），如 县人大常委会办公室", warning=True)
+        for article in checker.records(self.name):
+            if article.meta is not None and article.meta.date and article.meta.date > checker.today:
+                checker.error(article.meta, ("date",), f"发布日期「{article.meta.date}」晚于今天")
+
+    def index(self, catalog) -> Articles:
+        columns = {c.id: c for c in catalog.config.columns}
+        by_column: dict[str, list] = {c: [] for c in columns}
+        column_of = {}
+        for article in catalog.records(self.name):
+            column = column_id(article.src_uri)
+            if column in columns:
+                by_column[column].append(article)
+                column_of[article.src_uri] = columns[column]
+        for articles in by_column.values():
+            articles.sort(key=lambda a: (a.meta.date, a.src_uri), reverse=True)
+        return Articles({a.src_uri: a for a in catalog.records(self.name)}, by_column, column_of, columns)
+
+    def pages(self, catalog):
+        articles: Articles = catalog.index(self.name)
+        for column in catalog.config.columns:
+            feed = {"path": address.feed(column.id), "title": catalog.feed_title(column.title)}
+            for pager in paginate(articles.by_column[column.id], column.per_page, column.id):
+                yield PageSpec(pager.uri, "column.md.j2", {"column": column, "pager": pager, "feed": feed},
+                               f"docs/{column.id}", SearchHint(skip=True))
+
+    def feeds(self, catalog):
+        articles: Articles = catalog.index(self.name)
+        for column in catalog.config.columns:
+            entries = [Entry(a.src_uri, a.meta.title, a.meta.date, a.meta.description)
+                       for a in articles.by_column[column.id][:FEED_LENGTH]]
+            yield Feed(address.feed(column.id), address.listing(column.id, 1), column.title, catalog.feed_title(column.title),
+                       column.description, entries)
+
+    def search_dates(self, catalog):
+        return [(a.src_uri, a.meta.date) for a in catalog.records(self.name) if a.meta.date]
+
+    def home(self, catalog):
+        """The newest articles of every column together (最新信息)."""
+        articles: Articles = catalog.index(self.name)
+        latest = sorted((a for column in articles.by_column.values() for a in column[:8]),
+                        key=lambda a: (a.meta.date, a.src_uri), reverse=True)[:8]
+        about = articles.by_uri.get(address.ABOUT)
+        nav = ([Link(about.src_uri, about.meta.title)] if about else []) + \
+              [Link(address.listing(c.id, 1), c.title) for c in articles.columns.values()]
+        return {"template": "articles_home.md.j2", "slot": "main", "latest": latest, "column_of": articles.column_of, "nav": nav}
+
+    def draft(self, editor, args) -> Draft:
+        columns = editor.columns()
+        if args.column not in columns:
+            raise editor.error(f"栏目「{args.column}」不存在。可用栏目：" + "、".join(f"{c}（{columns[c].title}）" for c in columns))
+        slug = editor.slug(args.slug or args.title) or "wenzhang"
+        return Draft(f"docs/{args.column}/{editor.today.isoformat()}-{slug}.md", f"{columns[args.column].title}栏目文章。title 和 date 必填。",
+                     {"title": args.title, "date": editor.today})
+
+
+KIND = ArticlesKind()

@@ -1,0 +1,32 @@
+"""代表团、代表小组、专门委员会 (data/groups.yaml): the bodies a person belongs to within a term."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import ConfigDict, Field
+
+from ..input.sources import DataSource
+from ..model.kind import RecordKind
+from ..model.records import Id, Record, Text
+from ..model.relations import BELONGS_TO, Relation
+
+GroupKind = Literal["代表团", "代表小组", "专门委员会", "常委会"]
+
+
+class Group(Record):
+    model_config = ConfigDict(title="代表团、代表小组、专门委员会")
+    id: Id = Field(description="编号，如 t18-chengguan")
+    name: Text = Field(description="名称，如 城关镇代表团")
+    kind: GroupKind = Field(description="类别")
+    term: Id = Field(description="所属届次编号")
+
+
+class GroupsKind(RecordKind):
+    name = "groups"
+    label = "代表团/小组"
+    sources = (DataSource("groups", Group, "data/groups.yaml", "list", "groups",
+                          "代表团、代表小组、专门委员会（data/groups.yaml）"),)
+    relations = (Relation(BELONGS_TO, "terms", "届次", lambda group: [(group.term, ("term",), None)]),)
+
+
+KIND = GroupsKind()

@@ -1,0 +1,59 @@
+"""届次: the terms of the people's congress (data/terms.yaml). A term's page is its roster (代表名单),
+drawn by the kind whose records serve in terms."""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from pydantic import ConfigDict, Field
+
+from ..input.sources import DataSource
+from ..model.kind import RecordKind
+from ..model.records import Id, Record, Text
+
+
+class Term(Record):
+    model_config = ConfigDict(title="届次")
+    id: Id = Field(description="届次编号，如 \"18\"")
+    name: Text = Field(description="届次名称，如 第十八届")
+    start: datetime.date = Field(description="开始日期")
+    end: datetime.date | None = Field(default=None, description="结束日期；本届尚未结束时留空")
+
+
+@dataclass(frozen=True)
+class Terms:
+    ordered: list[Term]          # oldest first
+
+    @property
+    def current(self) -> Term | None:
+        return self.ordered[-1] if self.ordered else None
+
+    @property
+    def newest_first(self) -> list[Term]:
+        return list(reversed(self.ordered))
+
+
+class TermsKind(RecordKind):
+    name = "terms"
+    label = "届次"
+    sources = (DataSource("terms", Term, "data/terms.yaml", "list", "terms", "届次（data/terms.yaml）"),)
+
+    def order(self, records):
+        return sorted(records, key=lambda t: t.start)
+
+    def page(self, term) -> str:
+        return f"daibiao/jie-{term.id}.md"
+
+    def title(self, term, catalog) -> str:
+        return term.name
+
+    def check(self, checker) -> None:
+        for term in checker.records(self.name):
+            if term.end and term.end < term.start:
+                checker.error(term, ("end",), "结束日期早于开始日期")
+
+    def index(self, catalog) -> Terms:
+        return Terms(catalog.records(self.name))
+
+
+KIND = TermsKind()

@@ -1,0 +1,81 @@
+"""Model step: the checked records of every kind, with every lookup the pages need, computed once.
+
+Page code only looks things up here; none of it scans all records of another kind, so the cost of a
+build grows linearly with the number of records. Built only from content that passed every check, so a
+reference always resolves.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Iterable
+
+from ..outputs import Link, Section
+from .relations import Ref
+
+
+class Catalog:
+    def __init__(self, config, kinds: Iterable, loaded):
+        self.config = config                               # data/site.yaml (SiteConfig)
+        self.kinds = {kind.name: kind for kind in kinds}
+        self._records = {name: kind.order(list(loaded.of(name))) for name, kind in self.kinds.items()}
+        self._by_key = {name: {kind.key(r): r for r in self._records[name]} for name, kind in self.kinds.items()}
+        self._refs: dict[tuple[str, str], list[Ref]] = defaultdict(list)
+        for name, kind in self.kinds.items():
+            for relation in kind.relations:
+                for record in self._records[name]:
+                    for target, loc, detail in relation.refs(record):
+                        self._refs[(relation.target, target)].append(Ref(relation, name, record, target, loc, detail))
+        self._indexes: dict[str, Any] = {}
+        for name, kind in self.kinds.items():              # registry order: a kind may use earlier kinds' indexes
+            self._indexes[name] = kind.index(self)
+
+    @property
+    def body(self) -> str:
+        """The full name of the body whose site this is (清溪县人民代表大会常务委员会)."""
+        return self.config.body
+
+    def records(self, kind: str) -> list:
+        return self._records.get(kind, [])
+
+    def get(self, kind: str, key: str | None):
+        return self._by_key.get(kind, {}).get(key) if key is not None else None
+
+    def index(self, kind: str):
+        return self._indexes.get(kind)
+
+    def page(self, kind: str, record) -> str | None:
+        return self.kinds[kind].page(record)
+
+    def page_of(self, kind: str, key: str) -> str | None:
+        record = self.get(kind, key)
+        return self.page(kind, record) if record is not None else None
+
+    def title(self, kind: str, record) -> str:
+        return self.kinds[kind].title(record, self)
+
+    def link(self, kind: str, record) -> Link | None:
+        return self.kinds[kind].link(record, self)
+
+    def refs_to(self, kind: str, key: str, relation: str | None = None) -> list[Ref]:
+        """Every reference to record `key` of `kind` (or to a page, kind "pages"), in registry and
+        record order; only those of one relation name when given."""
+        refs = self._refs.get((kind, key), [])
+        return [r for r in refs if r.relation.name == relation] if relation else refs
+
+    def cite(self, ref: Ref) -> tuple[Link, str | None]:
+        """How the target of `ref` names the record that refers to it (see Relation.cite)."""
+        if ref.relation.cite is not None:
+            return ref.relation.cite(self, ref)
+        return self.link(ref.kind, ref.source), None
+
+    def feed_title(self, section_title: str) -> str:
+        return f"{self.config.name} · {section_title}"
+
+    def sections_about(self, kind: str, key: str) -> list[Section]:
+        """The tables other kinds put on this record's page (see Relation.section)."""
+        by_relation: dict[int, tuple[Any, list[Ref]]] = {}
+        for ref in self.refs_to(kind, key):
+            if ref.relation.section is not None:
+                by_relation.setdefault(id(ref.relation), (ref.relation, []))[1].append(ref)
+        sections = [relation.section(self, refs) for relation, refs in by_relation.values()]
+        return [s for s in sections if s is not None]

@@ -1,0 +1,110 @@
+"""Check step: what types cannot say — references between records, dates that contradict each other, ids
+that must match file names. The rules every kind shares run here; each kind adds its own in its `check`.
+Every finding is located at the line of the offending field.
+"""
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from pathlib import PurePosixPath
+from typing import Iterable
+
+from ..input.load import Loaded
+from ..input.messages import field_path
+from ..input.privacy import check_privacy
+from ..input.yamlload import line_of
+from ..problems import Problems
+from ..safe_markdown import unsafe_targets
+from .relations import PAGES, Ref
+
+
+class Checker:
+    def __init__(self, loaded: Loaded, kinds: Iterable, problems: Problems, today: datetime.date):
+        self.loaded = loaded
+        self.kinds = {kind.name: kind for kind in kinds}
+        self.problems = problems
+        self.today = today
+        self._by_key = {name: {kind.key(r): r for r in loaded.of(name)} for name, kind in self.kinds.items()}
+        self._refs: dict[tuple[str, str], list[Ref]] = defaultdict(list)
+        self._all_refs: list[Ref] = []
+        for name, kind in self.kinds.items():
+            for relation in kind.relations:
+                for record in loaded.of(name):
+                    for target, loc, detail in relation.refs(record):
+                        ref = Ref(relation, name, record, target, loc, detail)
+                        self._refs[(relation.target, target)].append(ref)
+                        self._all_refs.append(ref)
+
+    # lookups for the kinds' own checks
+    def records(self, kind: str) -> list:
+        return self.loaded.of(kind)
+
+    def get(self, kind: str, key: str | None):
+        return self._by_key.get(kind, {}).get(key) if key is not None else None
+
+    def refs_to(self, kind: str, key: str, relation: str | None = None) -> list[Ref]:
+        refs = self._refs.get((kind, key), [])
+        return [r for r in refs if r.relation.name == relation] if relation else refs
+
+    def refs_from(self, kind: str, relation: str) -> list[Ref]:
+        """Every reference of `kind`'s records through the relation named `relation`, in record order."""
+        return [r for r in self._all_refs if r.kind == kind and r.relation.name == relation]
+
+    # reporting
+    def error(self, record, loc: tuple, message: str, warning: bool = False) -> None:
+        source = record.origin
+        field = field_path(source.loc + loc) or None
+        report = self.problems.warn if warning else self.problems.error
+        report(source.path, line_of(source.raw, loc), field, message)
+
+    def missing(self, kind: str, key: str) -> bool:
+        """A reference to nothing. When the file that should hold the target could not be read, its own
+        error is already reported: saying the reference dangles too would only add noise."""
+        return self.get(kind, key) is None and self.kinds[kind].file_of(key) not in self.loaded.failed
+
+    def docs_file(self, record, loc: tuple, path: str, what: str, suffixes: tuple = ()) -> bool:
+        if path not in self.loaded.docs_files:
+            self.error(record, loc, f"{what}「{path}」不存在（路径相对于 docs/ 文件夹）")
+            return False
+        if suffixes and not path.lower().endswith(suffixes):
+            self.error(record, loc, f"{what}「{path}」的文件类型应为 {' / '.join(suffixes)}")
+            return False
+        return True
+
+    def markdown(self, record, loc: tuple, text: str | None) -> None:
+        for target in unsafe_targets(text or ""):
+            self.error(record, loc, f"链接「{target[:40]}」不安全：只允许 http、https、mailto 链接或站内相对链接")
+
+    # the shared rules
+    def run(self, config) -> None:
+        for name, kind in self.kinds.items():
+            self.unique_ids(kind, self.loaded.of(name))
+        self.references()
+        for kind in self.kinds.values():
+            kind.check(self)
+        if config is not None:
+            self.markdown(config, ("intro",), config.intro)
+        check_privacy(self.loaded, self.problems)
+
+    def unique_ids(self, kind, records: list) -> None:
+        if not getattr(kind, "unique_ids", True):
+            return
+        counts = Counter(kind.key(r) for r in records)
+        for record in records:
+            if counts[kind.key(record)] > 1:
+                self.error(record, ("id",), f"{kind.label}编号「{kind.key(record)}」重复，编号必须唯一")
+        if kind.id_matches_file:
+            for record in records:
+                stem = PurePosixPath(record.origin.path).stem
+                if stem != kind.key(record):
+                    self.error(record, ("id",), f"{kind.label}编号「{kind.key(record)}」与文件名「{stem}」不一致")
+
+    def references(self) -> None:
+        for ref in self._all_refs:
+            relation = ref.relation
+            if not relation.check or relation.target == PAGES:
+                continue
+            if self.missing(relation.target, ref.target):
+                where = self.kinds[relation.target].sources[0]
+                folder = where.path + ("/" if where.shape == "files" else "")
+                self.error(ref.source, ref.loc, f"{relation.label}「{ref.target}」不存在于 {folder}")

@@ -1,0 +1,136 @@
+"""What a record kind declares about itself. Each module under kinds/ subclasses `RecordKind` once; every
+stage of the pipeline (load, check, catalog, pages, feeds, open data, schemas, search, scaffolds, site map,
+home page) loops over the registry of kinds instead of naming them.
+
+A kind refers to another kind only by its registry name, through a declared `Relation`: one kind says
+its items *publish* records of a second kind, another that its entries *mention* people of a third;
+the third kind's record page then lists whatever any kind says about its record, importing none of them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, ClassVar, Iterable
+
+from ..input.sources import DataSource
+from ..outputs import Feed, Link, PageSpec, SiteMapGroup
+from .catalog import Catalog
+from .checker import Checker
+from .relations import Relation
+
+@dataclass(frozen=True)
+class OpenDataSet:
+    """A kind's records as open data: `<name>.json` (all records), optional `<name>.csv`, and one JSON
+    file beside each record page. `fields` are (key, meaning) — meaning None takes the model field's
+    description, so a field is explained once; nested lists of records get their own tables."""
+
+    name: str                                   # shuju/<name>.json
+    dataset: str                                # 人大代表
+    summary: str                                # one line for the download table
+    fields: list[tuple[str, str | None]]
+    model: type
+    nested: list[tuple[str, str, type, list[tuple[str, str | None]]]] = field(default_factory=list)
+    csv_summary: str | None = None              # with csv_columns: shuju/<name>.csv
+    csv_columns: list[str] = field(default_factory=list)
+    csv_rows: Callable[[list[dict]], Iterable[dict]] | None = None
+    csv_note: str | None = None                 # explains the CSV's rows and columns
+    notes: list[str] = field(default_factory=list)   # usage notes printed on the 数据开放 page
+
+
+@dataclass(frozen=True)
+class Scaffold:
+    """`bash dev.sh new <command>`: the kind says where the new file goes and what it holds; the
+    editors' scaffolder writes every field of `model` with its description as a comment."""
+
+    command: str
+    help: str
+    model: type
+    arguments: list[tuple[str, dict]] = field(default_factory=list)   # (flag, argparse keyword arguments)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a kind's scaffold produces: a new data file's path, its header comment and its values."""
+
+    path: str
+    header: str
+    values: dict
+
+
+class RecordKind:
+    """Base class: every method has a harmless default, so a kind declares only what it has."""
+
+    name: ClassVar[str]                         # registry name, the data folder's name
+    label: ClassVar[str]                        # in messages: 「代表编号「d0001」重复」
+    sources: ClassVar[tuple[DataSource, ...]] = ()
+    relations: ClassVar[tuple[Relation, ...]] = ()
+    id_matches_file: ClassVar[bool] = False     # the id must equal the file name
+    unique_ids: ClassVar[bool] = True           # ids must be unique within the kind
+    section: ClassVar[tuple[str, str] | None] = None   # (first URL folder, section title) of its pages
+    open_data: ClassVar[tuple[OpenDataSet, ...]] = ()
+    scaffold: ClassVar[Scaffold | None] = None
+
+    # identity and address
+    def key(self, record) -> str:
+        return record.id
+
+    def file_of(self, key: str) -> str:
+        """The file that holds the record `key` (a reference to it is not reported when that file
+        could not be read: its own error is reported already)."""
+        return self.sources[0].path if self.sources else ""
+
+    def order(self, records: list) -> list:
+        """The records in the order the site shows them."""
+        return records
+
+    def page(self, record) -> str | None:
+        """Source path (under docs/) of the record's own page, if it has one."""
+        return None
+
+    def sections(self, config) -> list[tuple[str, str]]:
+        """(first URL folder, section title) of the sections its pages live in, e.g. ("daibiao", "代表风采")."""
+        return [self.section] if self.section else []
+
+    def title(self, record, catalog: Catalog) -> str:
+        return getattr(record, "title", None) or getattr(record, "name", None) or self.key(record)
+
+    # stages
+    def check(self, checker: Checker) -> None:
+        """Checks across records that types cannot express; report through the checker."""
+
+    def index(self, catalog: Catalog) -> object:
+        """The kind's own lookups, computed once (see Catalog.index)."""
+        return None
+
+    def pages(self, catalog: Catalog) -> Iterable[PageSpec]:
+        return ()
+
+    def feeds(self, catalog: Catalog) -> Iterable[Feed]:
+        return ()
+
+    def project(self, dataset: OpenDataSet, record, catalog: Catalog, urls) -> dict:
+        """One record as open data (only what its page shows); `urls` gives public page/file URLs."""
+        raise NotImplementedError
+
+    def search_names(self, catalog: Catalog) -> Iterable[str]:
+        """Names of people a reader may look for (indexed as whole words wherever they occur)."""
+        return ()
+
+    def search_dates(self, catalog: Catalog) -> Iterable[tuple[str, Any]]:
+        """(source path, date) of hand-written pages the kind knows the date of."""
+        return ()
+
+    def sitemap(self, catalog: Catalog) -> Iterable[SiteMapGroup]:
+        return ()
+
+    def home(self, catalog: Catalog) -> dict | None:
+        """What the home page shows of this kind (None: nothing), for the home page template."""
+        return None
+
+    def draft(self, editor, args) -> Draft:
+        """A new data file for `bash dev.sh new <scaffold.command>` (see Scaffold). `editor` is the
+        scaffolder: its `root`, `loaded` content, `today`, `current_term()` and `county()`."""
+        raise NotImplementedError
+
+    def link(self, record, catalog: Catalog) -> Link | None:
+        page = self.page(record)
+        return Link(page, self.title(record, catalog)) if page else None

@@ -1,0 +1,105 @@
+"""Shared model parts: the record base class, field types, and the models that are not a record kind of
+their own (the site's configuration, page front matter, the list of public numbers). Each record kind's
+own models live in its module under kinds/.
+
+The models are the single source of truth for what a data file may hold, and for what each field means
+(`Field(description=...)`: shown in editors' tooltips, scaffolds, messages and the open-data pages).
+Unknown fields are errors (extra="forbid"): there is no field for ID-card or phone numbers, and a
+misspelt field cannot carry private data onto the public site unnoticed.
+"""
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+
+from ..input.sources import DataSource, Source
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+LongText = Annotated[str, StringConstraints(max_length=20000)]
+YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")]
+DocsPath = Annotated[str, StringConstraints(pattern=r"^[^/\\].*[^/\\]$", max_length=300)]
+
+
+
+def _title(name: str, info) -> str:
+    """A field's Chinese title in the JSON Schema (shown by editors' tooltips): its description up to the
+    first comma or bracket, so each field is described once, in one place."""
+    text = info.description or name
+    for stop in "，；（(":
+        text = text.split(stop)[0]
+    return text.strip() or name
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True,
+                              field_title_generator=_title)
+    _source: Source | None = PrivateAttr(default=None)
+
+    @property
+    def origin(self) -> Source:
+        assert self._source is not None
+        return self._source
+
+
+class Column(Record):
+    model_config = ConfigDict(title="文章栏目")
+    id: Id = Field(description="栏目目录名，即 docs/ 下的文件夹名")
+    title: Text = Field(description="栏目名称")
+    description: Text | None = Field(default=None, description="栏目说明")
+    per_page: int = Field(default=15, ge=1, le=200, description="列表每页条数")
+
+
+class SiteConfig(Record):
+    model_config = ConfigDict(title="网站基本信息")
+    name: Text = Field(description="网站名称")
+    body: Text = Field(description="主办机关全称，如 清溪县人民代表大会常务委员会")
+    intro: LongText | None = Field(default=None, description="首页简介（Markdown）")
+    columns: list[Column] = Field(min_length=1, description="文章栏目")
+
+
+class Disclosure(Record):
+    model_config = ConfigDict(title="政府信息公开要素")
+    index_no: Text | None = Field(default=None, description="索引号")
+    publisher: Text | None = Field(default=None, description="发布机构")
+    doc_date: datetime.date | None = Field(default=None, description="发文日期")
+    category: Text | None = Field(default=None, description="信息类别")
+    scope: Text | None = Field(default=None, description="公开范围")
+    doc_no: Text | None = Field(default=None, description="文号")
+
+
+class ArticleMeta(Record):
+    """Front matter of a Markdown page. MkDocs/Material keys are allowed beside ours."""
+    model_config = ConfigDict(title="文章元数据")
+
+    title: Text = Field(description="标题")
+    date: datetime.date | None = Field(default=None, description="发布日期")
+    source: Text | None = Field(default=None, description="来源")
+    author: Text | None = Field(default=None, description="作者")
+    disclosure: Disclosure | None = Field(default=None, description="政府信息公开要素")
+    description: Text | None = Field(default=None, description="页面摘要（供搜索引擎使用，MkDocs 字段）")
+    hide: list[str] | None = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
+    template: str | None = Field(default=None, description="页面模板（MkDocs 字段）")
+    icon: str | None = Field(default=None, description="页面图标（MkDocs Material 字段）")
+    status: str | None = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
+    feed: str | None = Field(default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
+    feed_title: Text | None = Field(default=None, description="订阅源名称")
+
+
+class PublicNumber(Record):
+    """A number that looks private (a mobile or ID-card number) but may be published, with the reason.
+
+    Kept in one file, data/public_numbers.yaml, so a reviewer sees every exception in one place."""
+
+    model_config = ConfigDict(title="确认可以公开的号码")
+    number: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 -]{5,24}[0-9Xx]$")] = Field(
+        description="号码，如 \"139 0000 0000\"（空格和连字符可有可无）")
+    reason: Text = Field(description="可以公开的理由，如 县人大信访值班手机，已在本机关门户网站公开")
+
+
+SITE = DataSource("site", SiteConfig, "data/site.yaml", "single", "site", "网站基本信息（data/site.yaml）",
+                  missing="缺少网站配置文件 data/site.yaml")
+PUBLIC_NUMBERS = DataSource("public_numbers", PublicNumber, "data/public_numbers.yaml", "list", "public-numbers",
+                            "确认可以公开的号码（data/public_numbers.yaml）", required=False)

@@ -1,0 +1,146 @@
+"""What the generator produces, as plain data: the bottom of the package, imported by every stage.
+
+Record kinds describe their pages (`PageSpec`), feeds (`Feed`), links (`Link`) and charts (`Chart`)
+with these types; the render stage turns page specs into Markdown (`GeneratedPage`) and the publish
+stage writes files (`GeneratedFile`), feeds and the search index from them.
+"""
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Sequence
+
+from .address import listing
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    uri: str                 # source path relative to docs/, e.g. daibiao/d0001.md
+    markdown: str
+    edit_path: str | None    # the file an editor changes, relative to the project root
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A generated file that is not a page (feed, JSON, CSV): published as is, beside the pages."""
+
+    path: str                # relative to the site root, e.g. dongtai/feed.xml
+    data: bytes
+
+
+@dataclass(frozen=True)
+class SearchHint:
+    """What the search index should know about one page that its HTML does not say."""
+
+    skip: bool = False                     # a pure listing: it repeats the titles of what it lists
+    date: datetime.date | None = None      # the page's date (year filter, date meta)
+    person: tuple[str, ...] = ()           # the names of the one person the page is about
+    unnamed: bool = False                  # indexed, but not found by the names it lists
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: rendered from `template` with `context` (plus `page_uri` and the catalog)."""
+
+    uri: str
+    template: str
+    context: dict[str, Any]
+    edit_path: str | None = None
+    search: SearchHint = SearchHint()
+
+
+@dataclass(frozen=True)
+class Link:
+    page: str                # source path of the target (a page or a file under docs/)
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A table a record kind puts on another kind's record page through a relation
+    (e.g. the entries of other records that name a person, on that person's page). Cells are text or Links."""
+
+    title: str
+    header: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+
+FEED_LENGTH = 20                 # newest entries per feed
+
+
+@dataclass(frozen=True)
+class Entry:
+    page: str                  # source path of the entry's page (relative to docs/)
+    title: str
+    date: datetime.date
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str                  # where the feed file lives, relative to the site root
+    listing: str               # source path of the listing page that links to it
+    name: str                  # the section it follows, e.g. 人大动态
+    title: str
+    subtitle: str | None
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart drawn at build time (render/charts.py), with its data table beside it."""
+
+    id: str
+    title: str
+    bars: list[Bar]
+    caption: str | None = None
+    unit: str = "名"
+
+
+@dataclass(frozen=True)
+class SiteMapGroup:
+    heading: str
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a paginated listing."""
+
+    number: int
+    count: int
+    base: str
+    items: Sequence
+
+    def uri_of(self, number: int) -> str:
+        return listing(self.base, number)
+
+    @property
+    def uri(self) -> str:
+        return self.uri_of(self.number)
+
+    def window(self, around: int = 2) -> list[int | None]:
+        """Page numbers to link: the first, the last and `around` either side of this one; None marks a gap.
+        Bounded, so a listing page does not grow with the number of pages (a 20-year column has hundreds)."""
+        shown = sorted({1, self.count} | set(range(max(1, self.number - around), min(self.count, self.number + around) + 1)))
+        out: list[int | None] = []
+        for n in shown:
+            if out and n - out[-1] == 2:       # type: ignore[operator]
+                out.append(n - 1)              # a gap of one page: show the page, not "…"
+            elif out and n - out[-1] > 2:      # type: ignore[operator]
+                out.append(None)
+            out.append(n)
+        return out
+
+
+def paginate(items: Sequence, per_page: int, base: str) -> Iterator[Pager]:
+    count = max(1, math.ceil(len(items) / per_page))
+    for number in range(1, count + 1):
+        yield Pager(number, count, base, items[(number - 1) * per_page: number * per_page])

@@ -1,0 +1,113 @@
+"""Open data: every dataset the record kinds declare, as JSON (and CSV where declared), a JSON file beside
+each record page, the JSON Schemas of the data files, and the page that explains them (数据开放).
+
+Rule: a download holds only what the record pages show. So each kind rebuilds its records from the
+fields its templates print (`RecordKind.project`), not dumped from the model; tests/test_opendata.py
+checks every value against the built page. Field meanings come from the models (one description per
+field), except where a dataset says what a projected field means (a URL, a term's name for its id).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterable
+
+from .. import address
+from ..address import Address
+from ..outputs import GeneratedFile, PageSpec, SearchHint
+from .feeds import feeds_of
+from .schema import schemas
+
+CSV_FORMULA_START = ("=", "+", "-", "@")   # Excel would run such a cell as a formula
+
+
+class PublicUrls:
+    """What a kind's projection uses for addresses: public URLs when site_url is known, else root-relative."""
+
+    def __init__(self, where: Address):
+        self.page, self.file = where.page_public, where.file_public
+
+
+def meanings(dataset_model: type, fields: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    """(key, meaning) with the model field's description where the dataset gives none."""
+    described = dataset_model.model_fields
+    return [(key, meaning if meaning is not None else described[key].description) for key, meaning in fields]
+
+
+class OpenData:
+    def __init__(self, catalog, kinds, where: Address):
+        self.catalog, self.kinds, self.address = catalog, list(kinds), where
+        urls = PublicUrls(where)
+        self.projected = {(kind.name, ds.name): [kind.project(ds, r, catalog, urls) for r in catalog.records(kind.name)]
+                          for kind in self.kinds for ds in kind.open_data}
+
+    def datasets(self):
+        for kind in self.kinds:
+            for ds in kind.open_data:
+                yield kind, ds
+
+    def files(self) -> list[GeneratedFile]:
+        out = []
+        for kind, ds in self.datasets():
+            records = self.projected[(kind.name, ds.name)]
+            out.append(_json(address.open_data(f"{ds.name}.json"), self.collection(ds.dataset, records)))
+            if ds.csv_columns:
+                out.append(_csv(address.open_data(f"{ds.name}.csv"), ds.csv_columns, ds.csv_rows(records)))
+        for name, schema in sorted(schemas().items()):
+            out.append(_json(address.open_data(f"schema/{name}.schema.json"), schema, indent=1))
+        for kind, ds in self.datasets():
+            for record, projected in zip(self.catalog.records(kind.name), self.projected[(kind.name, ds.name)]):
+                out.append(_json(address.record_json(kind.page(record)), projected))
+        return out
+
+    def collection(self, dataset: str, records: list[dict]) -> dict:
+        return {"publisher": self.catalog.body, "dataset": dataset, "count": len(records), "records": records}
+
+    def page(self, files: list[GeneratedFile]) -> PageSpec:
+        """数据开放: every download with its size and fields. Not in the nav; linked from the sections."""
+        downloads, tables, examples, notes, csv_notes = [], [], [], [], []
+        for kind, ds in self.datasets():
+            downloads.append((f"{ds.name}.json", ds.summary, "JSON"))
+            if ds.csv_columns:
+                downloads.append((f"{ds.name}.csv", ds.csv_summary, "CSV"))
+            files_of = "、".join(f"{ds.name}.{ext}" for ext in ("json", "csv") if ext == "json" or ds.csv_columns)
+            tables.append((files_of, ds.dataset, meanings(ds.model, ds.fields)))
+            tables += [(key, title, meanings(model, fields)) for key, title, model, fields in ds.nested]
+            records = self.catalog.records(kind.name)
+            if records:
+                examples.append((kind.label, kind.page(records[0])))
+            notes += ds.notes
+            csv_notes += [ds.csv_note] if ds.csv_note else []
+        sizes = {f.path: len(f.data) for f in files}
+        return PageSpec(address.OPEN_DATA, "open_data.md.j2", {
+            "sizes": sizes, "downloads": downloads, "examples": examples, "tables": tables, "notes": notes,
+            "csv_notes": csv_notes, "datasets": [ds.dataset for _, ds in self.datasets()],
+            "feeds": [(feed.name, feed.path) for feed in feeds_of(self.catalog, self.kinds)],
+            "absolute": bool(self.address.site_url), "formula_start": " ".join(CSV_FORMULA_START),
+            "schemas": sorted(p for p in sizes if p.startswith(address.open_data("schema/")))}, None, SearchHint())
+
+
+def _json(path: str, value: object, indent: int | None = None) -> GeneratedFile:
+    """Data files compact (json's C encoder runs only without indent, and indenting thousands of record
+    files is slow); schemas, which people read, indented."""
+    separators = (",", ": ") if indent else (",", ":")
+    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=separators)
+    return GeneratedFile(path, (text + "\n").encode("utf-8"))
+
+
+def csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    text = "、".join(value) if isinstance(value, list) else str(value)
+    return "'" + text if text.startswith(CSV_FORMULA_START) else text
+
+
+def _csv(path: str, header: list[str], rows: Iterable[dict]) -> GeneratedFile:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)                    # RFC 4180: CRLF line ends, quotes where needed
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_cell(row.get(key)) for key in header])
+    # UTF-8 with a byte order mark: Excel on Chinese Windows otherwise reads the file as GBK.
+    return GeneratedFile(path, buffer.getvalue().encode("utf-8-sig"))

@@ -1,0 +1,77 @@
+"""What the search index needs to know that the built HTML does not say: a plain-data plan.
+
+The generator knows every person's name, every page's date and section, and which pages are mere
+listings: each page spec carries a `SearchHint`, each kind names the people a reader may look for.
+`search_index` turns the built HTML plus this plan into a Pagefind index. Nothing here imports MkDocs,
+so any front end (or a benchmark) can build the same plan.
+"""
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..address import html_path
+from ..outputs import PageSpec
+
+
+@dataclass(frozen=True)
+class SearchPlan:
+    names: frozenset[str] = frozenset()                          # people a reader may look for
+    sections: dict[str, str] = field(default_factory=dict)       # first URL folder -> section title
+    dates: dict[str, datetime.date] = field(default_factory=dict)  # html path -> page date
+    skip: frozenset[str] = frozenset()                           # html paths of pure listings
+    people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # html path -> names of the one person it is about
+    unnamed: frozenset[str] = frozenset()                        # indexed, but not found by the names they list
+
+
+def sections_from_nav(nav: list | None) -> dict[str, str]:
+    """First folder -> title of each top-level entry of mkdocs.yml `nav` (plain YAML data)."""
+    sections: dict[str, str] = {}
+    for entry in nav or []:
+        if not isinstance(entry, dict):
+            continue
+        for title, target in entry.items():
+            first = _first_path(target)
+            if first and "/" in first:
+                sections.setdefault(first.split("/", 1)[0], str(title))
+    return sections
+
+
+def _first_path(target) -> str | None:
+    if isinstance(target, str):
+        return target
+    if isinstance(target, list):
+        for item in target:
+            found = _first_path(next(iter(item.values())) if isinstance(item, dict) else item)
+            if found:
+                return found
+    return None
+
+
+def search_plan(catalog, kinds, specs: Iterable[PageSpec], nav: list | None = None,
+                directory_urls: bool = True) -> SearchPlan:
+    """The plan for a build whose generated pages are `specs`; hand-written sections take their names
+    from the nav, record kinds and article columns name their own."""
+    kinds = list(kinds)
+    names = {name for kind in kinds for name in kind.search_names(catalog) if name}
+    sections = sections_from_nav(nav)
+    for kind in kinds:
+        sections.update(kind.sections(catalog.config))
+    dates = {html_path(uri, directory_urls): day for kind in kinds for uri, day in kind.search_dates(catalog)}
+    skip, unnamed, people = set(), set(), {}
+    for spec in specs:
+        path = html_path(spec.uri, directory_urls)
+        hint = spec.search
+        if hint.date:
+            dates[path] = hint.date
+        if hint.skip:
+            skip.add(path)
+        if hint.unnamed:
+            unnamed.add(path)
+        if hint.person:
+            people[path] = hint.person
+    return SearchPlan(frozenset(names), sections, dates, frozenset(skip), people, frozenset(unnamed))
+
+
+__all__ = ["SearchPlan", "search_plan", "sections_from_nav"]

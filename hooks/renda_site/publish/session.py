@@ -1,0 +1,143 @@
+"""One build of the site by a static generator (MkDocs' hook adapter, or any other): generating and
+checking, writing the generated files, the helper processes, and what is reported to the editor.
+
+`BuildSession` owns the helper processes of a build — the QR worker and Pagefind — and `close()` stops
+both and removes their temporary files. It is called on every exit path: the end of the build, a failed
+build, the end of `mkdocs serve`, and interpreter exit, because Ctrl-C during `mkdocs build` raises a
+KeyboardInterrupt that no build event sees.
+"""
+from __future__ import annotations
+
+import atexit
+import logging
+import os
+import signal
+import threading
+import time
+import weakref
+from pathlib import Path
+
+from .. import generate
+from ..address import docs_relative
+from ..problems import ContentError
+from .output import write_pages
+from .qr import QrCodes
+
+CACHE = Path(".cache") / "generated"       # generated Markdown and files: outside docs/, so the preview's
+                                           # watcher does not see its own output
+
+
+class BuildFailed(Exception):
+    """The build must stop; the message is for editors (the details were logged already)."""
+
+
+class BuildSession:
+    def __init__(self, root: Path, site_url: str | None, directory_urls: bool, log: logging.Logger):
+        self.root, self.site_url, self.directory_urls, self.log = Path(root), site_url, directory_urls, log
+        self.out_dir = self.root / CACHE
+        self.qr: QrCodes | None = None
+        self.indexer = None
+        self.data_error = False          # this build stopped on a data error (the preview tolerates it)
+        _OPEN.add(self)
+        _stop_helpers_on_interrupt()
+        started = time.perf_counter()
+        try:
+            self.result = generate(self.root, site_url=site_url, directory_urls=directory_urls)
+        except ContentError as exc:
+            for problem in exc.problems.errors:
+                log.error(str(problem))
+            log.error("共 %d 个错误。", len(exc.problems.errors))
+            self.data_error = True
+            raise BuildFailed("数据检查未通过，网站未生成。请按上面的提示修改后再试。") from None
+        if self.result.problems.warnings:
+            log.info("数据检查有 %d 个警告（不影响生成），运行 python -m renda_site check 查看。", len(self.result.problems.warnings))
+        stats = write_pages(self.result.pages, self.out_dir, self.result.files)
+        log.info("生成页面 %d 个、文件 %d 个（写入 %d，未变 %d，删除 %d），用时 %.2f 秒", len(self.result.pages),
+                 len(self.result.files), stats.written, stats.unchanged, stats.removed, time.perf_counter() - started)
+        if not site_url:
+            log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
+
+    def generated(self, docs_dir: str) -> list[tuple[str, str | None]]:
+        """(path under the output folder, edit link relative to `docs_dir`) of every page and file written.
+        A generated page's "edit this page" opens the data file it was made from."""
+        pages = [(p.uri, docs_relative(str(self.root / p.edit_path), docs_dir) if p.edit_path else None)
+                 for p in self.result.pages]
+        return pages + [(f.path, None) for f in self.result.files]
+
+    def decorate(self, src_uri: str, markdown: str) -> str:
+        return self.result.decorate(src_uri, markdown)
+
+    def start_qr(self, page_urls: list[str]) -> None:
+        """Every page's address is known: QR codes are drawn meanwhile by a second process."""
+        self._stop("qr")
+        self.qr = QrCodes(self.site_url, page_urls)
+
+    def qr_block(self, page_url: str):
+        return self.qr.block(page_url)
+
+    def prepare_search(self, nav: list | None) -> None:
+        """The search index is built as pages are converted (`index_content`); Pagefind starts in
+        `start_search` and runs beside the theme's rendering. `RENDA_PAGEFIND=0` builds without it."""
+        if os.environ.get("RENDA_PAGEFIND") == "0":
+            return
+        from .search_index import SearchIndexer
+        self._stop("indexer")
+        self.indexer = SearchIndexer(self.result.search_plan(nav, self.directory_urls))
+
+    def index_content(self, dest_uri: str, content: str, title: str, lang: str) -> None:
+        if self.indexer is not None:
+            self.indexer.add_content(dest_uri, content, title, lang)
+
+    def start_search(self) -> None:
+        if self.indexer is not None:
+            self.indexer.start()
+
+    def finish(self, site_dir: str) -> None:
+        """After the last page: wait for Pagefind, put its bundle into the site, stop the helpers."""
+        self._stop("qr")
+        indexer, self.indexer = self.indexer, None
+        if indexer is None:
+            return
+        try:
+            stats = indexer.finish(site_dir)
+        except RuntimeError as exc:
+            raise BuildFailed(str(exc)) from None
+        self.log.info("站内搜索索引：%d 个页面，%.1f KB；页面生成后又等待 %.2f 秒", stats.pages, stats.bytes / 1024, stats.waited)
+
+    def close(self) -> None:
+        self._stop("indexer")
+        self._stop("qr")
+        _OPEN.discard(self)
+
+    def _stop(self, name: str) -> None:
+        helper = getattr(self, name)
+        setattr(self, name, None)
+        if helper is not None:
+            helper.close()
+
+
+_OPEN: "weakref.WeakSet[BuildSession]" = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for session in list(_OPEN):
+        session.close()
+
+
+def _stop_helpers_on_interrupt() -> None:
+    """Ctrl-C stops the helpers first, then interrupts as before. Without this, interpreter exit would
+    first wait for the QR worker to finish every code queued, and only then run the atexit handler."""
+    previous = signal.getsignal(signal.SIGINT)
+    if threading.current_thread() is not threading.main_thread() or getattr(previous, "stops_helpers", False):
+        return
+
+    def interrupted(signum, frame):
+        _close_all()
+        if callable(previous):
+            previous(signum, frame)          # Python's default raises KeyboardInterrupt
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
+
+    interrupted.stops_helpers = True         # type: ignore[attr-defined]
+    signal.signal(signal.SIGINT, interrupted)

@@ -1,0 +1,1 @@
+"""Render: page specs and templates in, generated Markdown pages out."""

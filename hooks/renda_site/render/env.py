@@ -1,0 +1,82 @@
+"""The template environment every generated page is rendered with, and the page renderer.
+
+Every `{{ value }}` passes through md_text unless it is already Markup (a link, a block): escaping is
+the default, so a template cannot forget it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from .. import address
+from ..outputs import Chart, GeneratedPage, Link, PageSpec
+from ..safe_markdown import markdown_block
+from ..text import cn_date, cn_number, md_text
+from .charts import bar_chart
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def md_link(from_page: str, to_path: str, text: object, attrs: str = "") -> Markup:
+    """`[text](relative.md)`; `attrs` is an attr_list block such as `data-pagefind-weight="5"`."""
+    suffix = "{ " + attrs + " }" if attrs else ""
+    return Markup(f"[{md_text(text)}]({address.relative_link(from_page, to_path)}){suffix}")
+
+
+@pass_context
+def _link(context, to: str | Link, text: object = None, attrs: str = "") -> Markup:
+    if isinstance(to, Link):
+        to, text = to.page, to.text if text is None else text
+    return md_link(context["page_uri"], to, text, attrs)
+
+
+@pass_context
+def _href(context, to_path: str) -> Markup:
+    return Markup(address.relative_link(context["page_uri"], to_path))
+
+
+@pass_context
+def _page(context, kind: str, record) -> str:
+    """Source path of a record's page: `page("terms", term)` or `page("terms", "18")`."""
+    catalog = context["catalog"]
+    return catalog.page_of(kind, record) if isinstance(record, str) else catalog.page(kind, record)
+
+
+@pass_context
+def _title(context, kind: str, record) -> str:
+    return context["catalog"].title(kind, record)
+
+
+def _cell(context, value) -> Markup:
+    return _link(context, value) if isinstance(value, Link) else md_text(value)
+
+
+def _chart(chart: Chart) -> Markup:
+    return bar_chart(chart.id, chart.title, chart.bars, chart.caption, chart.unit)
+
+
+ENV = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    finalize=md_text, autoescape=False, undefined=StrictUndefined,
+    trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+)
+ENV.globals.update(link=_link, href=_href, page=_page, title=_title, cell=pass_context(_cell), chart=_chart,
+                   paths=address, cn_number=cn_number, sep=Markup("　"))
+ENV.filters.update(cn_date=cn_date, markdown_block=markdown_block)
+
+
+def render(template: str, page_uri: str, catalog, **context) -> str:
+    """One template rendered for the page at `page_uri`. Looked up on every call: under `mkdocs serve`
+    this module is never re-imported, and Jinja re-reads a changed template only when asked for it."""
+    return ENV.get_template(template).render(page_uri=page_uri, catalog=catalog, **context)
+
+
+def render_pages(specs: Iterable[PageSpec], catalog) -> Iterator[GeneratedPage]:
+    templates: dict[str, object] = {}
+    for spec in specs:
+        template = templates.get(spec.template) or templates.setdefault(spec.template, ENV.get_template(spec.template))
+        markdown = template.render(page_uri=spec.uri, catalog=catalog, **spec.context)
+        yield GeneratedPage(spec.uri, markdown, spec.edit_path)
