@@ -1,38 +1,121 @@
-"""The home page (issue 6, point 3): latest news, the latest bulletin issue and appointment list, the
-current term's deputy count, and a link to every column, the open data and the term's composition."""
+"""The portal home page (issue 13, point 4): a 头条, then one block per section in the order data/site.yaml
+`home.blocks` gives — each column with its newest dated items and a 「更多」 link, the latest 公报 issue with its
+items, the latest 任免名单, the current term's deputies — a 专题 row from the configuration, no empty block."""
 from __future__ import annotations
 
 import html
 import re
+import shutil
 
-from support.project import output_path
+import pytest
+
+import renda_site
 from support import urls
+from support.project import copy_project, mkdocs_build, output_path
 from test_site_build import hrefs
 
 
-def test_home_shows_the_latest_of_everything(built, demo):
-    site = demo.site
+def blocks_of(page: str) -> list[str]:
+    return re.findall(r'<section [^>]*class="rd-block rd-block--([a-z0-9-]+)"', page)
+
+
+def block(page: str, block_id: str) -> str:
+    start = page.index(f'rd-block--{block_id}"')
+    return page[start: page.index("</section>", start)]
+
+
+def test_headline_is_the_newest_news_without_a_marked_article(built, demo):
+    page = built.html(urls.HOME)
+    newest = demo.site.articles_by_column["dongtai"][0]
+    headline = page[page.index('class="rd-headline"'): page.index("</section>", page.index('class="rd-headline"'))]
+    assert html.escape(newest.meta.title) in headline or newest.meta.title in headline
+    assert output_path(newest.src_uri).removesuffix("index.html") in headline
+    assert newest.lead[:20] in html.unescape(headline)
+
+
+def test_blocks_follow_the_configured_order_and_list_the_newest_items(built, demo):
+    page = built.html(urls.HOME)
+    config = demo.site.info.home
+    shown = blocks_of(page)
+    assert shown == [b for b in config.blocks if b in shown], "blocks in the order of data/site.yaml"
+    assert {"dongtai", "gongbao", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli"} <= set(shown)
+    headline = demo.site.articles_by_column["dongtai"][0]
+    for column in demo.site.info.columns:
+        if column.id not in shown:
+            continue
+        text = block(page, column.id)
+        expected = [a for a in demo.site.articles_by_column[column.id] if a is not headline][:config.items]
+        dates = re.findall(r'<time datetime="([0-9-]+)"', html.unescape(text))
+        assert dates == [a.meta.date.isoformat() for a in expected], column.id
+        assert "更多" in text and output_path(urls.listing(column.id, 1)).removesuffix("index.html") in text
+
+
+def test_record_blocks_show_the_latest_issue_list_and_term(built, demo):
     page = built.html(urls.HOME)
     links = hrefs(built, urls.HOME)
-    newest = sorted((a for arts in site.articles_by_column.values() for a in arts),
-                    key=lambda a: (a.meta.date, a.src_uri), reverse=True)[:8]
-    listed = re.findall(r'<time datetime="([0-9-]+)"', html.unescape(page))
-    assert listed == [a.meta.date.isoformat() for a in newest]
-    for article in newest:
-        assert output_path(article.src_uri) in links
-    latest_issue = max(site.bulletins, key=lambda b: b.date)
-    latest_list = max(site.appointments, key=lambda a: a.date)
-    assert output_path(urls.bulletin(latest_issue.year, latest_issue.number)) in links
-    assert output_path(urls.appointment_list(latest_list.id)) in links
-    term = max(site.terms, key=lambda t: t.start)
-    serving = sum(1 for d in site.deputies for m in d.memberships if m.term == term.id and m.end is None)
-    assert f"现有代表 {serving} 名" in page
+    issue = demo.site.bulletins[0]
+    assert output_path(urls.bulletin(issue.year, issue.number)) in links
+    gongbao = html.unescape(block(page, "gongbao"))
+    assert all(item.title in gongbao for item in issue.items[:demo.site.info.home.items])
+    latest = demo.site.appointments[0]
+    assert output_path(urls.appointment_list(latest.id)) in links
+    term = demo.site.current_term
+    serving = sum(1 for s in demo.site.seats_by_term[term.id] if not s.ended_early)
+    assert f"现有代表 <strong>{serving}</strong> 名" in block(page, "daibiao")
+    assert output_path(urls.composition(term.id)) in links and output_path(urls.DEPUTIES) in links
 
 
-def test_home_links_every_column_and_section(built, demo):
-    links = hrefs(built, urls.HOME)
-    wanted = [urls.listing(c.id, 1) for c in demo.site.info.columns]
-    wanted += [urls.BULLETINS, urls.DEPUTIES, urls.APPOINTMENTS, urls.OPEN_DATA, urls.ABOUT,
-               urls.composition(demo.site.current_term.id)]
-    missing = [uri for uri in wanted if output_path(uri) not in links]
-    assert not missing
+@pytest.fixture(scope="module")
+def varied(tmp_path_factory):
+    """The demo with the 执法检查 column emptied, a marked headline in 审议意见, an unknown block left out,
+    and two 专题 links configured."""
+    project = copy_project(tmp_path_factory.mktemp("home") / "project")
+    shutil.rmtree(project / "docs" / "zhifa")
+    (project / "docs" / "zhifa").mkdir()
+    article = project / "docs/shenyi/2024-05-06-huanjing-zhuangkuang-shenyi-yijian.md"
+    article.write_text(article.read_text("utf-8").replace("---\n", "---\nheadline: true\n", 1), "utf-8")
+    site_yaml = project / "data/site.yaml"
+    site_yaml.write_text(site_yaml.read_text("utf-8") + """home:
+  blocks: [shenyi, zhifa, gongbao, dongtai]
+  items: 3
+  topics:
+    - title: 清溪河流域综合治理
+      url: gongbao/wenjian/2026/qingxihe-liuyu-zonghe-zhili-baogao.md
+    - title: 江州市人大常委会
+      url: https://www.jzrd.example/
+""", "utf-8")
+    return project
+
+
+def test_configuration_orders_blocks_marks_the_headline_and_skips_empty_columns(varied):
+    result = renda_site.generate(varied)
+    page = next(p.markdown for p in result.pages if p.uri == urls.HOME)
+    assert blocks_of(page) == ["shenyi", "gongbao", "dongtai"], "zhifa has no article: no empty block"
+    headline = page[page.index('class="rd-headline"'): page.index("</section>")]
+    assert "关于县人民政府2023年度环境状况和环境保护目标完成情况报告的审议意见" in headline
+    assert len(re.findall("<li ", block(page, "dongtai"))) == 3
+    assert "shenyi/2024-05-06-huanjing-zhuangkuang-shenyi-yijian.md" not in block(page, "shenyi")
+    topics = page[page.index('class="rd-topics"'):]
+    assert "[清溪河流域综合治理](gongbao/wenjian/2026/qingxihe-liuyu-zonghe-zhili-baogao.md)" in topics
+    assert '<a href="https://www.jzrd.example/">江州市人大常委会</a>' in topics
+
+
+def test_unknown_blocks_and_unsafe_topics_are_located_errors(varied, tmp_path):
+    project = tmp_path / "p"
+    shutil.copytree(varied, project)
+    site_yaml = project / "data/site.yaml"
+    text = site_yaml.read_text("utf-8").replace("[shenyi, zhifa, gongbao, dongtai]", "[shenyi, xinwen]")
+    text = text.replace("url: https://www.jzrd.example/", "url: javascript:alert(1)")
+    site_yaml.write_text(text, "utf-8")
+    problems, _ = renda_site.check(project)
+    messages = [str(p) for p in problems.errors]
+    assert any("data/site.yaml:" in m and "home blocks 第2项" in m and "首页板块「xinwen」不存在" in m for m in messages), messages
+    assert any("home topics 第2项 url" in m and "不安全" in m for m in messages), messages
+
+
+def test_the_home_page_builds_and_links_every_block(varied, tmp_path):
+    result = mkdocs_build(varied, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert 'href="gongbao/wenjian/2026/qingxihe-liuyu-zonghe-zhili-baogao/"' in page
+    assert 'href="https://www.jzrd.example/"' in page

@@ -41,13 +41,23 @@ class SearchHint:
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One generated page: rendered from `template` with `context` (plus `page_uri` and the catalog)."""
+    """One generated page: rendered from `template` with `context` (plus `page_uri` and the catalog).
+
+    `meta` becomes the page's front matter, read by the theme: `layout` (home | record | listing),
+    `crumbs` (the breadcrumb's levels between the column and the page: [{"title", "url"}], URLs relative
+    to the site root), and a listing's `feed` and `feed_title`."""
 
     uri: str
     template: str
     context: dict[str, Any]
     edit_path: str | None = None
     search: SearchHint = SearchHint()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def crumb(title: str, url: str) -> dict[str, str]:
+    """One breadcrumb level for PageSpec.meta: a title and a root-relative URL (as Address.page gives it)."""
+    return {"title": title, "url": url}
 
 
 @dataclass(frozen=True)
@@ -102,6 +112,27 @@ class Chart:
     bars: list[Bar]
     caption: str | None = None
     unit: str = "名"
+
+
+@dataclass(frozen=True)
+class HomeItem:
+    link: Link
+    date: datetime.date | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class HomeBlock:
+    """A block of the home page: a section's newest items and its 「更多」 link, or a body of the kind's own
+    (`template` with `context`). `id` is the section's folder (dongtai, gongbao …): data/site.yaml
+    `home.blocks` orders the blocks by it; blocks of several kinds with one id are shown as one."""
+
+    id: str
+    title: str
+    more: Link | None = None
+    items: list[HomeItem] = field(default_factory=list)
+    template: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

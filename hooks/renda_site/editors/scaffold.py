@@ -97,7 +97,7 @@ def model_yaml(model: type[BaseModel], values: dict, indent: int = 0, first_pref
                 lines += [f"{pad}#  {line.strip()}" for line in model_yaml(nested, {}, 0)]
         else:
             if name not in values:
-                value = "" if info.is_required() else ([] if is_list else None)
+                value = "" if info.is_required() else info.get_default(call_default_factory=True)
             lines.append(f"{prefix}{name}: {scalar(value)}  # {comment(info)}")
     return lines
 
@@ -131,7 +131,7 @@ class Scaffolder:
 
     def county(self) -> str:
         site = self.loaded.one("site")
-        return site.body.replace("人民代表大会常务委员会", "") if site else ""
+        return site.area_name if site else ""
 
     def columns(self) -> dict:
         site = self.loaded.one("site")

@@ -33,6 +33,8 @@ class Article:
     src_uri: str                  # relative to docs/, with forward slashes
     meta: Any                     # the front matter (the source's model), None when the page has none
     path: str                     # relative to the project root, for messages
+    lead: str = ""                # the first paragraph of the body, as plain text (for a 头条 or a summary)
+    image: tuple[str, str] | None = None   # the first image of the body: (its path as written, its alt text)
 
 
 @dataclass
@@ -175,7 +177,9 @@ class Loader:
             return None
         _shift_lines(raw, 1)
         meta = self.record(model, raw, path)
-        return Article(src_uri, meta, self.rel(path)) if meta is not None else None
+        if meta is None:
+            return None
+        return Article(src_uri, meta, self.rel(path), *lead_of(text[match.end():]))
 
     def pages(self, model, docs: Path, loaded: "Loaded") -> list[Article]:
         articles = []
@@ -188,6 +192,22 @@ class Loader:
                 if article is not None:
                     articles.append(article)
         return articles
+
+
+_IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
+_MARKUP = re.compile(r"[*_`#>\[\]]|\{[^}]*\}|<[^>]*>|\([^)]*\)")
+
+
+def lead_of(body: str) -> tuple[str, tuple[str, str] | None]:
+    """The first paragraph of plain text (not a heading, list, table or image) and the first image."""
+    image = _IMAGE.search(body)
+    lead = ""
+    for block in body.split("\n\n"):
+        text = block.strip()
+        if text and not text.startswith(("#", "-", "*", "|", "!", "<", "（", "——", "{")) and not text[0].isdigit():
+            lead = _MARKUP.sub("", " ".join(text.split()))[:160]
+            break
+    return lead, (image.group(2), image.group(1).strip()) if image else None
 
 
 def _parts(path: Path) -> tuple:

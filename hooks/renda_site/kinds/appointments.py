@@ -20,7 +20,7 @@ from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import Id, Record, Text
 from ..model.relations import BELONGS_TO, MENTIONS, PUBLISHES, Relation
-from ..outputs import FEED_LENGTH, Entry, Feed, Link, PageSpec, SearchHint, Section, SiteMapGroup, paginate
+from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, SiteMapGroup, paginate
 from ..text import cn_date, cn_number
 
 Action = Literal["任命", "免去", "决定任命", "决定免去", "批准任命", "接受辞职", "撤职", "决定代理"]
@@ -159,14 +159,16 @@ class AppointmentsKind(RecordKind):
             yield PageSpec(self.page(lst), "appointment_list.md.j2", {
                 "list": lst, "groups": [(a, grouped[a]) for a in ACTION_ORDER if a in grouped], "parts": sentence_parts,
                 "published": catalog.cite(published[0])[0] if published else None,
-                "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date))
+                "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date), {"layout": "record"})
+        meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
         for pager in paginate(lists, 20, SECTION):
             yield PageSpec(pager.uri, "appointment_index.md.j2", {"pager": pager, "feed": feed, "people": PEOPLE},
-                           "data/appointments", SearchHint(skip=pager.number == 1))
+                           "data/appointments", SearchHint(skip=pager.number == 1), meta)
         # The person index lists every name of the site: left out of the search index, where it came
         # first for every name and its result text alone was a large download.
         yield PageSpec(PEOPLE, "people_index.md.j2", {"by_letter": self._people(lists), "parts": sentence_parts,
-                                                       "index": INDEX}, "data/appointments", SearchHint(skip=True))
+                                                       "index": INDEX}, "data/appointments", SearchHint(skip=True),
+                       {"layout": "record"})
 
     @staticmethod
     def _people(lists) -> dict:
@@ -208,9 +210,13 @@ class AppointmentsKind(RecordKind):
         yield SiteMapGroup("代表和名录", [Link(INDEX, "人事任免名单"), Link(PEOPLE, "任免人员索引（按姓名拼音排序）")])
 
     def home(self, catalog):
+        """人事任免: the latest list with its first entries, and the lists before it."""
         lists = catalog.records(self.name)
-        return {"template": "appointments_home.md.j2", "slot": "card", "nav": [Link(INDEX, "人事任免")],
-                "list": lists[0]} if lists else None
+        if not lists:
+            return
+        items = [HomeItem(catalog.link(self.name, lst), lst.date) for lst in lists[1:catalog.config.home.items]]
+        yield HomeBlock(SECTION, "人事任免", Link(INDEX, "更多任免名单"), items, "appointments_home.md.j2",
+                        {"list": lists[0], "sentences": [sentence(e) for e in lists[0].entries[:4]]})
 
     def draft(self, editor, args) -> Draft:
         term = editor.current_term()

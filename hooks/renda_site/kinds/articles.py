@@ -10,7 +10,7 @@ from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, RecordKind, Scaffold
 from ..model.records import ArticleMeta
-from ..outputs import FEED_LENGTH, Entry, Feed, Link, PageSpec, SearchHint, paginate
+from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, paginate
 
 
 @dataclass(frozen=True)
@@ -87,9 +87,10 @@ class ArticlesKind(RecordKind):
         articles: Articles = catalog.index(self.name)
         for column in catalog.config.columns:
             feed = {"path": address.feed(column.id), "title": catalog.feed_title(column.title)}
+            meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
             for pager in paginate(articles.by_column[column.id], column.per_page, column.id):
                 yield PageSpec(pager.uri, "column.md.j2", {"column": column, "pager": pager, "feed": feed},
-                               f"docs/{column.id}", SearchHint(skip=True))
+                               f"docs/{column.id}", SearchHint(skip=True), meta)
 
     def feeds(self, catalog):
         articles: Articles = catalog.index(self.name)
@@ -103,14 +104,26 @@ class ArticlesKind(RecordKind):
         return [(a.src_uri, a.meta.date) for a in catalog.records(self.name) if a.meta.date]
 
     def home(self, catalog):
-        """The newest articles of every column together (最新信息)."""
+        """The 头条 (the newest article marked `headline: true`, else the newest of the first column), one
+        block per column with its newest articles, and the site's introduction (block `intro`)."""
         articles: Articles = catalog.index(self.name)
-        latest = sorted((a for column in articles.by_column.values() for a in column[:8]),
-                        key=lambda a: (a.meta.date, a.src_uri), reverse=True)[:8]
-        about = articles.by_uri.get(address.ABOUT)
-        nav = ([Link(about.src_uri, about.meta.title)] if about else []) + \
-              [Link(address.listing(c.id, 1), c.title) for c in articles.columns.values()]
-        return {"template": "articles_home.md.j2", "slot": "main", "latest": latest, "column_of": articles.column_of, "nav": nav}
+        count = catalog.config.home.items
+        marked = sorted((a for a in catalog.records(self.name) if a.meta.headline and a.meta.date),
+                        key=lambda a: (a.meta.date, a.src_uri), reverse=True)
+        first = catalog.config.columns[0].id
+        headline = marked[0] if marked else next(iter(articles.by_column.get(first, [])), None)
+        if headline is not None:
+            column = articles.column_of.get(headline.src_uri)
+            yield HomeBlock("headline", "头条", None, [], "headline_home.md.j2", {
+                "article": headline, "column": column, "image": headline.image})
+        for column in catalog.config.columns:
+            listed = [a for a in articles.by_column[column.id] if a is not headline][:count]
+            yield HomeBlock(column.id, column.title, Link(address.listing(column.id, 1), f"更多{column.title}"),
+                            [HomeItem(Link(a.src_uri, a.meta.title), a.meta.date) for a in listed])
+        if catalog.config.intro:
+            about = articles.by_uri.get(address.ABOUT)
+            yield HomeBlock("intro", "本站简介", Link(about.src_uri, "人大概况") if about else None, [],
+                            "intro_home.md.j2", {"intro": catalog.config.intro})
 
     def draft(self, editor, args) -> Draft:
         columns = editor.columns()

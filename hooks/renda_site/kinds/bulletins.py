@@ -18,7 +18,7 @@ from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, Record, Text
 from ..model.relations import BELONGS_TO, PAGES, PUBLISHES, Relation
-from ..outputs import FEED_LENGTH, Entry, Feed, Link, PageSpec, SearchHint, SiteMapGroup
+from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, SiteMapGroup, crumb
 
 ItemType = Literal["地方性法规", "决议", "决定", "报告", "审议意见", "任免名单", "公告", "其他"]
 SECTION = "gongbao"
@@ -165,18 +165,20 @@ class BulletinsKind(RecordKind):
         for bulletin in bulletins:
             yield PageSpec(self.page(bulletin), "bulletin.md.j2", {"bulletin": bulletin, "items": self._items(catalog, bulletin),
                                                                   "archive": ARCHIVE, "year_page": year_page},
-                           bulletin.origin.path, SearchHint(date=bulletin.date))
+                           bulletin.origin.path, SearchHint(date=bulletin.date),
+                           {"layout": "record", "crumbs": [crumb(f"{bulletin.year}年", year_page(bulletin.year))]})
         by_year = defaultdict(list)
         for bulletin in bulletins:                 # newest first already
             by_year[bulletin.year].append(bulletin)
         years = sorted(by_year, reverse=True)
         feed = {"path": address.feed(SECTION), "title": catalog.feed_title("常委会公报")}
         common = {"years": years, "feed": feed, "archive": ARCHIVE, "year_page": year_page}
+        meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
         yield PageSpec(ARCHIVE, "bulletin_archive.md.j2", {**common, "by_year": by_year, "year": None},
-                       "data/bulletins", SearchHint(skip=True))
+                       "data/bulletins", SearchHint(skip=True), meta)
         for year in years:
             yield PageSpec(year_page(year), "bulletin_archive.md.j2", {**common, "by_year": {year: by_year[year]}, "year": year},
-                           f"data/bulletins/{year}", SearchHint(skip=True))
+                           f"data/bulletins/{year}", SearchHint(skip=True), meta)
 
     @staticmethod
     def _items(catalog, bulletin) -> list[tuple[BulletinItem, str]]:
@@ -204,9 +206,14 @@ class BulletinsKind(RecordKind):
         yield SiteMapGroup("常委会公报", [Link(ARCHIVE, "常委会公报总目")] + [Link(year_page(y), f"{y}年常委会公报") for y in years])
 
     def home(self, catalog):
+        """常委会公报: the latest issue and its table of contents."""
         bulletins = catalog.records(self.name)
-        return {"template": "bulletins_home.md.j2", "slot": "card", "nav": [Link(ARCHIVE, "常委会公报")],
-                "bulletin": bulletins[0]} if bulletins else None
+        if not bulletins:
+            return
+        latest = bulletins[0]
+        items = [HomeItem(Link(target, item.title), item.adopted, item.type)
+                 for item, target in self._items(catalog, latest)][:catalog.config.home.items]
+        yield HomeBlock(SECTION, "常委会公报", Link(ARCHIVE, "更多公报"), items, "bulletins_home.md.j2", {"bulletin": latest})
 
     def draft(self, editor, args) -> Draft:
         year = args.year or editor.today.year

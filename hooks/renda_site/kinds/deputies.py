@@ -17,7 +17,7 @@ from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text, YearMonth
 from ..model.relations import BELONGS_TO, Relation
-from ..outputs import Bar, Chart, Link, PageSpec, SearchHint, SiteMapGroup
+from ..outputs import Bar, Chart, HomeBlock, Link, PageSpec, SearchHint, SiteMapGroup, crumb
 
 Gender = Literal["男", "女"]
 EndReason = Literal["届满", "辞职", "罢免", "调离", "去世", "资格终止"]
@@ -228,27 +228,37 @@ class DeputiesKind(RecordKind):
         for deputy in catalog.records(self.name):
             mine = seats.by_deputy.get(deputy.id, [])
             current = next((s for s in mine if s.term is current_term and not s.ended_early), None)
+            last = current or (mine[-1] if mine else None)
+            crumbs = [crumb(last.term.name + "代表名单", catalog.page("terms", last.term))] if last else []
             yield PageSpec(self.page(deputy), "deputy.md.j2", {
                 "deputy": deputy, "seats": mine, "current": current, "index": INDEX,
                 "sections": catalog.sections_about(self.name, deputy.id)},
-                deputy.origin.path, SearchHint(person=tuple(n for n in (deputy.name, *deputy.other_names) if n)))
+                deputy.origin.path, SearchHint(person=tuple(n for n in (deputy.name, *deputy.other_names) if n)),
+                {"layout": "record", "crumbs": crumbs})
         newest_first = terms.newest_first
         if current_term:
             yield PageSpec(INDEX, "deputy_index.md.j2", self._roster(catalog, current_term, newest_first, True),
-                           "data/deputies", SearchHint(skip=True))
+                           "data/deputies", SearchHint(skip=True), {"layout": "listing"})
         for term in newest_first:
             yield PageSpec(catalog.page("terms", term), "deputy_index.md.j2",
-                           self._roster(catalog, term, newest_first, False), "data/deputies", SearchHint(unnamed=True))
+                           self._roster(catalog, term, newest_first, False), "data/deputies", SearchHint(unnamed=True),
+                           {"layout": "listing"})
         for term in newest_first:
             yield PageSpec(composition_page(term), "composition.md.j2", self._composition(catalog, term, newest_first),
-                           "data/deputies")
+                           "data/deputies", meta={"layout": "record",
+                                                  "crumbs": [crumb(term.name + "代表名单", catalog.page("terms", term))]})
+
+    @staticmethod
+    def _group_order(catalog) -> dict[str, int]:
+        """代表团 and 代表小组 in the office's own order: as data/groups.yaml lists them."""
+        return {g.id: i for i, g in enumerate(catalog.records("groups"))}
 
     def _roster(self, catalog, term, terms, is_section: bool) -> dict:
         seats = catalog.index(self.name).by_term.get(term.id, [])
         grouped = defaultdict(list)
         for seat in seats:
             grouped[seat.group].append(seat)
-        order = sorted(grouped, key=lambda g: (g is None, g.kind if g else "", g.id if g else ""))
+        order = sorted(grouped, key=lambda g: (g is None, self._group_order(catalog).get(g.id if g else "", 0)))
         groups = [(group, sorted(grouped[group], key=lambda s: s.deputy.id)) for group in order]
         return {"term": term, "groups": groups, "terms": terms, "is_section": is_section, "composition": composition_page,
                 "total": len(seats), "ended": sum(1 for s in seats if s.ended_early)}
@@ -261,7 +271,7 @@ class DeputiesKind(RecordKind):
         serving = [s for s in seats if not s.ended_early]
         left = Counter(s.membership.end_reason or "其他" for s in seats if s.ended_early)
         deputies = [s.deputy for s in serving]
-        groups = sorted({s.group for s in serving if s.group}, key=lambda g: (g.kind, g.id))
+        groups = sorted({s.group for s in serving if s.group}, key=lambda g: self._group_order(catalog)[g.id])
         specs = [
             ("性别", "gender", "代表性别构成", counted([d.gender for d in deputies], ["男", "女"])),
             ("民族", "ethnicity", "代表民族构成", counted([d.ethnicity or UNKNOWN for d in deputies])),
@@ -309,12 +319,16 @@ class DeputiesKind(RecordKind):
                            [Link(catalog.page("terms", t), t.name + "人大代表名册") for t in terms])
 
     def home(self, catalog):
+        """代表风采: the current term's numbers, the way into the roster and the composition."""
         term = catalog.index("terms").current
         if term is None:
-            return None
-        seats = catalog.index(self.name).by_term.get(term.id, [])
-        return {"template": "deputies_home.md.j2", "slot": "card", "nav": [Link(INDEX, "代表风采")], "term": term, "index": INDEX,
-                "composition": composition_page(term), "serving": sum(1 for s in seats if not s.ended_early)}
+            return
+        serving = [s for s in catalog.index(self.name).by_term.get(term.id, []) if not s.ended_early]
+        women = sum(1 for s in serving if s.deputy.gender == "女")
+        groups = len({s.group.id for s in serving if s.group and s.group.kind == "代表团"})
+        yield HomeBlock("daibiao", "代表风采", Link(INDEX, "全部代表"), [], "deputies_home.md.j2", {
+            "term": term, "serving": len(serving), "women": women, "groups": groups,
+            "roster": Link(INDEX, f"{term.name}代表名单"), "composition": Link(composition_page(term), "代表构成")})
 
     def draft(self, editor, args) -> Draft:
         used = [int(m[1]) for p in (editor.root / "data/deputies").glob("d*.yaml") if (m := re.fullmatch(r"d(\d+)", p.stem))]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable
 
 from ..input.sources import DataSource
-from ..outputs import Feed, Link, PageSpec, SiteMapGroup
+from ..outputs import Feed, HomeBlock, Link, PageSpec, SiteMapGroup
 from .catalog import Catalog
 from .checker import Checker
 from .relations import Relation
@@ -122,9 +122,9 @@ class RecordKind:
     def sitemap(self, catalog: Catalog) -> Iterable[SiteMapGroup]:
         return ()
 
-    def home(self, catalog: Catalog) -> dict | None:
-        """What the home page shows of this kind (None: nothing), for the home page template."""
-        return None
+    def home(self, catalog: Catalog) -> Iterable[HomeBlock]:
+        """What the home page shows of this kind: blocks named by section (see outputs.HomeBlock)."""
+        return ()
 
     def draft(self, editor, args) -> Draft:
         """A new data file for `bash dev.sh new <scaffold.command>` (see Scaffold). `editor` is the

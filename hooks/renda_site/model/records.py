@@ -52,12 +52,40 @@ class Column(Record):
     per_page: int = Field(default=15, ge=1, le=200, description="列表每页条数")
 
 
+class Topic(Record):
+    model_config = ConfigDict(title="专题")
+    title: Text = Field(description="专题名称，如 学习贯彻地方组织法")
+    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] = Field(
+        description="专题页面：docs/ 下的 Markdown 文件（如 zhuanti/xuexi.md），或 http(s) 网址")
+
+
+HOME_BLOCKS = ["dongtai", "gongbao", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli", "daibiaogongzuo",
+               "zhidu", "intro"]
+
+
+class HomeConfig(Record):
+    model_config = ConfigDict(title="首页")
+    blocks: list[Id] = Field(default_factory=lambda: list(HOME_BLOCKS),
+                             description="首页板块及其顺序：栏目的编号（如 dongtai、gongbao、renmian、daibiao），"
+                                         "intro 为本站简介；没有内容的栏目不显示")
+    items: int = Field(default=6, ge=1, le=20, description="每个板块显示的条数")
+    topics: list[Topic] = Field(default_factory=list, description="专题链接（首页底部的专题一行）")
+
+
 class SiteConfig(Record):
     model_config = ConfigDict(title="网站基本信息")
     name: Text = Field(description="网站名称")
     body: Text = Field(description="主办机关全称，如 清溪县人民代表大会常务委员会")
+    area: Text | None = Field(default=None, description="本行政区域的名称，如 清溪县（写成「清溪县第十八届人民代表大会代表」）；"
+                                                         "留空时取主办机关全称中「人民代表大会常务委员会」之前的部分")
     intro: LongText | None = Field(default=None, description="首页简介（Markdown）")
     columns: list[Column] = Field(min_length=1, description="文章栏目")
+    home: HomeConfig = Field(default_factory=HomeConfig, description="首页的板块、顺序和专题")
+
+    @property
+    def area_name(self) -> str:
+        """清溪县: the region whose people's congress this is."""
+        return self.area or self.body.removesuffix("人民代表大会常务委员会")
 
 
 class Disclosure(Record):
@@ -80,6 +108,7 @@ class ArticleMeta(Record):
     author: Text | None = Field(default=None, description="作者")
     disclosure: Disclosure | None = Field(default=None, description="政府信息公开要素")
     description: Text | None = Field(default=None, description="页面摘要（供搜索引擎使用，MkDocs 字段）")
+    headline: bool = Field(default=False, description="首页头条：是则显示在首页最上方（有多篇时取最新的一篇）")
     hide: list[str] | None = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
     template: str | None = Field(default=None, description="页面模板（MkDocs 字段）")
     icon: str | None = Field(default=None, description="页面图标（MkDocs Material 字段）")

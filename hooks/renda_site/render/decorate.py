@@ -3,8 +3,32 @@
 so any generator can call them."""
 from __future__ import annotations
 
+import re
+
 from ..model.relations import PAGES, PUBLISHES
 from .env import render
+
+# 公文 parts the theme styles (centred passing note, right-aligned 落款): found by their shape, marked with
+# attr_list classes, so editors write plain paragraphs. The passing note is the first paragraph, e.g.
+# （2024年4月25日清溪县第十八届人民代表大会常务委员会第十七次会议通过） or ——2024年4月25日在……会议上;
+# the 落款 is the last paragraph, a date, after a short line with the body's name.
+_PASSING_NOTE = re.compile(r"^(（[^（）\n]{4,120}(通过|批准|公布|修正|修订|备案)[^（）\n]{0,40}）"
+                           r"|——[^\n]{4,120}(会议|大会)上(的[^\n]{0,20})?)$")
+_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+_SIGNER = re.compile(r"^[^\s。；，：！？]{2,40}$")
+
+
+def mark_gongwen(markdown: str) -> str:
+    """`markdown` with the passing note and the 落款 marked (`{: .rd-passing-note }`, `{: .rd-signature }`)."""
+    blocks = markdown.strip("\n").split("\n\n")
+    if not blocks:
+        return markdown
+    if "\n" not in blocks[0].strip() and _PASSING_NOTE.match(blocks[0].strip()):
+        blocks[0] = blocks[0].strip() + "\n{: .rd-passing-note }"
+    if len(blocks) >= 3 and _DATE.match(blocks[-1].strip()) and _SIGNER.match(blocks[-2].strip()):
+        blocks[-2] = blocks[-2].strip() + "\n{: .rd-signature }"
+        blocks[-1] = blocks[-1].strip() + "\n{: .rd-signature }"
+    return "\n\n".join(blocks) + "\n"
 
 
 def decorate(catalog, src_uri: str, markdown: str) -> str:
@@ -16,4 +40,4 @@ def decorate(catalog, src_uri: str, markdown: str) -> str:
     context = {"article": article, "column": articles.column_of.get(src_uri), "publications": publications}
     header = render("article_header.md.j2", src_uri, catalog, **context) if article else ""
     footer = render("article_footer.md.j2", src_uri, catalog, **context)
-    return f"{header}\n{markdown}\n\n{footer}"
+    return f"{header}\n{mark_gongwen(markdown)}\n\n{footer}"

@@ -5,6 +5,7 @@ the default, so a template cannot forget it.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -74,9 +75,22 @@ def render(template: str, page_uri: str, catalog, **context) -> str:
     return ENV.get_template(template).render(page_uri=page_uri, catalog=catalog, **context)
 
 
+# Characters YAML reads as line breaks or refuses, written as escapes inside its double-quoted strings.
+_YAML_UNSAFE = {ord(c): f"\\u{ord(c):04x}" for c in "\x85\u2028\u2029\ufeff\ufffe\uffff"}
+
+
+def front_matter(meta: dict) -> str:
+    """The front-matter block of a generated page. Every value is written as JSON, which YAML reads back
+    as the same strings, lists and mappings: no data string can turn into YAML syntax."""
+    if not meta:
+        return ""
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False).translate(_YAML_UNSAFE)}" for key, value in meta.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
+
+
 def render_pages(specs: Iterable[PageSpec], catalog) -> Iterator[GeneratedPage]:
     templates: dict[str, object] = {}
     for spec in specs:
         template = templates.get(spec.template) or templates.setdefault(spec.template, ENV.get_template(spec.template))
         markdown = template.render(page_uri=spec.uri, catalog=catalog, **spec.context)
-        yield GeneratedPage(spec.uri, markdown, spec.edit_path)
+        yield GeneratedPage(spec.uri, front_matter(spec.meta) + markdown, spec.edit_path)

@@ -1,15 +1,36 @@
 """Pages of the whole site that show something of every kind: the home page and the site map."""
 from __future__ import annotations
 
+import datetime
+
 from .. import address
-from ..outputs import PageSpec, SearchHint
+from ..outputs import HomeBlock, PageSpec, SearchHint
 
 
 def home_page(catalog, kinds) -> PageSpec:
-    """首页: what each kind puts on the home page (its `home()`), in registry order."""
-    blocks = [block for kind in kinds if (block := kind.home(catalog)) is not None]
-    nav = [link for block in blocks for link in block.get("nav", [])]
-    return PageSpec(address.HOME, "home.md.j2", {"blocks": blocks, "nav": nav}, "data/site.yaml", SearchHint(skip=True))
+    """首页: the 头条, then the blocks the kinds offer (their `home()`) in the order data/site.yaml
+    `home.blocks` gives; blocks of several kinds with one id become one, their items newest first; a block
+    with nothing to show is left out. Then the 专题 row."""
+    offered: dict[str, list[HomeBlock]] = {}
+    for kind in kinds:
+        for block in kind.home(catalog):
+            offered.setdefault(block.id, []).append(block)
+    headline = offered.pop("headline", [None])[0]
+    config = catalog.config.home
+    blocks = [merged for block_id in config.blocks if block_id in offered
+              if (merged := _merged(offered[block_id], config.items)) is not None]
+    topics = [(topic.title, topic.url) for topic in config.topics]
+    return PageSpec(address.HOME, "home.md.j2", {"headline": headline, "blocks": blocks, "topics": topics},
+                    "data/site.yaml", SearchHint(skip=True), {"layout": "home"})
+
+
+def _merged(blocks: list[HomeBlock], count: int) -> HomeBlock | None:
+    first = blocks[0]
+    items = sorted((item for block in blocks for item in block.items), key=lambda i: i.date or datetime.date.min,
+                   reverse=True)[:count] if len(blocks) > 1 else first.items
+    if not items and not any(block.template for block in blocks):
+        return None
+    return HomeBlock(first.id, first.title, first.more, items, first.template, first.context)
 
 
 def sitemap_page(catalog, kinds) -> PageSpec:
@@ -19,4 +40,5 @@ def sitemap_page(catalog, kinds) -> PageSpec:
     for kind in kinds:
         for group in kind.sitemap(catalog):
             groups.setdefault(group.heading, []).extend(group.links)
-    return PageSpec(address.SITEMAP, "sitemap.md.j2", {"groups": groups}, None, SearchHint(skip=True))
+    return PageSpec(address.SITEMAP, "sitemap.md.j2", {"groups": groups}, None, SearchHint(skip=True),
+                    {"title": "网站地图", "template": "rd-ditu.html", "hide": ["toc"]})
