@@ -214,7 +214,7 @@ def test_without_javascript_no_dead_controls_are_shown(base, chromium):
     page.goto(base + ARTICLE)
     assert not page.locator("[data-rd-textsize]").is_visible()
     assert not page.get_by_role("button", name="打印本页").is_visible()
-    assert not page.locator("[data-rd-contrast]").is_visible() and not page.locator("[data-rd-date]").is_visible()
+    assert not page.locator("[data-rd-contrast-toggle]").is_visible() and not page.locator("[data-rd-date]").is_visible()
     phone = context.new_page()                                  # on a phone the column list stays open
     phone.set_viewport_size({"width": 390, "height": 844})
     phone.goto(base + ARTICLE)

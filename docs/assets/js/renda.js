@@ -39,7 +39,7 @@
   }
 
   /* 高对比度 */
-  var contrast = document.querySelector("[data-rd-contrast]");
+  var contrast = document.querySelector("[data-rd-contrast-toggle]");
   if (contrast) {
     var syncContrast = function () {
       contrast.setAttribute("aria-pressed", String(root.getAttribute("data-rd-contrast") === "high"));
