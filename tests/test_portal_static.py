@@ -197,7 +197,7 @@ def test_crumbs_from_front_matter_with_safe_links_only(hostile):
     items = [(c["text"].strip(), c["href"], c["current"]) for c in page.crumbs]
     assert items == [
         ("首页", "../../", None),
-        ("常委会公报", "../", None),
+        ("常委会公报", "../../gongbao/", None),
         ("<b>2024年</b>", "../2024/", None),
         ("文档路径", "../2024/", None),
         ("坏链接", None, None),                  # javascript: → shown as text, no link
