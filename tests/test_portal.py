@@ -456,3 +456,34 @@ def test_no_script_errors_on_any_page_kind(built, base, chromium):
             errors[kind] = page.errors
         context.close()
     assert not errors, errors
+
+
+SCREENSHOT_PAGES = {
+    "home": "", "column-listing": "dongtai/", "news-article": "dongtai/2024-02-27-changweihui-di16ci-huiyi/",
+    "full-text-decision": "gongbao/wenjian/2024/xiugai-yishi-guize-jueding/", "deputy": "daibiao/d0001/",
+    "bulletin-issue": "gongbao/2024/2/", "appointment-list": "renmian/18-19/", "person-index": "renmian/renyuan/",
+    "search-results": "dongtai/",
+}
+
+
+@pytest.mark.parametrize("size", ["m", "xl"])
+@pytest.mark.parametrize("viewport", [DESKTOP, LAPTOP, PHONE], ids=["1280", "1024", "390"])
+def test_portal_screenshots_are_kept(built, base, chromium, viewport, size):
+    """The issue's screenshot set (CI keeps test-artifacts/ as artifacts): each page kind at three widths
+    and at the default and the largest text size; search results with a query typed."""
+    from conftest import ROOT
+    out = ROOT / "test-artifacts" / "screenshots" / "portal"
+    out.mkdir(parents=True, exist_ok=True)
+    context, page = open_page(chromium, base, "", viewport, size)
+    try:
+        for name, url in SCREENSHOT_PAGES.items():
+            page.goto(base + url)
+            page.wait_for_load_state("load")
+            if name == "search-results":
+                header_search(page, "人大代表")
+            path = out / f"{name}-{viewport['width']}-{size}.png"
+            page.screenshot(path=str(path), full_page=name != "search-results")
+            assert path.stat().st_size > 20_000, path
+            assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"], name
+    finally:
+        context.close()
