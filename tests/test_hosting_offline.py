@@ -66,12 +66,12 @@ def test_pages_open_from_file_url_without_network(offline, chromium):
     page = context.new_page()
     page.goto((folder / "index.html").as_uri())
     assert page.title().startswith("清溪县人大常委会")
-    # The theme's stylesheet loaded: the header is the configured red, not an unstyled page.
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")
+    # The site's stylesheet loaded: the column bar is a styled bar, not an unstyled list.
+    assert page.evaluate("getComputedStyle(document.querySelector('.rd-columns__list')).listStyleType") == "none"
     opened = ["index.html"]
     for label in ("代表风采", "人事任免", "常委会公报"):
         page.goto((folder / "index.html").as_uri())
-        page.locator(".md-nav--primary a", has_text=label).first.click()
+        page.locator(".rd-columns a", has_text=label).first.click()
         page.wait_for_load_state("load")
         assert page.url.startswith("file://") and page.url.endswith("/index.html"), page.url
         assert page.locator("h1").first.is_visible()

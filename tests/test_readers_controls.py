@@ -135,7 +135,7 @@ def test_first_tab_is_a_skip_link_to_the_content(base, context, url):
     page.keyboard.press("Tab")
     first = focused(page)
     assert "md-skip" in first["cls"] and first["text"] in ("跳到正文", "跳转至")
-    assert page.locator(".md-skip").first.is_visible()
+    assert page.locator(".md-skip:focus").is_visible()
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
     assert focused(page)["inContent"], focused(page)
@@ -148,13 +148,15 @@ def test_print_hides_the_chrome_and_shows_link_addresses(base, context):
     page.get_by_role("button", name="打印本页").click()
     assert page.evaluate("window.__printed") == 1
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-banner', '.rd-toolbar']
+    hidden = page.evaluate("""() => ['.rd-masthead', '.rd-columns', '.rd-crumbs', '.md-footer', '.rd-toolbar']
         .map(s => [s, getComputedStyle(document.querySelector(s)).display])""")
     assert all(display == "none" for _, display in hidden), hidden
-    shown = page.evaluate("""() => { const a = document.querySelector('.md-content a[data-rd-url]');
-        return {after: getComputedStyle(a, '::after').content, href: a.href,
+    shown = page.evaluate("""() => { const a = document.querySelector('.md-content a[data-rd-url]:not(:is(td, th) a)');
+        const cell = document.querySelector('.md-content td a[data-rd-url]');     // not inside table cells
+        return {after: getComputedStyle(a, '::after').content, href: a.href, inCell: getComputedStyle(cell, '::after').content,
                 color: getComputedStyle(document.querySelector('.md-content p')).color}; }""")
     assert shown["href"].startswith(base) and shown["href"] in shown["after"]
+    assert shown["inCell"] == "none"
     assert shown["color"] == "rgb(0, 0, 0)"
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
@@ -163,41 +165,46 @@ def test_print_hides_the_chrome_and_shows_link_addresses(base, context):
     out.write_bytes(pdf)
 
 
-ZOOMED = {"width": 640, "height": 800}      # a 1280 px desktop at 200 % zoom: Material's drawer layout
+ZOOMED = {"width": 640, "height": 800}      # a 1280 px desktop at 200 % zoom: the phone layout
 
 
-def test_navigation_drawer_works_by_keyboard_and_hides_its_links_when_closed(base, chromium):
+def test_column_menu_works_by_keyboard_and_hides_its_links_when_closed(base, chromium):
+    """Issue 13: Material's drawer is gone; on a narrow screen the column bar is a menu behind a real
+    button (aria-expanded), opened with Enter or Space, closed with Escape (focus back on the button)."""
     context = chromium.new_context(viewport=ZOOMED)
     page = context.new_page()
     page.goto(base + LISTING)
     seen = []
-    for _ in range(60):                                         # closed drawer: no focus off-screen
+    for _ in range(60):                                         # closed menu: no focus off-screen or hidden
         page.keyboard.press("Tab")
-        box = page.evaluate("""() => { const r = document.activeElement.getBoundingClientRect();
-            return [document.activeElement.tagName, r.left, r.right]; }""")
+        box = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+            return [e.tagName, r.left, r.right, !!e.closest('.rd-columns__list'), e.textContent.trim().slice(0, 12)]; }""")
         if box[0] == "BODY":
             break
         seen.append(box)
         assert box[1] >= 0 and box[2] <= ZOOMED["width"], f"focus off-screen: {box}"
+        assert not box[3], f"a link of the closed menu took focus: {box}"
     menu = page.get_by_role("button", name="栏目导航")
     assert menu.is_visible() and menu.get_attribute("aria-expanded") == "false"
-    assert any(tag == "BUTTON" and left < 100 for tag, left, _ in seen)     # reached by Tab on the way
+    assert any(tag == "BUTTON" and text.startswith("栏目导航") for tag, _, _, _, text in seen)   # reached by Tab
+    assert not page.locator(".rd-columns__list").is_visible()
     menu.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(400)                                  # the slide-in transition
     assert menu.get_attribute("aria-expanded") == "true"
+    assert page.locator(".rd-columns__list").is_visible()
+    page.keyboard.press("Tab")                                  # the first column, then the next
     inside = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
-        return {inDrawer: !!e.closest('.md-sidebar--primary'), left: r.left, tag: e.tagName}; }""")
-    assert inside["inDrawer"] and inside["tag"] == "A" and inside["left"] >= 0, inside
+        return {inMenu: !!e.closest('.rd-columns__list'), left: r.left, tag: e.tagName}; }""")
+    assert inside["inMenu"] and inside["tag"] == "A" and inside["left"] >= 0, inside
     page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    assert page.evaluate("!!document.activeElement.closest('.rd-columns__list')")
     page.keyboard.press("Escape")
     assert menu.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("document.activeElement.classList.contains('rd-menu')")
+    assert page.evaluate("document.activeElement.classList.contains('rd-columns__toggle')")
     page.keyboard.press(" ")                                    # Space opens it too
     assert menu.get_attribute("aria-expanded") == "true"
-    page.set_viewport_size(DESKTOP)                             # full layout: nav in the sidebar, no menu
-    assert not menu.is_visible()
+    page.set_viewport_size(DESKTOP)                             # full layout: the bar itself, no menu button
+    assert not menu.is_visible() and page.locator(".rd-columns__list").is_visible()
     context.close()
 
 
@@ -207,7 +214,11 @@ def test_without_javascript_no_dead_controls_are_shown(base, chromium):
     page.goto(base + ARTICLE)
     assert not page.locator("[data-rd-textsize]").is_visible()
     assert not page.get_by_role("button", name="打印本页").is_visible()
-    assert page.evaluate("document.querySelector('.md-banner').getBoundingClientRect().height") == 0
+    assert not page.locator("[data-rd-contrast-toggle]").is_visible() and not page.locator("[data-rd-date]").is_visible()
+    phone = context.new_page()                                  # on a phone the column list stays open
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(base + ARTICLE)
+    assert phone.locator(".rd-columns__list").is_visible() and not phone.locator(".rd-columns__toggle").is_visible()
     assert page.locator(".rd-disclosure").is_visible() and page.locator(".rd-qr svg").is_visible()
     context.close()
 

@@ -21,7 +21,7 @@ def test_nav_cache_output_is_byte_identical(built, tmp_path):
     assert len(pages) > 100
     match, mismatch, errors = filecmp.cmpfiles(built.site, tmp_path / "site", [str(p) for p in pages], shallow=False)
     assert not mismatch and not errors and len(match) == len(pages)
-    assert "md-nav__link" in (built.site / "daibiao" / "d0001" / "index.html").read_text("utf-8")
+    assert "rd-columns__link" in (built.site / "daibiao" / "d0001" / "index.html").read_text("utf-8")   # the nav is there
 
 
 def test_pager_window_is_bounded():

@@ -65,7 +65,8 @@ def test_column_listings_paginate_newest_first(built, demo):
 
 
 class PrimaryNavLinks(HTMLParser):
-    """The hrefs inside Material's primary navigation (which nests <nav> elements)."""
+    """The hrefs inside the site's column bar (<nav class="rd-columns">, overrides/partials/rd-columns.html),
+    which replaced Material's sidebar tree (issue 13)."""
 
     def __init__(self):
         super().__init__()
@@ -74,7 +75,7 @@ class PrimaryNavLinks(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "nav" and (self.depth or "md-nav--primary" in (attrs.get("class") or "")):
+        if tag == "nav" and (self.depth or "rd-columns" in (attrs.get("class") or "").split()):
             self.depth += 1
         elif tag == "a" and self.depth and attrs.get("href"):
             self.hrefs.append(attrs["href"])
