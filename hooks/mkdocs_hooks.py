@@ -1,13 +1,11 @@
 """MkDocs glue for the renda_site generator, which knows nothing of MkDocs (see DESIGN.md).
 `RENDA_PAGEFIND=0` builds without the search index, as `mkdocs serve` does."""
 import logging
-import os
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
-from mkdocs.utils import normalize_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -44,11 +42,6 @@ def on_files(files, config):
     session.start_qr([f.url for f in files.documentation_pages()])
 
 
-def on_nav(nav, config, files):
-    _state["nav_uris"] = {page.file.src_uri for page in nav.pages}
-    _state["nav_urls"] = [page.url for page in nav.pages] + ["assets/"]   # "assets/" pins the page depth
-
-
 def on_pre_build(config):
     if _state.get("command") != "serve":                 # the preview builds no search index
         _state["session"].prepare_search(config.nav)
@@ -64,26 +57,6 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     _state["session"].start_search()
-    if os.environ.get("RENDA_NAV_CACHE") != "0":       # 0: render the nav for every page (to compare)
-        _cache_nav(env.get_template("partials/nav.html"))
-
-
-def _cache_nav(template) -> None:
-    """For a page not itself in the nav no nav item is active: its nav HTML differs from another such page's
-    only by the relative URLs of the links. Render once per distinct set of those URLs (same bytes)."""
-    render, cache, nav_uris, urls = template.root_render_func, {}, _state["nav_uris"], _state["nav_urls"]
-
-    def cached_render(context):
-        page = context.get("page")
-        if page is None or getattr(page, "file", None) is None or page.file.src_uri in nav_uris:
-            yield from render(context)
-            return
-        key = tuple(normalize_url(url, page=page, base=context.get("base_url", "")) for url in urls)
-        if key not in cache:
-            cache[key] = "".join(render(context))
-        yield cache[key]
-
-    template.root_render_func = cached_render
 
 
 def on_page_context(context, page, config, nav):

@@ -75,7 +75,9 @@ def varied(tmp_path_factory):
     article = project / "docs/shenyi/2024-05-06-huanjing-zhuangkuang-shenyi-yijian.md"
     article.write_text(article.read_text("utf-8").replace("---\n", "---\nheadline: true\n", 1), "utf-8")
     site_yaml = project / "data/site.yaml"
-    site_yaml.write_text(site_yaml.read_text("utf-8") + """home:
+    text = site_yaml.read_text("utf-8")
+    site_yaml.write_text(text[:text.index("\nhome:")] + """
+home:
   blocks: [shenyi, zhifa, gongbao, dongtai]
   items: 3
   topics:
@@ -100,17 +102,19 @@ def test_configuration_orders_blocks_marks_the_headline_and_skips_empty_columns(
     assert '<a href="https://www.jzrd.example/">江州市人大常委会</a>' in topics
 
 
-def test_unknown_blocks_and_unsafe_topics_are_located_errors(varied, tmp_path):
+def test_unknown_blocks_and_unsafe_or_missing_topics_are_located_errors(varied, tmp_path):
     project = tmp_path / "p"
     shutil.copytree(varied, project)
     site_yaml = project / "data/site.yaml"
-    text = site_yaml.read_text("utf-8").replace("[shenyi, zhifa, gongbao, dongtai]", "[shenyi, xinwen]")
-    text = text.replace("url: https://www.jzrd.example/", "url: javascript:alert(1)")
-    site_yaml.write_text(text, "utf-8")
-    problems, _ = renda_site.check(project)
-    messages = [str(p) for p in problems.errors]
+    original = site_yaml.read_text("utf-8")
+    site_yaml.write_text(original.replace("[shenyi, zhifa, gongbao, dongtai]", "[shenyi, xinwen]").replace(
+        "url: gongbao/wenjian/2026/qingxihe-liuyu-zonghe-zhili-baogao.md", "url: zhuanti/meiyou.md"), "utf-8")
+    messages = [str(p) for p in renda_site.check(project)[0].errors]
     assert any("data/site.yaml:" in m and "home blocks 第2项" in m and "首页板块「xinwen」不存在" in m for m in messages), messages
-    assert any("home topics 第2项 url" in m and "不安全" in m for m in messages), messages
+    assert any("home topics 第1项 url" in m and "专题页面「zhuanti/meiyou.md」不存在" in m for m in messages), messages
+    site_yaml.write_text(original.replace("url: https://www.jzrd.example/", "url: javascript:alert(1)"), "utf-8")
+    messages = [str(p) for p in renda_site.check(project)[0].errors]
+    assert any("home topics 第2项 url" in m and "应为 http(s) 网址" in m for m in messages), messages
 
 
 def test_the_home_page_builds_and_links_every_block(varied, tmp_path):

@@ -12,9 +12,9 @@ import re
 
 import pytest
 
-from browser import static_server
-from pagekinds import PAGE_KINDS, url_of
-from search_probe import header_search
+from support.browser import static_server
+from support.pagekinds import PAGE_KINDS, url_of
+from support.search import header_search
 from test_readers_static import read_config
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -471,7 +471,7 @@ SCREENSHOT_PAGES = {
 def test_portal_screenshots_are_kept(built, base, chromium, viewport, size):
     """The issue's screenshot set (CI keeps test-artifacts/ as artifacts): each page kind at three widths
     and at the default and the largest text size; search results with a query typed."""
-    from conftest import ROOT
+    from support.project import ROOT
     out = ROOT / "test-artifacts" / "screenshots" / "portal"
     out.mkdir(parents=True, exist_ok=True)
     context, page = open_page(chromium, base, "", viewport, size)

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from conftest import copy_project, mkdocs_build
+from support.project import copy_project, mkdocs_build
 
 HOSTILE_TITLE = '</title><script>alert(1)</script>标题 & "引号"'
 META = {
@@ -127,7 +127,7 @@ def set_config(text: str) -> str:
         ("    # dzjg_image: assets/img/dzjg.png",
          "    dzjg_image: assets/img/emblem.svg\n    dzjg_url: 'https://bszs.conac.cn/sitename?method=show&id=X\"y'"),
         ("site_description: 江州市清溪县人民代表大会常务委员会信息网（演示站点）", "site_description: '站点描述\"<b>'"),
-        ("  - hooks/nav_cache.py", "  - hooks/nav_cache.py\n  - portal_test_hook.py"),
+        ("  - hooks/mkdocs_hooks.py", "  - hooks/mkdocs_hooks.py\n  - portal_test_hook.py"),
     ]
     for old, new in replace:
         assert old in text, old
@@ -235,7 +235,7 @@ def test_masthead_and_footer_values_are_text_and_bad_links_are_dropped(hostile):
 
 
 def test_gongwen_by_prefix_and_not_on_listings_or_news(built):
-    from conftest import output_path
+    from support.project import output_path
     cases = {
         "gongbao/wenjian/2024/xiugai-yishi-guize-jueding.md": True,
         "zhidu/2021-04-29-beian-shencha-banfa.md": True,

@@ -130,6 +130,8 @@ def describe(error: dict, model: type[BaseModel]) -> str:
         pattern = error.get("ctx", {}).get("pattern", "")
         if "a-z0-9" in pattern:
             return f"编号只能由小写字母、数字和连字符组成，实际为「{_shown(value)}」"
+        if pattern.startswith("^(https?"):
+            return f"应为 http(s) 网址，或 docs/ 下的 .md 文件（如 zhuanti/xuexi.md），实际为「{_shown(value)}」"
         if pattern.startswith("^\\d{4}"):
             return f"格式应为「1975-03」（年-月），实际为「{_shown(value)}」"
         if "/\\\\" in pattern:

@@ -245,8 +245,7 @@ class DeputiesKind(RecordKind):
                            {"layout": "listing"})
         for term in newest_first:
             yield PageSpec(composition_page(term), "composition.md.j2", self._composition(catalog, term, newest_first),
-                           "data/deputies", meta={"layout": "record",
-                                                  "crumbs": [crumb(term.name + "代表名单", catalog.page("terms", term))]})
+                           "data/deputies", meta={"crumbs": [crumb(term.name + "代表名单", catalog.page("terms", term))]})
 
     @staticmethod
     def _group_order(catalog) -> dict[str, int]:

@@ -55,7 +55,8 @@ class Column(Record):
 class Topic(Record):
     model_config = ConfigDict(title="专题")
     title: Text = Field(description="专题名称，如 学习贯彻地方组织法")
-    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)] = Field(
+    url: Annotated[str, StringConstraints(strip_whitespace=True, max_length=300,
+                                          pattern=r"^(https?://[^\s<>\"]+|[^/\\:\s][^:\s]*\.md)$")] = Field(
         description="专题页面：docs/ 下的 Markdown 文件（如 zhuanti/xuexi.md），或 http(s) 网址")
 
 

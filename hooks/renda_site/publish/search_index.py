@@ -28,6 +28,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from markupsafe import escape
+
 from .search_plan import SearchPlan
 
 OUTPUT = "pagefind"
@@ -157,7 +159,7 @@ class SearchIndexer:
     def add_content(self, html_rel: str, content: str, title: str, lang: str) -> None:
         """A page's converted Markdown (before the theme wraps it), with its title: the same body the
         theme's content partial (overrides/partials/content.html) marks with data-pagefind-body."""
-        heading = "" if "<h1" in content else f"<h1>{title}</h1>"
+        heading = "" if "<h1" in content else f"<h1>{escape(title)}</h1>"     # escaped as the theme does
         self.add_body(html_rel, f'<div class="rd-page-body" data-pagefind-body>\n{heading}\n{content}\n</div>', lang)
 
     def _add(self, html_rel: str, content: str | None) -> None:
