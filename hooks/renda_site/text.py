@@ -25,6 +25,14 @@ def md_text(value: object) -> Markup:
     return Markup(text.translate(_PUNCTUATION))
 
 
+BEIJING = datetime.timezone(datetime.timedelta(hours=8), "北京时间")
+
+
+def beijing_today() -> datetime.date:
+    """Today in Beijing: a file made at 7 a.m. in Beijing on a machine set to UTC is dated today, not yesterday."""
+    return datetime.datetime.now(BEIJING).date()
+
+
 def cn_date(value: datetime.date | None) -> str:
     """2024年3月1日, the way Chinese public-sector sites show dates."""
     return f"{value.year}年{value.month}月{value.day}日" if value else ""

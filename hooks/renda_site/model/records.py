@@ -23,6 +23,19 @@ YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(
 DocsPath = Annotated[str, StringConstraints(pattern=r"^[^/\\].*[^/\\]$", max_length=300)]
 
 
+class NotForEditors:
+    """Marks a front-matter field that MkDocs, the theme or the generated listing pages read, and that an
+    editor never writes (`template`, `hide` …): a scaffold leaves it out, so a new file cannot carry
+    `template: null` into a build. Written in the field's type: `Annotated[str | None, NOT_FOR_EDITORS]`."""
+
+
+NOT_FOR_EDITORS = NotForEditors()
+
+
+def for_editors(info) -> bool:
+    """Is this model field (a pydantic FieldInfo) one an editor fills in?"""
+    return info.description is not None and not any(isinstance(m, NotForEditors) for m in info.metadata)
+
 
 def _title(name: str, info) -> str:
     """A field's Chinese title in the JSON Schema (shown by editors' tooltips): its description up to the
@@ -80,12 +93,12 @@ class ArticleMeta(Record):
     author: Text | None = Field(default=None, description="作者")
     disclosure: Disclosure | None = Field(default=None, description="政府信息公开要素")
     description: Text | None = Field(default=None, description="页面摘要（供搜索引擎使用，MkDocs 字段）")
-    hide: list[str] | None = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
-    template: str | None = Field(default=None, description="页面模板（MkDocs 字段）")
-    icon: str | None = Field(default=None, description="页面图标（MkDocs Material 字段）")
-    status: str | None = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
-    feed: str | None = Field(default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
-    feed_title: Text | None = Field(default=None, description="订阅源名称")
+    hide: Annotated[list[str] | None, NOT_FOR_EDITORS] = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
+    template: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面模板（MkDocs 字段）")
+    icon: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面图标（MkDocs Material 字段）")
+    status: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
+    feed: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
+    feed_title: Annotated[Text | None, NOT_FOR_EDITORS] = Field(default=None, description="订阅源名称")
 
 
 class PublicNumber(Record):
