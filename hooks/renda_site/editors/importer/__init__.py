@@ -59,7 +59,9 @@ def convert(path: Path, keep_traditional: bool = False) -> tuple[dict, str, Repo
     report.damage += find_damage(meta.title, items)
     report.metadata_lines = [line for line in meta.dropped if line]
     front: dict = {"title": meta.title, "date": meta.date, "source": meta.body}
-    if meta.doc_no or meta.body or meta.disclosure:
+    # The disclosure table is for official documents (a number, a disclosure line, a signed and dated
+    # text), not for a news item whose only "issuer" is the start of its title.
+    if meta.doc_no or meta.disclosure or (meta.body and meta.date):
         disclosure = {"index_no": None, "publisher": meta.body, "doc_date": meta.date, "category": None,
                       "scope": None, "doc_no": meta.doc_no}
         for key, value in meta.disclosure.items():       # a web page's own disclosure line wins
