@@ -267,3 +267,9 @@ def test_slugify_is_ascii_and_short():
     assert re.fullmatch(r"[a-z0-9-]*", slugify("《清溪县》人大·A&B"))
     long = slugify("关于印发《清溪县人大常委会关于进一步加强和改进代表联络站建设的实施意见》的通知", "清溪县")
     assert len(long) <= 48 and not long.endswith("-") and re.fullmatch(r"[a-z0-9-]+", long)
+
+
+def test_today_is_the_beijing_date():
+    utc = datetime.timezone.utc
+    assert beijing_today(datetime.datetime(2026, 5, 4, 15, 59, tzinfo=utc)) == datetime.date(2026, 5, 4)
+    assert beijing_today(datetime.datetime(2026, 5, 4, 16, 0, tzinfo=utc)) == datetime.date(2026, 5, 5)

@@ -28,9 +28,10 @@ def md_text(value: object) -> Markup:
 BEIJING = datetime.timezone(datetime.timedelta(hours=8), "北京时间")
 
 
-def beijing_today() -> datetime.date:
-    """Today in Beijing: a file made at 7 a.m. in Beijing on a machine set to UTC is dated today, not yesterday."""
-    return datetime.datetime.now(BEIJING).date()
+def beijing_today(now: datetime.datetime | None = None) -> datetime.date:
+    """Today in Beijing: a file made at 7 a.m. in Beijing on a machine set to UTC is dated today, not
+    yesterday; `check` and the scaffolds agree on it. `now` (aware) is for tests."""
+    return (now or datetime.datetime.now(BEIJING)).astimezone(BEIJING).date()
 
 
 def cn_date(value: datetime.date | None) -> str:
