@@ -25,6 +25,15 @@ def md_text(value: object) -> Markup:
     return Markup(text.translate(_PUNCTUATION))
 
 
+BEIJING = datetime.timezone(datetime.timedelta(hours=8), "北京时间")
+
+
+def beijing_today(now: datetime.datetime | None = None) -> datetime.date:
+    """Today in Beijing: a file made at 7 a.m. in Beijing on a machine set to UTC is dated today, not
+    yesterday; `check` and the scaffolds agree on it. `now` (aware) is for tests."""
+    return (now or datetime.datetime.now(BEIJING)).astimezone(BEIJING).date()
+
+
 def cn_date(value: datetime.date | None) -> str:
     """2024年3月1日, the way Chinese public-sector sites show dates."""
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
