@@ -13,7 +13,7 @@ import signal
 import site
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context
+from multiprocessing import get_context, resource_tracker
 from pathlib import Path
 
 import zxingcpp
@@ -112,6 +112,12 @@ class QrCodes:
         # ignored, which it inherits from its first instant: the build handles Ctrl-C and stops it, and an
         # editor sees no traceback of the worker's own. Meanwhile Ctrl-C is blocked here too, not lost:
         # Linux keeps a blocked signal pending even while it is ignored, and delivers it on unblocking.
+        # multiprocessing's resource tracker is started first: starting it unblocks Ctrl-C on its way out,
+        # which inside this window would let a Ctrl-C through while it is ignored, and lose it.
+        try:
+            resource_tracker.ensure_running()
+        except OSError:
+            return
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
@@ -126,7 +132,11 @@ class QrCodes:
             self.close()
         finally:
             signal.signal(signal.SIGINT, previous)
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            try:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)     # a Ctrl-C meanwhile is handled here
+            except BaseException:
+                self.close()                                            # the build will not get this object
+                raise
 
     def block(self, page_url: str | None) -> Markup:
         if not self.site_url or page_url is None:
