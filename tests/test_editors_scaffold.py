@@ -84,7 +84,7 @@ def test_scaffold_has_every_field_and_passes_check_once_filled(project, args, ki
         if re.match(r"^[ #-]*[a-z_]+:", line) and not line.rstrip().endswith(":"):
             assert re.search(r"  # \S*[\u4e00-\u9fff]", line), f"no Chinese comment: {line}"
     if "deputy" not in args:   # a deputy's start is left blank on purpose: blank means "from the term's start"
-        assert f'date: "{datetime.date.today().isoformat()}"' in text
+        assert f'date: "{beijing_today().isoformat()}"' in text
     blank_errors = errors_in(project, rel)
     assert blank_errors, "the blanks must not pass check"
     # Field paths read like "items 第1项 title" (list positions counted from 1, as editors count).

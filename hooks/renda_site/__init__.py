@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .address import Address
+from .clock import beijing_today
 from .input.load import Loaded, load_data
 from .kinds import KINDS
 from .model.catalog import Catalog
@@ -51,7 +52,7 @@ def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, Loa
     problems = Problems()
     with _no_cycle_collection():
         loaded = load_data(Path(root), sources(), problems)
-        Checker(loaded, KINDS, problems, today or datetime.date.today()).run(loaded.one("site"))
+        Checker(loaded, KINDS, problems, today or beijing_today()).run(loaded.one("site"))
     return problems, loaded
 
 

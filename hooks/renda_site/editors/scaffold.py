@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from pypinyin import lazy_pinyin
 
 from .. import sources
+from ..clock import beijing_today
 from ..input.load import Loaded, load_data
 from ..input.messages import _unwrap
 from ..kinds import KINDS
@@ -120,7 +121,7 @@ class Scaffolder:
 
     def __init__(self, root: Path, today: datetime.date | None = None):
         self.root = Path(root)
-        self.today = today or datetime.date.today()
+        self.today = today or beijing_today()
         self.loaded: Loaded = load_data(self.root, sources(), Problems())   # problems elsewhere don't block
 
     def current_term(self):
