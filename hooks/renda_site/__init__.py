@@ -42,6 +42,10 @@ class Result:
         from .render.decorate import decorate
         return decorate(self.catalog, src_uri, markdown)
 
+    def withheld(self) -> list[str]:
+        """Source paths of the pages this build does not publish (drafts, scheduled articles)."""
+        return sorted(self.catalog.withheld_pages())
+
     def search_plan(self, nav: list | None = None, directory_urls: bool = True):
         from .publish.search_plan import search_plan
         return search_plan(self.catalog, KINDS, self.specs, nav, directory_urls)
@@ -52,7 +56,8 @@ def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, Loa
     problems = Problems()
     with _no_cycle_collection():
         loaded = load_data(Path(root), sources(), problems)
-        Checker(loaded, KINDS, problems, today or beijing_today()).run(loaded.one("site"))
+        loaded.today = today or beijing_today()
+        Checker(loaded, KINDS, problems, loaded.today).run(loaded.one("site"))
     return problems, loaded
 
 

@@ -6,6 +6,7 @@ collected, not raised, so one run reports every mistake.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from .docs_files import docs_files, hidden
 from .privacy import TextFile
 from .messages import validate
 from .sources import DataSource, Source
+from .svgcheck import svg_problems
 from .yamlload import LocatedDict, LocatedList, describe_syntax_error, load_yaml
 
 # Records and articles read by this process, by absolute path:
@@ -44,6 +46,8 @@ class Article:
     path: str                     # relative to the project root, for messages
     lead: str = ""                # the first paragraph of the body, as plain text (for a 头条 or a summary)
     image: tuple[str, str] | None = None   # the first image of the body: (its path as written, its alt text)
+    body: str = ""                # the Markdown after the front matter (checked for HTML and links)
+    body_line: int = 1            # the file line the body starts on
 
 
 @dataclass
@@ -54,6 +58,8 @@ class Loaded:
     docs_files: set[str] = field(default_factory=set)   # every file under docs/, relative
     documents: list[tuple[str, object]] = field(default_factory=list)  # (file, parsed YAML) of every file read
     failed: set[str] = field(default_factory=set)   # files not (fully) read: references into them are not checked
+    today: datetime.date | None = None      # the Beijing date the content was checked for (drafts, scheduling)
+    templates: set[str] = field(default_factory=set)   # page templates of the theme (overrides/*.html)
 
     def of(self, kind: str) -> list:
         return self.records.get(kind, [])
@@ -203,7 +209,7 @@ class Loader:
         match = FRONT_MATTER.match(text)
         if not match:
             self.documents.append((self.rel(path), TextFile(text)))
-            return Article(src_uri, None, self.rel(path))
+            return Article(src_uri, None, self.rel(path), body=text)
         self.documents.append((self.rel(path), TextFile(text[match.end():], text[:match.end()].count("\n") + 1)))
         raw = self.parse(path, match.group(1) or "", line_offset=1,
                          empty="元数据块（两行 --- 之间）是空的：请写上 title 等字段，或删除这两行")
@@ -216,7 +222,8 @@ class Loader:
         meta = self.record(model, raw, path)
         if meta is None:
             return None
-        return Article(src_uri, meta, self.rel(path), *lead_of(text[match.end():]))
+        body, body_line = text[match.end():], text[:match.end()].count("\n") + 1
+        return Article(src_uri, meta, self.rel(path), *lead_of(body), body=body, body_line=body_line)
 
     def text(self, path: Path) -> str | None:
         """A published text file, read as MkDocs reads it (UTF-8, a byte-order mark allowed); a control
@@ -259,8 +266,12 @@ class Loader:
 
     def scan_text(self, path: Path) -> None:
         text = self.text(path)
-        if text is not None:
-            self.documents.append((self.rel(path), TextFile(text)))
+        if text is None:
+            return
+        self.documents.append((self.rel(path), TextFile(text)))
+        if path.suffix.lower() == ".svg":
+            for line, message in svg_problems(text):
+                self.problems.error(self.rel(path), line, "SVG 内容", f"{message}。SVG 图片只能含有图形本身")
 
     def attachment(self, path: Path) -> None:
         try:
@@ -329,4 +340,6 @@ def load_data(root: Path, sources: list[DataSource], problems: Problems) -> Load
             record = loader.record(source.model, raw, path) if raw is not None else None
             records += [record] if record is not None else []
     loaded.documents, loaded.failed = loader.documents, loader.failed
+    theme = root / "overrides"           # mkdocs.yml theme.custom_dir: the templates a page may name
+    loaded.templates = {p.relative_to(theme).as_posix() for p in theme.rglob("*.html")} if theme.is_dir() else set()
     return loaded

@@ -110,11 +110,13 @@ class ArticleMeta(Record):
     disclosure: Disclosure | None = Field(default=None, description="政府信息公开要素")
     description: Text | None = Field(default=None, description="页面摘要（供搜索引擎使用，MkDocs 字段）")
     headline: bool = Field(default=False, description="首页头条：是则显示在首页最上方（有多篇时取最新的一篇）")
+    draft: bool = Field(default=False, description="草稿：是则不发布，只在本地预览中显示（标有「草稿」）")
     hide: list[str] | None = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
     template: str | None = Field(default=None, description="页面模板（MkDocs 字段）")
     icon: str | None = Field(default=None, description="页面图标（MkDocs Material 字段）")
     status: str | None = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
-    feed: str | None = Field(default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
+    feed: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*\.xml$", max_length=300)] | None = Field(
+        default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
     feed_title: Text | None = Field(default=None, description="订阅源名称")
 
 
