@@ -112,14 +112,20 @@ def violations(markdown_text: str, hosts: set[str] = frozenset()) -> list[tuple[
     for (tag, name, value), count in (before.attrs - after.attrs).items():
         if tag in (before.tags - after.tags):
             continue                          # the element itself is refused: said once
-        found.append((_line_of(lines, re.escape(name) if name not in ("href", "src") else re.escape(value[:30]) or name),
-                      _attribute_message(tag, name, value)))
+        found.append((_line_of(lines, re.escape(name) if name not in ("href", "src") else re.escape(value[:30]) or name,
+                               rf"\b{re.escape(name)}\s*=|\]\(|\]:"), _attribute_message(tag, name, value)))
     return sorted(set(found))
 
 
-def _line_of(lines: list[str], pattern: str) -> int:
-    regex = re.compile(pattern, re.I)
-    return next((n for n, line in enumerate(lines, 1) if regex.search(line)), 1)
+def _line_of(lines: list[str], *patterns: str) -> int:
+    """The first line matching the first pattern that matches any (the value as written, else the
+    attribute or link syntax: an entity-encoded javascript: is not found as it is decoded)."""
+    for pattern in patterns:
+        regex = re.compile(pattern, re.I)
+        found = next((n for n, line in enumerate(lines, 1) if regex.search(line)), None)
+        if found is not None:
+            return found
+    return 1
 
 
 def _tag_message(tag: str) -> str:

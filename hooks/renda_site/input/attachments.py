@@ -19,8 +19,21 @@ ATTACHMENTS = (".docx", ".xlsx", ".pdf")
 # Formats whose text cannot be read here: published, but the editor is asked to look at them.
 UNREADABLE = (".doc", ".xls", ".ppt", ".pptx", ".wps", ".et", ".dps", ".zip", ".rar", ".7z")
 CACHE_VERSION = 1
+_BETWEEN_TAGS = re.compile(r">\s+<")
+_SELF_CLOSING = re.compile(r"<[^>]*/>")            # <w:b/>, <w:sz w:val="21"/>: formatting, no text
+_RUN = re.compile(r"</?(?:w:r|w:t|w:rPr|a:r|a:t|a:rPr|r|t|rPr)(?:\s[^>]*)?>")
 _TAG = re.compile(r"<[^>]+>")
-_BREAK = re.compile(r"</(?:w:p|w:tc|a:p|row|si|t|vt:lpwstr|dc:\w+|rdf:li)>")
+_ELEMENTS = re.compile(r"(?:\n\|\n)+")
+
+
+def xml_text(xml: str) -> str:
+    """The text of an XML part: the runs of one paragraph joined (a number can be split over runs),
+    different elements kept apart by a character the number patterns do not cross (so the values
+    3.1.5 and 3.1, or 0 and 1 of two neighbouring fields, never make one number)."""
+    xml = _RUN.sub("", _SELF_CLOSING.sub("", _BETWEEN_TAGS.sub("><", xml)))
+    return _ELEMENTS.sub("\n|\n", _TAG.sub("\n|\n", xml)).strip("\n|")
+
+
 # Office parts that python-docx and openpyxl do not expose but a reader of the file can still open.
 _EXTRA_PARTS = re.compile(r"^(?:word/(?:comments|footnotes|endnotes)\d*\.xml|xl/comments\d*\.xml|xl/threadedComments/.*\.xml"
                           r"|docProps/(?:app|custom)\.xml)$")
@@ -74,8 +87,7 @@ def _office_extras(path: Path) -> list[tuple[str, str]]:
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if _EXTRA_PARTS.match(name):
-                xml = archive.read(name).decode("utf-8", "replace")
-                text = _TAG.sub("", _BREAK.sub("\n", xml)).strip()
+                text = xml_text(archive.read(name).decode("utf-8", "replace"))
                 if text:
                     out.append((f"文件内部 {name}", text))
     return out
@@ -126,7 +138,7 @@ def _pdf(path: Path) -> list[tuple[str, str]]:
     xmp = reader.xmp_metadata
     if xmp is not None:
         xml = xmp.rdf_root.toxml() if hasattr(xmp, "rdf_root") else ""
-        text = _TAG.sub(" ", _BREAK.sub("\n", xml)).strip()
+        text = xml_text(xml)
         if text:
             out.append(("文档属性 XMP", text))
     for name, field in (reader.get_fields() or {}).items():

@@ -92,7 +92,7 @@ class Loader:
             raw = load_yaml(text)
             if raw is None and empty is not None:
                 self.failed.add(self.rel(path))
-                self.problems.error(self.rel(path), 1 + line_offset, "（整个文件）", empty)
+                self.problems.error(self.rel(path), max(1, line_offset), "（整个文件）", empty)
                 return None
             self.documents.append((self.rel(path), raw))   # every value is scanned for private data
             return raw

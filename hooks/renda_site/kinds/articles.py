@@ -81,7 +81,7 @@ class ArticlesKind(RecordKind):
         if meta.draft:
             return "草稿（draft: true），不会发布"
         if meta.date and meta.date > today:
-            return f"定时发布：{cn_date(meta.date)}以后的第一次生成时发布"
+            return f"定时发布的文章，{cn_date(meta.date)}以后的第一次生成时才发布"
         return None
 
     def index(self, catalog) -> Articles:

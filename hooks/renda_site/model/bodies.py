@@ -45,7 +45,7 @@ def check_bodies(checker, articles) -> None:
             for line, target in links(article.src_uri, body):
                 if target in withheld:
                     checker.problems.error(article.path, article.body_line + line - 1, "正文",
-                                           f"链接的页面「{target}」{withheld[target]}：发布后这个链接会失效。"
+                                           f"链接的页面「{target}」是{withheld[target]}：发布后这个链接会失效。"
                                            "请去掉链接，或等对方发布后再加")
 
 

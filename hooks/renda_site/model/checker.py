@@ -75,7 +75,7 @@ class Checker:
             self.error(record, loc, f"{what}「{path}」不存在（路径相对于 docs/ 文件夹）")
             return False
         if path in self.withheld_pages():
-            self.error(record, loc, f"{what}「{path}」{self.withheld_pages()[path]}：引用它的链接会失效。请等它发布后再引用")
+            self.error(record, loc, f"{what}「{path}」是{self.withheld_pages()[path]}：引用它的链接会失效。请等它发布后再引用")
             return False
         if suffixes and not path.lower().endswith(suffixes):
             self.error(record, loc, f"{what}「{path}」的文件类型应为 {' / '.join(suffixes)}")
