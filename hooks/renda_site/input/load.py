@@ -204,9 +204,11 @@ class Loader:
         text = self.text(path)
         if text is None:
             return None
-        for line in images_without_alt(text):       # every page, with or without front matter
-            self.problems.error(self.rel(path), line, None, ALT_MESSAGE)
         match = FRONT_MATTER.match(text)
+        # Images of the body of every page, with or without front matter (front-matter values are text).
+        start = text[:match.end()].count("\n") if match else 0
+        for line in images_without_alt(text[match.end():] if match else text):
+            self.problems.error(self.rel(path), start + line, None, ALT_MESSAGE)
         if not match:
             self.documents.append((self.rel(path), TextFile(text)))
             return Article(src_uri, None, self.rel(path), body=text)
