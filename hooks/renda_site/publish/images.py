@@ -63,6 +63,8 @@ def clean_image(source: Path, cache: Path) -> Path | None:
             options.update(lossless=bool(image.info.get("lossless")), quality=95)
         elif kind == "GIF":
             options = {"save_all": True}                  # frames and timing kept; no comment, no XMP
+        # Pillow writes back what it read (a JPEG's comment, XMP) unless told otherwise: forget it all.
+        image.info = {}
         tmp = out.with_name(out.name + f".{os.getpid()}.tmp")
         image.save(tmp, format=kind, **options)
     os.replace(tmp, out)
