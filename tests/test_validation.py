@@ -204,7 +204,8 @@ def _tree_digest(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-MKDOCS_CASES = ["gender-latin", "mobile-in-article-front-matter", "syntax-tab-indent"]
+MKDOCS_CASES = ["gender-latin", "mobile-in-article-front-matter", "syntax-tab-indent", "yaml-alias-bomb", "symlink-git-config",
+                "body-script", "svg-script", "template-typo", "mobile-in-docx-text", "site-yaml-empty"]
 
 
 @pytest.mark.parametrize("name", MKDOCS_CASES)
@@ -263,3 +264,16 @@ def test_problems_sort_by_file_then_line_even_without_a_line():
         "data/a.yaml:30 错误 字段 y：甲", "data/b.yaml 错误 字段 （整个文件）：整个文件",
         "data/b.yaml:3 错误 字段 z：前", "data/b.yaml:12 错误 字段 x：后"]
     assert [str(p) for p in problems.warnings] == ["data/a.yaml:1 警告 字段 photo：警告"]
+
+
+def test_the_attack_table_lists_every_attack_as_refused():
+    """tests/ATTACKS.md (written by tests/make_attacks_table.py) is current: every attack of the corpus is
+    in it, refused."""
+    from support.bad_inputs import ATTACKS
+    from support.project import ROOT
+    table = (ROOT / "tests" / "ATTACKS.md").read_text(encoding="utf-8")
+    rows = {line.split(" | ")[1]: line for line in table.splitlines() if line.startswith("| ") and " | `" in line}
+    assert len(ATTACKS) >= 60
+    for case in ATTACKS:
+        assert case.name in rows, f"{case.name}: run tests/make_attacks_table.py"
+        assert "拒绝，退出码 1" in rows[case.name], rows[case.name]

@@ -252,6 +252,7 @@ NEW_ARTICLE = '---\ntitle: 县人大常委会召开主任会议\ndate: "2026-11-
 HOSTILE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n<rect width="10" height="10"/>\n{}\n</svg>\n'
 PAGE = "gongbao/wenjian/2024/pizhun-2023-juesuan-jueyi.md"
 
+_BEFORE_ISSUE_16 = len(CASES)
 CASES += [
     # resource limits: each refused at once (the test runs check with a timeout)
     Case("yaml-alias-bomb", "data/deputies/d0099.yaml", WRITE, 'id: "d0099"\n' + BOMB, "lol6", "展开「&」「*」引用", at="lol6:"),
@@ -344,3 +345,8 @@ CASES += [
     Case("link-to-a-scheduled-article", "docs/dongtai/2026-11-09-yinyong.md", WRITE, NEW_ARTICLE + "详见[通知](2099-01-01-tongzhi.md)。\n", "正文",
          "是定时发布的文章", at="详见", extra=(("docs/dongtai/2099-01-01-tongzhi.md", WRITE, '---\ntitle: 将来的通知\ndate: "2099-01-01"\n---\n\n正文。\n'),)),
 ]
+
+# The attacks of issue 16, and the earlier cases that are attacks too (private data, unsafe links).
+ATTACKS = CASES[_BEFORE_ISSUE_16:] + [c for c in CASES[:_BEFORE_ISSUE_16]
+                                      if c.name.startswith(("mobile-", "idcard-", "unknown-field-idcard", "unknown-field-phone"))
+                                      or "javascript" in c.name]
