@@ -82,6 +82,9 @@ class SiteConfig(Record):
     intro: LongText | None = Field(default=None, description="首页简介（Markdown）")
     columns: list[Column] = Field(min_length=1, description="文章栏目")
     home: HomeConfig = Field(default_factory=HomeConfig, description="首页的板块、顺序和专题")
+    embed_hosts: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]] = Field(
+        default_factory=list, description="文章中允许用 <iframe> 嵌入的网站（主机名，如 map.example.cn）；"
+                                          "服务器的内容安全策略 frame-src 中也要加上它们")
 
     @property
     def area_name(self) -> str:
