@@ -109,7 +109,9 @@ class Loader:
         too large to be a real data file or page: reported once, and not read."""
         if path in self._refused:
             return True
-        if path.is_symlink() or any(parent.is_symlink() for parent in path.parents if self.root in parent.parents):
+        # A file inside a linked folder is never reached: docs_files() does not enter linked folders, and
+        # neither does rglob() in a data folder; the folders themselves are looked at in load_data().
+        if path.is_symlink():
             self._refused.add(path)
             self.failed.add(self.rel(path))
             self.problems.error(self.rel(path), None, "（整个文件）", SYMLINK)
@@ -325,6 +327,10 @@ def load_data(root: Path, sources: list[DataSource], problems: Problems) -> Load
     """Read every file the sources declare, below `root`."""
     loader = Loader(root, problems)
     loaded = Loaded()
+    for top in ("data", "docs", *{s.path for s in sources if s.shape in ("files", "pages")}):
+        if (root / top).is_symlink():
+            problems.error(top, None, "（整个文件夹）", SYMLINK)
+            return loaded
     for source in sources:
         path = root / source.path
         records = loaded.records.setdefault(source.kind, [])

@@ -22,24 +22,22 @@ PUBLIC_FILE = "data/public_numbers.yaml"
 
 # Between two digits an editor (or a word processor) may put spaces of any width, hyphens, dots or a
 # line break: 139 1234 5678, 139-1234-5678, １３９　１２３４　５６７８ (full width), a number wrapped
-# onto the next line. Text is first folded to ASCII digits and plain spaces (NFKC, dashes, zero-width
-# characters removed), then the patterns allow up to three separators between any two digits.
-_SEP = r"[ \t\r\n.\-_/·]{0,3}"
-_DIGIT_RUN = r"\d(?:" + _SEP + r"\d)"
+# onto the next line, a zero-width space. The patterns match such text as it is — `\d` and `\s` are
+# Unicode-aware (full-width digits, NBSP, the ideographic space) — and allow up to three separators
+# between any two digits; a match is then folded to ASCII digits (NFKC) to be compared and masked.
+_SEP = r"[\s.\-_/·\u00ad\u200b\u200c\u200d\u2060\ufeff\u2010-\u2015\u2212\ufe63\uff0d\uff0e\uff0f]{0,3}"
 # Mainland mobile numbers 13x-19x, optionally +86 / 86 in front.
-MOBILE = re.compile(r"(?<![0-9])(?:\+?86" + _SEP + r")?1" + _SEP + r"[3-9]" + r"(?:" + _SEP + r"\d){9}(?![0-9])")
+MOBILE = re.compile(r"(?<!\d)(?:[+＋]?[8８][6６]" + _SEP + r")?[1１]" + _SEP + r"[3-9３-９]" + r"(?:" + _SEP + r"\d){9}(?!\d)")
 # 18 characters; candidates are checked against the ID's own structure once separators are removed.
-_ID_CANDIDATE = re.compile(r"(?<![0-9])[1-9](?:" + _SEP + r"\d){16}" + _SEP + r"[0-9Xx](?![0-9A-Za-z])")
+_ID_CANDIDATE = re.compile(r"(?<!\d)\d(?:" + _SEP + r"\d){16}" + _SEP + r"[\dXxＸｘ](?![\dA-Za-z])")
 # 6-digit region, birth date 18xx-20xx, 3-digit sequence, check digit (or X).
 ID_CARD = re.compile(r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx]")
-_FOLD = {ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d"}
-_FOLD |= {ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"}
-_FOLD |= {ord(c): " " for c in "\u00a0\u2007\u202f\u3000"}
+_FOLD = {ord(c): None for c in "\u00ad\u200b\u200c\u200d\u2060\ufeff"}
 
 
 def fold(text: str) -> str:
-    """Digits and separators as the patterns expect them; line breaks stay where they were."""
-    return unicodedata.normalize("NFKC", text.translate(_FOLD)).translate(_FOLD)
+    """A matched number in ASCII digits and separators (full-width forms folded, invisible ones dropped)."""
+    return unicodedata.normalize("NFKC", text.translate(_FOLD))
 
 
 def digits(text: str) -> str:
@@ -55,19 +53,22 @@ def masked(number: str) -> str:
 
 
 def findings(text: str) -> Iterator[tuple[str, str, int]]:
-    """(kind, number as written, offset in the folded text) of every private-looking number."""
-    folded = fold(text)
-    for match in _ID_CANDIDATE.finditer(folded):
+    """(kind, number as written, offset in `text`) of every private-looking number."""
+    for match in _ID_CANDIDATE.finditer(text):
         if ID_CARD.fullmatch(digits(match.group(0))):
             yield "身份证号码", match.group(0), match.start()
-    for match in MOBILE.finditer(folded):
+    for match in MOBILE.finditer(text):
         yield "手机号码", match.group(0), match.start()
+
+
+# Eleven digits with at most three other characters between each two: every mobile or ID match has
+# them, and this simpler pattern is several times faster to rule out on long pages.
+_ELEVEN_DIGITS = re.compile(r"\d(?:\D{0,3}\d){10}")
 
 
 def _quick(text: str) -> bool:
     """Whether `text` can hold a number at all (most values cannot): a cheap first pass."""
-    return bool(_ID_CANDIDATE.search(text) or MOBILE.search(text)) if text.isascii() else \
-        bool(_ID_CANDIDATE.search(fold(text)) or MOBILE.search(fold(text)))
+    return bool(_ELEVEN_DIGITS.search(text)) and bool(_ID_CANDIDATE.search(text) or MOBILE.search(text))
 
 
 def _scalar(node) -> str | None:
@@ -157,7 +158,7 @@ def scan(documents: Iterable[tuple[str, object]], public: Iterable[str], problem
         for line, field, text in _located(path, raw):
             first_line = text.split("\n", 1)[0] if isinstance(raw, TextFile) and not raw.parts else None
             for kind, number, offset in findings(text):
-                if first_line is not None and offset > len(fold(first_line)):
+                if first_line is not None and offset > len(first_line):
                     continue                         # starts on the next line: reported there
                 if digits(number) in allowed:
                     used.add(digits(number))

@@ -80,7 +80,6 @@ _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.o
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 50
 MAX_VALUES = 500_000
-_NESTING = re.compile(r"[\[{?:-]")
 DEEP = f"嵌套超过 {MAX_DEPTH} 层，数据文件不会这样深，请检查括号和缩进（「*」引用也算在内）"
 
 
@@ -99,14 +98,15 @@ def load_yaml(text: str):
         raise LimitError(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），数据文件不应这样大，请检查是否误存了其他内容")
     # Every collection starts at one of the characters [ { - ? : , so their count bounds the nesting depth:
     # only a file with very many of them is scanned (without composing) for its depth first.
-    if len(_NESTING.findall(text)) > 10_000:
+    nesting = sum(text.count(c) for c in "[{?:-")
+    if nesting > 10_000:
         _check_event_depth(text)
     loader = LocatedLoader(text)
     try:
         node = loader.get_single_node()          # libyaml parses and composes in C
         if node is None:
             return None
-        if "*" in text or len(_NESTING.findall(text)) > MAX_DEPTH:
+        if "*" in text:                          # aliases (and merge keys, which need them) expand
             _check_expansion(node)
         return _build(loader, node, set())
     finally:
@@ -165,6 +165,8 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
         return loader.construct_object(node, deep=True)
     if id(node) in active:
         raise yaml.constructor.ConstructorError(None, None, "found a recursive alias", node.start_mark)
+    if len(active) >= MAX_DEPTH:                  # `active` holds the collections above this one
+        raise LimitError(DEEP, node.start_mark)
     active.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         data = LocatedList(_build(loader, child, active) for child in node.value)
