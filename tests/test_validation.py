@@ -277,3 +277,11 @@ def test_the_attack_table_lists_every_attack_as_refused():
     for case in ATTACKS:
         assert case.name in rows, f"{case.name}: run tests/make_attacks_table.py"
         assert "拒绝，退出码 1" in rows[case.name], rows[case.name]
+
+
+def test_an_empty_terms_file_gives_one_error_not_one_per_reference(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    (project / "data" / "terms.yaml").write_text("# 届次\n", encoding="utf-8")
+    code, lines = run_check(project, capsys)
+    assert code == 1
+    assert [l for l in lines if " 错误 " in l] == ["data/terms.yaml:1 错误 字段 （整个文件）：文件是空的（或只有注释）：请填写内容，不需要的文件请删除"]
