@@ -112,7 +112,7 @@ def test_the_preview_shows_drafts_with_a_chinese_mark(project, tmp_path):
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     draft = html.unescape((site / "dongtai" / "2026-08-22-caogao" / "index.html").read_text(encoding="utf-8"))
-    assert re.search(r'class="rd-draft"[^>]*><strong>草稿</strong>　草稿（draft: true），不会发布', draft)
+    assert re.search(r'class="rd-draft"[^>]*><strong>草稿</strong>　（draft: true），不会发布（本页只在本机预览中显示）', draft)
     scheduled = html.unescape((site / "dongtai" / f"{DAY}-dingshi" / "index.html").read_text(encoding="utf-8"))
     assert f"定时发布的文章，{DAY.year}年{DAY.month}月{DAY.day}日以后的第一次生成时才发布" in scheduled
     assert "草稿文章乙" not in (site / "dongtai" / "index.html").read_text(encoding="utf-8")   # the listing is as published

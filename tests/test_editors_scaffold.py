@@ -15,6 +15,7 @@ import pytest
 from support.project import HOOKS, ROOT, copy_project
 
 import renda_site
+from renda_site.clock import beijing_today
 from renda_site.kinds.appointments import AppointmentEntry, AppointmentList
 from renda_site.kinds.bulletins import Bulletin, BulletinItem
 from renda_site.kinds.deputies import Deputy, Membership
