@@ -1,10 +1,13 @@
 """Import results on the test fixtures: headings found, furniture removed, hard-wrapped lines joined,
-paragraphs compared with the hand-checked expected bodies (tests/fixtures/import/*.expected.md).
+paragraphs compared with the hand-checked expected bodies (tests/fixtures/import/*.expected.md), debris
+left in the body (a block that shares no text with the expected body), and the repairs, removals and
+damage the report names.
 
     .venv/bin/python bench/import_fixtures.py
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -33,6 +36,16 @@ def merged(block: str, parts: list[str]) -> int:
     return 0
 
 
+def plain(block: str) -> str:
+    return re.sub(r"\s|\\\\|\*\*|^#+ ", "", block)
+
+
+def debris(got: list[str], expected: list[str]) -> list[str]:
+    """Output blocks that are no part of the expected body (wrongly joined or split paragraphs are)."""
+    whole = "".join(plain(b) for b in expected)
+    return [b for b in got if plain(b) not in whole]
+
+
 def main() -> int:
     for source in sorted(FIXTURES.glob("*.txt")):
         front, body, report = convert(source)
@@ -50,7 +63,12 @@ def main() -> int:
               f"{len(report.repeated_lines)}, watermark/advert/web chrome {len(report.noise_lines)}")
         print(f"  joins: made {report.joins}, wrong {wrong}, missed {missed} "
               f"(needed {report.joins - wrong + missed}); tables {report.tables}, attachments {report.attachments}")
-        print(f"  paragraphs identical to expected: {correct}/{len(expected)}")
+        print(f"  paragraphs identical to expected: {correct}/{len(expected)}; debris blocks left: {len(debris(got, expected))}")
+        removed = ", ".join(f"{kind} {len(lines)}" for kind, lines in report.chrome.items()) or "none"
+        print(f"  reported: repairs {len(report.repairs)}, page leftovers by kind ({removed}), "
+              f"paragraphs rejoined at page markers {report.page_joins}, damage left for the editor {len(report.damage)}")
+        for line in report.repairs + report.damage:
+            print(f"    {line}")
     return 0
 
 

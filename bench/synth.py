@@ -389,8 +389,12 @@ def copy_fixed_parts(out: Path, columns: list[str]) -> None:
         else:
             shutil.copyfile(src, out / part)
     (out / "data").mkdir(parents=True)
-    shutil.copyfile(REPO / "data" / "site.yaml", out / "data" / "site.yaml")
-    skipped = set(columns) | {"gongbao/wenjian", "assets/photos"}
+    # 专题 pages link the demo's own articles, which the synthetic site does not have: neither they nor the
+    # home page's links to them are copied.
+    site = yaml.safe_load((REPO / "data" / "site.yaml").read_text("utf-8"))
+    site.get("home", {}).pop("topics", None)
+    (out / "data" / "site.yaml").write_text(yaml.safe_dump(site, allow_unicode=True, sort_keys=False), "utf-8")
+    skipped = set(columns) | {"gongbao/wenjian", "assets/photos", "zhuanti"}
     for src in sorted((REPO / "docs").rglob("*")):
         rel = src.relative_to(REPO / "docs").as_posix()
         if src.is_dir() or any(rel == s or rel.startswith(s + "/") for s in skipped):

@@ -97,13 +97,12 @@ def test_bad_input_is_reported_with_file_line_and_field(case, pristine, tmp_path
     assert any(case.fragment in line for line in hits), hits
 
 
-def test_demo_passes_check_with_warnings_listed(capsys):
+def test_demo_passes_check_without_a_warning(capsys):
+    """The untouched demo is quiet: a real site's first warning is not buried under the demo's."""
     from support.project import ROOT
     code, lines = run_check(ROOT, capsys)
     assert code == 0
-    assert not [l for l in lines if " 错误 " in l]
-    assert [l for l in lines if re.match(r"^data/deputies/d\d+\.yaml:\d+ 警告 字段 photo：没有照片$", l)]
-    assert lines[-1].startswith("共 0 个错误，")
+    assert lines[0].startswith("共 0 个错误，0 个警告。"), lines[:5]
 
 
 def test_all_errors_in_one_run_sorted_by_file_and_line(pristine, tmp_path, capsys):

@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_cmd = commands.add_parser("check", help="检查 data/ 和 docs/，不生成网站")
     check_cmd.add_argument("--quiet-warnings", action="store_true", help="只列出错误")
+    check_cmd.add_argument("--all", action="store_true", help="列出每一个警告（默认同类警告合并为一行）")
     gen = commands.add_parser("generate", help="检查并把生成的 Markdown 页面和订阅源、开放数据文件写入 --out 目录")
     gen.add_argument("--out", type=Path, required=True)
     gen.add_argument("--site-url", default=None, help="网站正式地址（如 https://example.gov.cn/renda/），用于订阅源和开放数据中的完整链接")
@@ -36,9 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if args.command == "check":
         problems, _ = check(args.root)
-        shown = problems.errors if args.quiet_warnings else problems.errors + problems.warnings
-        for problem in shown:
-            print(problem)
+        shown = [str(p) for p in problems.errors] if args.quiet_warnings else problems.lines(every=args.all)
+        for line in shown:
+            print(line)
         print(f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告。用时 {time.perf_counter() - started:.2f} 秒。")
         return 1 if problems.errors else 0
     try:

@@ -17,7 +17,10 @@ def beijing_now() -> datetime.datetime:
     return datetime.datetime.now(BEIJING)
 
 
-def beijing_today() -> datetime.date:
+def beijing_today(now: datetime.datetime | None = None) -> datetime.date:
+    """Today in Beijing; `now` (an aware time) is for tests."""
+    if now is not None:
+        return now.astimezone(BEIJING).date()
     override = os.environ.get("RENDA_TODAY", "").strip()
     if override:
         try:

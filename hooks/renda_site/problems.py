@@ -1,7 +1,10 @@
 """Problems found in the content, in one shape: `file:line 错误 字段 field：message`."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+SHOW_ALL = "运行 bash dev.sh check --all 列出每一处。"
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,40 @@ class Problems:
     def warnings(self) -> list[Problem]:
         return self._sorted(True)
 
+    def lines(self, every: bool = False) -> list[str]:
+        """Every error, then the warnings; warnings of one kind that repeat (a whole folder of deputies
+        without a photo) are one line with the count and the first places, unless `every`."""
+        warnings = [str(p) for p in self.warnings] if every else collapse(self.warnings)
+        return [str(p) for p in self.errors] + warnings
+
     def report(self) -> str:
         lines = [str(p) for p in self.errors + self.warnings]
         lines.append(f"共 {len(self.errors)} 个错误，{len(self.warnings)} 个警告。")
         return "\n".join(lines)
+
+
+def _kind(problem: Problem) -> tuple:
+    """Problems of one kind: the same field (whatever list item) and message (whatever value it quotes)."""
+    field_ = re.sub(r"第\d+项", "第N项", problem.field or "")
+    return problem.warning, field_, re.sub(r"「[^」]*」", "「」", problem.message)
+
+
+def collapse(problems: list[Problem], shown: int = 3, least: int = 4) -> list[str]:
+    """One line per kind of problem that occurs `least` times or more, where its first one stands:
+    the first in full, then the count and the next places."""
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault(_kind(problem), []).append(problem)
+    out = []
+    for problem in problems:
+        group = groups[_kind(problem)]
+        if len(group) < least:
+            out.append(str(problem))
+        elif group[0] is problem:
+            places = "、".join(f"{p.path}:{p.line}" if p.line else p.path for p in group[1:shown + 1])
+            out.append(f"{problem}（同类{'警告' if problem.warning else '错误'}共 {len(group)} 处，"
+                       f"另有 {places} 等；{SHOW_ALL[:-1]}）")
+    return out
 
 
 class ContentError(Exception):

@@ -11,6 +11,8 @@ import re
 
 from markupsafe import Markup
 
+from .clock import beijing_today  # noqa: F401  (kept here for older callers: one "today", in clock.py)
+
 _PUNCTUATION = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|<>&~^=:\"'$%@/?;,"}
 _WHITESPACE = re.compile(r"\s+")
 

@@ -65,3 +65,26 @@ def local_url(url: str, base: str) -> str:
     site): absolute links in feeds and open data point at the public site, tests resolve them locally."""
     public = demo_site_url()
     return base + url[len(public):] if public and url.startswith(public) else url
+
+
+def dev_sh_project(dest: Path) -> Path:
+    """The demo project with dev.sh, as an editor's clone has it, and a .venv that dev.sh finds ready
+    (its python and mkdocs run the interpreter of the tests; nothing is installed)."""
+    copy_project(dest)
+    for name in ("dev.sh", "requirements.txt", "requirements-dev.txt"):
+        shutil.copy2(ROOT / name, dest / name)
+    bin_dir = dest / ".venv" / "bin"
+    bin_dir.mkdir(parents=True)
+    for name, command in (("python", ""), ("mkdocs", " -m mkdocs")):
+        (bin_dir / name).write_text(f'#!/bin/sh\nexec "{sys.executable}"{command} "$@"\n', encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        (dest / ".venv" / f".installed-{name}").touch()
+    return dest
+
+
+def dev_sh(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """`bash dev.sh <args>` in `project` (made by dev_sh_project), as an editor types it."""
+    environ = {k: v for k, v in os.environ.items() if k != "VENV"}
+    return subprocess.run(["bash", "dev.sh", *args], cwd=project, capture_output=True, text=True,
+                          env=dict(environ, **env), stdin=subprocess.DEVNULL)

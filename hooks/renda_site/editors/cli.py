@@ -21,7 +21,8 @@ def add_commands(commands) -> None:
     imp.add_argument("file", type=Path, help=".docx 或 .txt 文件")
     imp.add_argument("--column", required=True, help="栏目，即 docs/ 下的文件夹名，如 dongtai")
     imp.add_argument("--slug", help="文件名中日期后面的部分，默认由标题转为拼音")
-    imp.add_argument("--date", help="发布日期（如 2024-03-01），默认为文中的成文日期，没有时为今天")
+    imp.add_argument("--date", help="发布日期（如 2024-03-01），默认为文中的成文日期或网页上的发布日期；都没有时写为草稿")
+    imp.add_argument("--keep-traditional", action="store_true", help="繁体字文件保留繁体（默认转为简体）")
     imp.add_argument("--stdout", action="store_true", help="只显示转换结果，不写文件")
 
 
@@ -48,7 +49,7 @@ def _import(args) -> int:
     from .importer import ImportFailed, import_document
     try:
         made = import_document(args.file, args.root, args.column, slug=args.slug, date=args.date,
-                               write=not args.stdout)
+                               write=not args.stdout, keep_traditional=args.keep_traditional)
     except ImportFailed as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
@@ -57,6 +58,6 @@ def _import(args) -> int:
         return 0
     print(f"已转换为 {made.rel}")
     for note in made.report.lines():
-        print(f"  {note}")
+        print(f"  {note}", file=sys.stderr if note.startswith(("警告", "请核对")) else sys.stdout)
     print("请核对标题、日期、层次和表格，然后运行 bash dev.sh check 检查。")
     return 0

@@ -5,6 +5,7 @@ a Chinese comment on each. Each record kind says where the file goes and what it
 Fields, their order, whether they are required, their allowed values and their comments all come
 from the pydantic models (`Field(description=...)`), so a scaffold cannot drift from the schema.
 Required fields without a value are written as "" — `check` rejects them until an editor fills them.
+Fields MkDocs or the theme read (`template`, `hide` …, marked NOT_FOR_EDITORS in the model) are left out.
 """
 from __future__ import annotations
 
@@ -16,14 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel
-from pypinyin import lazy_pinyin
 
 from .. import sources
 from ..clock import beijing_today
 from ..input.load import Loaded, load_data
 from ..input.messages import _unwrap
 from ..kinds import KINDS
+from ..model.records import for_editors
 from ..problems import Problems
+from .slug import slugify
+
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 class ScaffoldError(Exception):
@@ -77,7 +82,7 @@ def model_yaml(model: type[BaseModel], values: dict, indent: int = 0, first_pref
     lines: list[str] = []
     pad = " " * indent
     for name, info in model.model_fields.items():
-        if info.description is None:          # MkDocs/theme keys in ArticleMeta: not ours to explain
+        if not for_editors(info):
             continue
         prefix = first_prefix if not lines else pad
         nested = _model_in(info.annotation)
@@ -138,9 +143,14 @@ class Scaffolder:
         site = self.loaded.one("site")
         return {c.id: c for c in site.columns} if site else {}
 
-    @staticmethod
-    def slug(text: str) -> str:
-        return slugify(text)
+    def slug(self, title: str, given: str | None = None) -> str:
+        """The file-name part: `given` (the editor's --slug) as it is, or the title in pinyin without the
+        words every title shares (the body's and the county's name)."""
+        if given is None:
+            return slugify(title, self.county())
+        if not SLUG.fullmatch(given):
+            raise ScaffoldError(f"--slug「{given}」只能由小写字母、数字和连字符组成，如 zhaokai-zhuren-huiyi-2")
+        return given
 
     @staticmethod
     def error(message: str) -> ScaffoldError:
@@ -155,12 +165,15 @@ class Scaffolder:
             text += "\n<!-- 在这里写正文（这一行可删除）。不要再写一级标题「# 标题」，层次用「## 一、」「### （一）」。 -->\n"
         else:
             text = _yaml_file(draft.header, lines)
-        return self.write(draft.path, text)
+        return self.write(draft.path, text, draft.clash)
 
-    def write(self, rel: str, text: str) -> Scaffold:
+    def write(self, rel: str, text: str, clash: str | None = None) -> Scaffold:
+        """Write a new file; an existing one is named (with its title, if it has one) and kept."""
         path = self.root / rel
         if path.exists():
-            raise ScaffoldError(f"{rel} 已存在，未覆盖")
+            title = next((a.meta.title for a in self.loaded.of("articles") if a.path == rel and a.meta), None)
+            raise ScaffoldError(f"{rel} 已存在" + (f"（标题「{title}」）" if title else "") + "，未覆盖。"
+                                + (clash or ""))
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         return Scaffold(path, text)
@@ -170,11 +183,4 @@ def _yaml_file(header: str, lines: list[str]) -> str:
     return "\n".join([f"# {header}"] + lines) + "\n"
 
 
-def slugify(text: str, limit: int = 8) -> str:
-    """A file-name part in pinyin: 代表联络站 -> daibiao-lianluozhan. Only a-z, 0-9 and '-'."""
-    words = []
-    for word in lazy_pinyin(text or ""):
-        word = re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
-        if word:
-            words.append(word)
-    return "-".join(words[:limit])
+__all__ = ["Scaffolder", "ScaffoldError", "scaffolds", "scalar", "slugify"]

@@ -123,7 +123,8 @@ class AppointmentsKind(RecordKind):
         csv_note="`appointments.csv` 每行是一项任免事项，列为 `list_id`（名单编号）、`list_title`（名单标题）、"
                  "`meeting`、`date`、任免事项的各项字段和 `url`（名单页面地址）。"),)
     scaffold = Scaffold("appointments", "新建任免名单 data/appointments/<届次>-<会议次数>.yaml", AppointmentList,
-                        [("--meeting", {"type": int, "help": "本届常委会第几次会议，默认为已有名单的下一次"})])
+                        [("--meeting", {"type": int, "help": "本届常委会第几次会议，默认为已有名单的下一次"})],
+                        example={"entries": [{"action": "任命", "name": "郑晓明", "position": "县审计局局长"}]})
 
     def file_of(self, key: str) -> str:
         return f"data/appointments/{key}.yaml"

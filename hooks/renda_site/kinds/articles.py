@@ -4,6 +4,7 @@ paginated listing and one Atom feed — the same mechanism for every column.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .. import address
@@ -37,7 +38,10 @@ class ArticlesKind(RecordKind):
     scaffold = Scaffold("article", "新建栏目文章 docs/<栏目>/<日期>-<拼音>.md", ArticleMeta, [
         ("--column", {"required": True, "help": "栏目，即 docs/ 下的文件夹名，如 dongtai"}),
         ("--title", {"default": "", "help": "标题"}),
-        ("--slug", {"help": "文件名中日期后面的部分（小写字母、数字、连字符），默认由标题转为拼音"})])
+        ("--slug", {"help": "文件名中日期后面的部分（小写字母、数字、连字符），默认由标题转为拼音"})],
+        example_args=("--column", "dongtai", "--title", "县人大常委会召开第三十五次主任会议"),
+        example={"author": "李明",
+                 "disclosure": {"publisher": "清溪县人大常委会办公室", "category": "工作动态", "scope": "全部公开"}})
 
     def key(self, article) -> str:
         return article.src_uri
@@ -143,9 +147,14 @@ class ArticlesKind(RecordKind):
         columns = editor.columns()
         if args.column not in columns:
             raise editor.error(f"栏目「{args.column}」不存在。可用栏目：" + "、".join(f"{c}（{columns[c].title}）" for c in columns))
-        slug = editor.slug(args.slug or args.title) or "wenzhang"
+        slug = editor.slug(args.title, args.slug) or "wenzhang"
+        # The column's usual source, so a new article does not start with a warning about it.
+        sources = Counter(a.meta.source for a in editor.loaded.of(self.name)
+                          if a.meta is not None and a.meta.source and column_id(a.src_uri) == args.column)
+        values = {"title": args.title, "date": editor.today, "source": sources.most_common(1)[0][0] if sources else None}
         return Draft(f"docs/{args.column}/{editor.today.isoformat()}-{slug}.md", f"{columns[args.column].title}栏目文章。title 和 date 必填。",
-                     {"title": args.title, "date": editor.today})
+                     values,
+                     f"如果是同一天的另一篇文章，请另取文件名，在命令末尾加上 --slug {slug}-2（只用小写拼音、数字和连字符）")
 
 
 KIND = ArticlesKind()

@@ -90,7 +90,9 @@ class BulletinsKind(RecordKind):
     open_data = (OpenDataSet("bulletins", "常委会公报", "常委会公报：每期一项，含目录", BULLETIN_FIELDS, Bulletin,
                              nested=[("items", "公报目录", BulletinItem, ITEM_FIELDS)]),)
     scaffold = Scaffold("bulletin", "新建一期公报 data/bulletins/<年>/<期号>.yaml", Bulletin,
-                        [("--year", {"type": int, "help": "年份，默认今年"})])
+                        [("--year", {"type": int, "help": "年份，默认今年"})],
+                        example={"items": [{"title": "清溪县人民代表大会常务委员会公告（第十八届第十一号）", "type": "公告",
+                                            "page": "gongbao/wenjian/2024/gonggao-18-11.md"}]})
 
     def key(self, bulletin) -> str:
         return f"{bulletin.year}-{bulletin.number}"

@@ -157,7 +157,11 @@ class DeputiesKind(RecordKind):
         csv_note="`deputies.csv` 每行是一位代表在一届中的任职，列为代表的各项字段（不含 `photo`、`bio`、`memberships`）和该届任职的各项字段。",
         notes=["代表编号（`id`）长期不变，不随姓名变化，可用于关联不同文件中的同一位代表（任免事项中的 `deputy`）。"]),)
     scaffold = Scaffold("deputy", "新建代表 data/deputies/<新编号>.yaml", Deputy,
-                        [("--name", {"default": "", "help": "姓名"})])
+                        [("--name", {"default": "", "help": "姓名"})],
+                        example_args=("--name", "郑晓雯"),
+                        example={"gender": "女", "ethnicity": "汉族", "birth": "1983-09", "party": "群众",
+                                 "memberships": [{"group": "t18-shimen", "constituency": "石门乡第二选区",
+                                                  "position": "石门乡中心小学教师"}]})
 
     def file_of(self, key: str) -> str:
         return f"data/deputies/{key}.yaml"

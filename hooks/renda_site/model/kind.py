@@ -45,6 +45,11 @@ class Scaffold:
     help: str
     model: type
     arguments: list[tuple[str, dict]] = field(default_factory=list)   # (flag, argparse keyword arguments)
+    # What an editor would type: the command's arguments, and the values filled into the new file's
+    # blanks, nested as in the file ({"items": [{"title": …}]}). tests/test_editors_scaffold.py fills every
+    # kind's scaffold with them and builds the site, so whatever a scaffold lets `check` accept builds.
+    example_args: tuple[str, ...] = ()
+    example: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class Draft:
     path: str
     header: str
     values: dict
+    clash: str | None = None      # told when `path` exists already: how to choose another name
 
 
 class RecordKind:

@@ -10,7 +10,7 @@ misspelt field cannot carry private data onto the public site unnoticed.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
@@ -22,6 +22,19 @@ LongText = Annotated[str, StringConstraints(max_length=20000)]
 YearMonth = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")]
 DocsPath = Annotated[str, StringConstraints(pattern=r"^[^/\\].*[^/\\]$", max_length=300)]
 
+
+class NotForEditors:
+    """Marks a front-matter field that MkDocs, the theme or the generated listing pages read, and that an
+    editor never writes (`template`, `hide` …): a scaffold leaves it out, so a new file cannot carry
+    `template: null` into a build. Written in the field's type: `Annotated[str | None, NOT_FOR_EDITORS]`."""
+
+
+NOT_FOR_EDITORS = NotForEditors()
+
+
+def for_editors(info) -> bool:
+    """Is this model field (a pydantic FieldInfo) one an editor fills in?"""
+    return info.description is not None and not any(isinstance(m, NotForEditors) for m in info.metadata)
 
 
 def _title(name: str, info) -> str:
@@ -114,13 +127,16 @@ class ArticleMeta(Record):
     description: Text | None = Field(default=None, description="页面摘要（供搜索引擎使用，MkDocs 字段）")
     headline: bool = Field(default=False, description="首页头条：是则显示在首页最上方（有多篇时取最新的一篇）")
     draft: bool = Field(default=False, description="草稿：是则不发布，只在本地预览中显示（标有「草稿」）")
-    hide: list[str] | None = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
-    template: str | None = Field(default=None, description="页面模板（MkDocs 字段）")
-    icon: str | None = Field(default=None, description="页面图标（MkDocs Material 字段）")
-    status: str | None = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
-    feed: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*\.xml$", max_length=300)] | None = Field(
+    style: Literal["gongwen", "web"] | None = Field(default=None, description="版式：gongwen 为公文样式（标题居中、首行缩进、落款右对齐），web 为网页样式；留空时按栏目决定")
+    keywords: list[Text] | Text | None = Field(default=None, description="关键词（供网站检查工具和搜索引擎使用）：一个或多个")
+    column_type: Text | None = Field(default=None, description="栏目类型（网页元数据 ColumnType；留空时按 mkdocs.yml extra.column_types）")
+    hide: Annotated[list[str] | None, NOT_FOR_EDITORS] = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
+    template: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面模板（MkDocs 字段）")
+    icon: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面图标（MkDocs Material 字段）")
+    status: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
+    feed: Annotated[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*\.xml$", max_length=300)] | None, NOT_FOR_EDITORS] = Field(
         default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
-    feed_title: Text | None = Field(default=None, description="订阅源名称")
+    feed_title: Annotated[Text | None, NOT_FOR_EDITORS] = Field(default=None, description="订阅源名称")
 
 
 class PublicNumber(Record):

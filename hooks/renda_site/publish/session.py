@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import generate
 from ..address import docs_relative
-from ..problems import ContentError
+from ..problems import ContentError, collapse
 from .output import write_pages
 from .images import RASTER, clean_image
 from .qr import QrCodes
@@ -52,9 +52,13 @@ class BuildSession:
                 log.error(str(problem))
             log.error("共 %d 个错误。", len(exc.problems.errors))
             self.data_error = True
-            raise BuildFailed("数据检查未通过，网站未生成。请按上面的提示修改后再试。") from None
-        if self.result.problems.warnings:
-            log.info("数据检查有 %d 个警告（不影响生成），运行 python -m renda_site check 查看。", len(self.result.problems.warnings))
+            raise BuildFailed("数据检查未通过，网站未生成。请按上面的提示修改后再试（只检查数据：bash dev.sh check）。") from None
+        warnings = self.result.problems.warnings
+        if warnings:
+            # info, not warning: `mkdocs build --strict` stops on any warning logged
+            log.info("数据检查有 %d 个警告（不影响生成）：", len(warnings))
+            for line in collapse(warnings):
+                log.info("  %s", line)
         stats = write_pages(self.result.pages, self.out_dir, self.result.files)
         log.info("生成页面 %d 个、文件 %d 个（写入 %d，未变 %d，删除 %d），用时 %.2f 秒", len(self.result.pages),
                  len(self.result.files), stats.written, stats.unchanged, stats.removed, time.perf_counter() - started)

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 
 from .blocks import Line, Report, Table
-from .headings import starts_block
+from .headings import heading_of, starts_block
+from .metadata import TITLE_WORDS, is_date_line
 
 PAGE_MARKERS = [re.compile(p) for p in (
     r"^第\s*\d+\s*页[\s，,/／]*(共\s*\d+\s*页)?$",            # 第 11 页 共 21 页
@@ -17,7 +18,7 @@ PAGE_MARKERS = [re.compile(p) for p in (
 )]
 NOISE = [re.compile(p) for p in (
     r"(仅供|只供).{0,6}(参考|学习|内部)", r"内部资料", r"注意保存", r"(文库|文档|资料)(由|提供|下载)|(免费|立即|点击)下载",
-    r"^VIP", r"^\d+\+?$", r"^\d+(\.\d+)?\s*[KMG]B$", r"^\d+\s*页$", r"^(海报|侵权投诉|举报|收藏|分享|评论)$",
+    r"^VIP", r"^\d+(\.\d+)?万?\+?$", r"^\d+(\.\d+)?\s*[KMG]B$", r"^\d+\s*页$", r"^(海报|侵权投诉|举报|收藏|分享|评论)$",
     r"https?://|www\.", r"扫一扫|扫码|二维码|公众号", r"版权所有|Copyright|©",
     r"^(当前位置|您的位置|你的位置|位置)\s*[:：]", r"首\s*页\s*[|>》]", r"打印本页|关闭窗口|【?字[体号]\s*[:：]?\s*大\s*中\s*小",
     r"(浏览|点击|阅读)(次数|量)?\s*[:：]\s*\d+", r"^(责任编辑|编辑|审核|校对)\s*[:：]", r"^(上一篇|下一篇)\s*[:：]",
@@ -62,7 +63,9 @@ def remove_furniture(items: list, report: Report) -> list:
             continue
         if i in boundaries:
             report.page_markers.append(text)
-        elif i in repeated:
+            out.append(Line("", PAGE_BREAK))
+            continue
+        if i in repeated:
             report.repeated_lines.append(text)
         elif is_noise(text):
             report.noise_lines.append(text)
@@ -74,6 +77,7 @@ def remove_furniture(items: list, report: Report) -> list:
 
 
 REMOVED = "removed"     # style of the placeholder left where a line was dropped
+PAGE_BREAK = "page"     # … where the dropped line was a page marker
 
 
 def _merge_gaps(items: list) -> list:
@@ -87,7 +91,8 @@ def _merge_gaps(items: list) -> list:
             run.append(item)
             continue
         if run:
-            out.append(Line("", REMOVED) if any(b.style == REMOVED for b in run) else Line(""))
+            styles = {b.style for b in run}
+            out.append(Line("", PAGE_BREAK if PAGE_BREAK in styles else REMOVED if REMOVED in styles else ""))
             run = []
         if item is not None:
             out.append(item)
@@ -125,7 +130,10 @@ def wrap_width(lines: list[Line]) -> float | None:
     top = counts.most_common(1)[0][1]
     mode = max(w for w, n in counts.items() if n >= top * 0.6)
     near = sum(1 for w in widths if mode - 2 <= w <= mode)   # first lines lose their indent
-    return mode if near >= 0.3 * len(widths) and mode >= 15 else None
+    # No line of wrapped text is much wider than the wrap: a few headings of one length between long
+    # one-line paragraphs are not a wrap width.
+    wider = sum(1 for w in widths if w > mode + 2)
+    return mode if near >= 0.3 * len(widths) and mode >= 15 and wider <= 0.1 * len(widths) else None
 
 
 SENTENCE_END = tuple("。！？；")
@@ -159,6 +167,7 @@ def join_wrapped(items: list, report: Report) -> list:
     last = ("", True, 0)               # its last physical line, whether that was its first, its indent
     pending_break = False              # a blank line that was not a page break
     gap = False                        # any blank or dropped line since the last text line
+    page = False                       # a page marker since the last text line
     for item in items:
         if isinstance(item, Table):
             out.append(item)
@@ -167,8 +176,16 @@ def join_wrapped(items: list, report: Report) -> list:
         text = item.text.strip()
         if not text:
             gap = True
-            if item.style != REMOVED:
+            page = page or item.style == PAGE_BREAK
+            if item.style not in (REMOVED, PAGE_BREAK):
                 pending_break = True
+            continue
+        if (not width and page and not pending_break and previous is not None
+                and runs_on(last[0]) and continues(item, text)):
+            previous.text = _glue(previous.text, text)          # one line per paragraph, cut by a page
+            last = (text, False, item.indent)
+            gap = page = False
+            report.page_joins += 1
             continue
         if (width and previous is not None and (spaced or not pending_break) and item.indent <= last[2]
                 and is_full(display_width(last[0]), width, last[1], last[0]) and not starts_block(text)
@@ -180,11 +197,27 @@ def join_wrapped(items: list, report: Report) -> list:
             continue
         if gap and out and isinstance(out[-1], Line):
             out.append(Line(""))       # not joined: the gap separates paragraphs (and the title)
-        pending_break = gap = False
+        pending_break = gap = page = False
         previous = Line(text, item.style, item.indent)
         last = (text, True, item.indent)
         out.append(previous)
     return out           # blank Lines stay as paragraph separators: the title must not cross them
+
+
+CLOSING = tuple("。！？；：”’」』）)】…—") + ("——",)
+
+
+def runs_on(text: str) -> bool:
+    """Does a paragraph of one-line-per-paragraph text stop mid-sentence here (before a page marker)?
+    Not a heading, a title or a signature: those end without punctuation too, but are short."""
+    heading = heading_of(text)
+    return (len(text) >= 15 and not text.endswith(CLOSING) and not (heading and not heading.rest)
+            and not TITLE_WORDS.search(text))
+
+
+def continues(item: Line, text: str) -> bool:
+    """Can this line be the rest of the paragraph before the page marker?"""
+    return not (starts_block(text) or is_date_line(text) or item.style.startswith(("Heading", "Title", "标题")))
 
 
 def _double_spaced(items: list) -> bool:

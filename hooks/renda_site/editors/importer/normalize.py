@@ -21,10 +21,14 @@ _QUOTES = re.compile(rf'"([^"]*[{CJK}][^"]*)"')
 _DOC_NO = re.compile(r"[\[［〔（(【](\d{4})[\]］〕）)】](?=\s*\d+\s*号)")
 _DECIMAL = re.compile(r"(?<=\d)[．。](?=\d)")                 # 2．3亿元 -> 2.3亿元
 _NUM_DOT = re.compile(r"^(\d{1,2})[．.、](?=\S)")
+# A "?" between two Chinese characters, or a run of them, stands for characters lost in a bad encoding
+# conversion, not a question mark: left half-width, so it still looks broken (repair.py reports it).
+_LOST = re.compile(rf"(?<=[{CJK}])\?+(?=[{CJK}])|\?{{2,}}")
+_KEPT = "\ue000"
 
 
 def normalize(text: str) -> str:
-    text = text.translate(_FULLWIDTH_ASCII).strip(" \t\u3000")
+    text = _LOST.sub(lambda m: _KEPT * len(m.group(0)), text.translate(_FULLWIDTH_ASCII).strip(" \t\u3000"))
     text = re.sub(r"[ \t]{2,}", " ", text)
     text = _SPACE_BETWEEN_CJK.sub("", text)
     text = _QUOTES.sub(r"“\1”", text)       # first, so a mark before a quote sees the Chinese quote
@@ -34,4 +38,4 @@ def normalize(text: str) -> str:
     text = _STOP.sub("。", text)
     text = _DOC_NO.sub(r"〔\1〕", text)
     text = _NUM_DOT.sub(r"\1.", text)        # 1．/1、 -> 1. : one spelling for the third level
-    return text
+    return text.replace(_KEPT, "?")

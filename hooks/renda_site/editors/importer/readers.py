@@ -1,10 +1,16 @@
-"""Readers: a .docx (python-docx) or a .txt file into Lines and Tables, in document order."""
+"""Readers: a .docx (python-docx) or a .txt file into Lines and Tables, in document order. A file that is
+not what its name says (a binary file, a .docx that is not a Word file) or holds no text is refused with
+a Chinese message naming it (ImportFailed), before anything is written."""
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
-from .blocks import Line, Table
+from .blocks import ImportFailed, Line, Table
+
+# Bytes no text file holds: C0 controls other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 INDENT = re.compile(r"^[ \u00a0\u3000\t]*")
 COLUMNS = {" ": 1, "\u00a0": 1, "\u3000": 2, "\t": 4}
@@ -15,16 +21,32 @@ def _line(text: str, style: str = "") -> Line:
     return Line(text.rstrip(), style, sum(COLUMNS[c] for c in lead))
 
 
-def read_txt(path: Path) -> list[Line | Table]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):       # Windows Notepad in China still saves GBK
+def decode(raw: bytes, name: str) -> str:
+    """The text of a .txt file: UTF-8 (with or without BOM), UTF-16 with BOM (Notepad's "Unicode"), or
+    GBK/GB18030 (Notepad's "ANSI" on Chinese Windows)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ImportFailed(f"{name} 以 UTF-16（“Unicode”）标记开头，但内容不完整，无法读取。请用记事本打开，另存为 UTF-8") from None
+    if b"\x00" in raw:
+        raise ImportFailed(f"{name} 不是文本文件（含有二进制数据，可能是图片、压缩包或改了扩展名的其他文件）。"
+                           "请打开原文件，复制正文粘贴到记事本，另存为 UTF-8 的 .txt")
+    for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)
             break
         except UnicodeDecodeError:
             continue
     else:
-        raise ValueError("无法识别文件编码，请另存为 UTF-8")
+        raise ImportFailed(f"{name} 的编码无法识别（既不是 UTF-8，也不是 GBK）。请用记事本打开，另存为 UTF-8")
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
+        raise ImportFailed(f"{name} 不是文本文件（含有大量控制字符）。请打开原文件，复制正文粘贴到记事本，另存为 UTF-8 的 .txt")
+    return text
+
+
+def read_txt(path: Path) -> list[Line | Table]:
+    text = decode(path.read_bytes(), path.name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[Line | Table] = []
     for raw_line in text.split("\n"):
@@ -56,7 +78,11 @@ def read_docx(path: Path) -> list[Line | Table]:
 
     from .numbering import Numbering
 
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except Exception:      # python-docx raises zipfile, KeyError, ValueError … for what is not a Word file
+        raise ImportFailed(f"{path.name} 不是 Word 文件（.docx）：可能是改了扩展名的 .doc、.wps 或其他文件。"
+                           "请用 Word 或 WPS 打开它，“另存为” Word 文档（.docx）后再导入") from None
     numbering = Numbering(document)
     out: list[Line | Table] = []
     for block in document.iter_inner_content():
