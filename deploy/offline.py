@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import shutil
 import sys
 import zipfile
@@ -19,6 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from variant import build  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from renda_site.clock import beijing_today  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 SERVER_ONLY = ("404.html", "robots.txt", "sitemap.xml", "sitemap.xml.gz")
@@ -35,7 +37,7 @@ README = """\ufeff{site_name}（离线版）
 def make_offline(project: Path, output: Path, work: Path | None = None) -> Path:
     """Build the offline edition of `project` and zip it into `output`; returns the zip's path."""
     project = Path(project).resolve()
-    today = datetime.date.today()
+    today = beijing_today()
     name = output.name[:-len(".zip")] if output.name.endswith(".zip") else output.name
     work = Path(work or project / ".cache" / "offline")
     site = work / name
@@ -78,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="输出的 zip 文件（默认 dist/renda-<日期>-offline.zip）")
     parser.add_argument("--project", type=Path, default=PROJECT, help="网站项目文件夹（默认为本仓库）")
     args = parser.parse_args(argv)
-    output = args.output or args.project / "dist" / f"renda-{datetime.date.today():%Y%m%d}-offline.zip"
+    output = args.output or args.project / "dist" / f"renda-{beijing_today():%Y%m%d}-offline.zip"
     path = make_offline(args.project, output.resolve())
     size = path.stat().st_size
     print(f"离线版已生成：{path}（{size / 1024 / 1024:.1f} MB）。解压后双击其中的 index.html 打开。")

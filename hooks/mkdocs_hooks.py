@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -15,8 +15,8 @@ log = logging.getLogger("mkdocs.plugins.renda_site")
 _state: dict = {}              # module globals survive `mkdocs serve` rebuilds: one session at a time
 
 
-def on_startup(command, **kwargs):
-    _state["command"] = command
+def on_startup(command, dirty=False, **kwargs):
+    _state["command"], _state["dirty"] = command, dirty
 
 
 def on_config(config):
@@ -29,6 +29,8 @@ def on_config(config):
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
     _state["data_error"] = False
+    if _state.get("command") == "build" and not _state.get("dirty"):   # published only once complete
+        config.site_dir = _state["session"].stage(config.site_dir)
 
 
 def on_files(files, config):
@@ -39,6 +41,16 @@ def on_files(files, config):
         file = File(uri, str(session.out_dir), config.site_dir, config.use_directory_urls)
         file.edit_uri = edit_uri or file.edit_uri
         files.append(file)
+    for uri in session.withheld():                  # built by the preview only, with a 草稿 mark
+        if (file := files.get_file_from_path(uri)) is not None:
+            file.inclusion = InclusionLevel.DRAFT
+    for file in files.media_files():                 # photos without their EXIF/XMP (docs/ untouched)
+        try:
+            cleaned = session.published_image(file.abs_src_path) if file.abs_src_path else None
+        except BuildFailed as exc:
+            raise PluginError(str(exc)) from None
+        if cleaned:
+            file.abs_src_path = cleaned
     session.start_qr([f.url for f in files.documentation_pages()])
 
 
@@ -76,7 +88,10 @@ def on_shutdown(error=None):
         session.close()
 
 
-on_build_error = on_shutdown
+def on_build_error(error=None):
+    session = _state.pop("session", None)
+    if session is not None:
+        session.abandon()
 
 
 def on_serve(server, config, builder):

@@ -41,6 +41,12 @@ PAYLOADS = [
     "!!! note \"t\"\n    正文", "```\n<b>\n```", "<div markdown=\"1\">*x*</div>", "\\", "<", "&", "'; alert(1); '",
     "{{ 7*7 }}", "{% raw %}", "[[x]]", "\n\n<iframe src=//evil.example>", "data:text/html,<b>x</b>",
     "<style>body{display:none}</style>", "<form action=//evil.example><input>", "%3Cscript%3E", "　",
+    # Link syntax nested where a line-based filter does not look (issue 16): Python-Markdown reads
+    # reference definitions inside block quotes, list items and admonitions.
+    "> [x]: javascript:alert(1)\n>\n> 见[此处][x]", "* 项\n\n    [x]: javascript:alert(1)\n\n    [y][x]",
+    "!!! note\n    [x]: javascript:alert(1)\n\n    [点][x]", "> > [点](javascript:alert(1))", "1. [点](data:text/html,x)",
+    "[点](<javascript:alert(1)>)", "[点](javascript&#58;alert(1))", "![图](javascript:alert(1))", "[点]( javascript:alert(1) )",
+    "</title><script>alert(1)</script>", "\u2028<script>", "\ufeff<b>x</b>",
 ]
 ALPHABET = st.sampled_from(list("<>&\"'/\\[](){}!#*_`|:=-.~^@$%;,\n\t ") + list("ascriptjvhonerl") + list("代表名"))
 payload = st.one_of(st.sampled_from(PAYLOADS), st.text(ALPHABET, min_size=1, max_size=30),

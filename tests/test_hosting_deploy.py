@@ -59,7 +59,8 @@ def test_gitlab_pages_job_builds_a_working_site(hosting_project, tmp_path):
     config = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     job = config["pages"]
     assert "public" in job["artifacts"]["paths"]            # GitLab Pages publishes public/
-    assert job["script"][0] == "bash .ci/run"                # the whole test suite, browsers and nginx included
+    # the whole test suite, browsers and nginx included; the daily scheduled run (scheduled articles) checks only
+    assert job["script"][0] == 'if [ "$CI_PIPELINE_SOURCE" = "schedule" ]; then bash dev.sh check; else bash .ci/run; fi'
     assert (ROOT / ".ci" / "run").is_file()
     assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     project = runnable_copy(hosting_project, tmp_path / "repo")
@@ -75,6 +76,15 @@ def test_gitlab_pages_job_builds_a_working_site(hosting_project, tmp_path):
     assert report.broken == [] and report.pages > 150
     offline = project / "dist" / "renda-offline.zip"
     assert offline.is_file() and offline.stat().st_size > 100_000
+
+
+def test_both_platforms_build_daily_so_scheduled_articles_appear():
+    workflow = yaml.safe_load(GITHUB.read_text(encoding="utf-8"))
+    triggers = workflow.get("on") or workflow.get(True)          # YAML 1.1 reads the key `on` as true
+    assert triggers["schedule"] == [{"cron": "10 16 * * *"}]     # 00:10 in Beijing
+    assert "schedule" in workflow["jobs"]["deploy"]["if"]
+    gitlab = GITLAB.read_text(encoding="utf-8")
+    assert "10 0 * * *" in gitlab and "Asia/Shanghai" in gitlab
 
 
 def test_github_workflow_builds_with_the_pages_url(hosting_project, tmp_path):

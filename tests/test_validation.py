@@ -13,15 +13,23 @@ from pathlib import Path
 
 import pytest
 
-from support.bad_inputs import APPEND, CASES, WRITE, Case, Copy
+from support.bad_inputs import APPEND, CASES, WRITE, Case, Copy, Link, Make
 from support.project import HOOKS, copy_project, mkdocs_build
 from renda_site.__main__ import main
 
 
 def apply(case: Case, project: Path) -> None:
+    for file, old, new in case.extra:
+        apply(Case(case.name, file, old, new, case.field, case.fragment), project)
     path = project / case.file
     path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(case.old, Copy):
+    if isinstance(case.old, Link):
+        if path.exists() or path.is_symlink():
+            path.unlink()
+        path.symlink_to(case.old.target)
+    elif isinstance(case.old, Make):
+        case.old.make(path)
+    elif isinstance(case.old, Copy):
         shutil.copyfile(project / case.old.source, path)
     elif case.old is WRITE:      # surrogate escapes stand for bytes that are not UTF-8 (a GBK file)
         path.write_bytes(case.new.encode("utf-8", "surrogateescape"))
@@ -41,12 +49,23 @@ def expected_line(case: Case, project: Path) -> int:
 
 
 def expected_prefix(case: Case, project: Path) -> str:
+    if case.whole:
+        return f"{case.where} 错误 字段 {case.field}："
     return f"{case.where}:{expected_line(case, project)} 错误 字段 {case.field}："
 
 
 def run_check(project: Path, capsys) -> tuple[int, list[str]]:
     code = main(["--root", str(project), "check"])
     return code, capsys.readouterr().out.splitlines()
+
+
+def run_check_process(project: Path) -> tuple[int, list[str]]:
+    """`check` in a fresh process, with a time limit: an alias bomb or a deep file must fail at once,
+    never hang or crash the process (libyaml's composer overflowed its stack on 100,000 brackets)."""
+    env = dict(os.environ, PYTHONPATH=str(HOOKS))
+    result = subprocess.run([sys.executable, "-m", "renda_site", "--root", str(project), "check"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    return result.returncode, result.stdout.splitlines()
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +79,7 @@ def fresh(pristine: Path, dest: Path) -> Path:
 
 
 def test_corpus_is_large_and_distinct():
-    assert len(CASES) >= 50
+    assert len(CASES) >= 150
     assert len({c.name for c in CASES}) == len(CASES)
     assert len({(c.file, repr(c.old), c.new) for c in CASES}) == len(CASES)
     assert all(c.field and c.fragment for c in CASES)
@@ -70,7 +89,7 @@ def test_corpus_is_large_and_distinct():
 def test_bad_input_is_reported_with_file_line_and_field(case, pristine, tmp_path, capsys):
     project = fresh(pristine, tmp_path / "p")
     apply(case, project)
-    code, lines = run_check(project, capsys)
+    code, lines = run_check_process(project) if case.name.startswith("yaml-") else run_check(project, capsys)
     assert code == 1
     prefix = expected_prefix(case, project)
     hits = [line for line in lines if line.startswith(prefix)]
@@ -184,7 +203,8 @@ def _tree_digest(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-MKDOCS_CASES = ["gender-latin", "mobile-in-article-front-matter", "syntax-tab-indent"]
+MKDOCS_CASES = ["gender-latin", "mobile-in-article-front-matter", "syntax-tab-indent", "yaml-alias-bomb", "symlink-git-config",
+                "body-script", "svg-script", "template-typo", "mobile-in-docx-text", "site-yaml-empty"]
 
 
 @pytest.mark.parametrize("name", MKDOCS_CASES)
@@ -243,3 +263,24 @@ def test_problems_sort_by_file_then_line_even_without_a_line():
         "data/a.yaml:30 错误 字段 y：甲", "data/b.yaml 错误 字段 （整个文件）：整个文件",
         "data/b.yaml:3 错误 字段 z：前", "data/b.yaml:12 错误 字段 x：后"]
     assert [str(p) for p in problems.warnings] == ["data/a.yaml:1 警告 字段 photo：警告"]
+
+
+def test_the_attack_table_lists_every_attack_as_refused():
+    """tests/ATTACKS.md (written by tests/make_attacks_table.py) is current: every attack of the corpus is
+    in it, refused."""
+    from support.bad_inputs import ATTACKS
+    from support.project import ROOT
+    table = (ROOT / "tests" / "ATTACKS.md").read_text(encoding="utf-8")
+    rows = {line.split(" | ")[1]: line for line in table.splitlines() if line.startswith("| ") and " | `" in line}
+    assert len(ATTACKS) >= 60
+    for case in ATTACKS:
+        assert case.name in rows, f"{case.name}: run tests/make_attacks_table.py"
+        assert "拒绝，退出码 1" in rows[case.name], rows[case.name]
+
+
+def test_an_empty_terms_file_gives_one_error_not_one_per_reference(pristine, tmp_path, capsys):
+    project = fresh(pristine, tmp_path / "p")
+    (project / "data" / "terms.yaml").write_text("# 届次\n", encoding="utf-8")
+    code, lines = run_check(project, capsys)
+    assert code == 1
+    assert [l for l in lines if " 错误 " in l] == ["data/terms.yaml:1 错误 字段 （整个文件）：文件是空的（或只有注释）：请填写内容，不需要的文件请删除"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .address import Address
+from .clock import beijing_today
 from .input.load import Loaded, load_data
 from .kinds import KINDS
 from .model.catalog import Catalog
@@ -22,7 +23,6 @@ from .model.checker import Checker
 from .model.records import PUBLIC_NUMBERS, SITE
 from .outputs import GeneratedFile, GeneratedPage, PageSpec
 from .problems import ContentError, Problems
-from .text import beijing_today
 
 
 def sources() -> list:
@@ -42,6 +42,10 @@ class Result:
         from .render.decorate import decorate
         return decorate(self.catalog, src_uri, markdown)
 
+    def withheld(self) -> list[str]:
+        """Source paths of the pages this build does not publish (drafts, scheduled articles)."""
+        return sorted(self.catalog.withheld_pages())
+
     def search_plan(self, nav: list | None = None, directory_urls: bool = True):
         from .publish.search_plan import search_plan
         return search_plan(self.catalog, KINDS, self.specs, nav, directory_urls)
@@ -52,7 +56,8 @@ def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, Loa
     problems = Problems()
     with _no_cycle_collection():
         loaded = load_data(Path(root), sources(), problems)
-        Checker(loaded, KINDS, problems, today or beijing_today()).run(loaded.one("site"))
+        loaded.today = today or beijing_today()
+        Checker(loaded, KINDS, problems, loaded.today).run(loaded.one("site"))
     return problems, loaded
 
 

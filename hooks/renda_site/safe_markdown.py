@@ -2,13 +2,17 @@
 
 Markdown syntax an editor writes is kept (paragraphs, emphasis, lists, links), but nothing in a data
 field may produce what Markdown alone would not: raw HTML is shown as text, attribute lists
-(`{: onclick=...}`, from the attr_list extension) are shown as text, and a link or image whose target
-has a scheme other than http, https or mailto (javascript:, data:, vbscript: ...) is shown as text.
-`check` reports such links as errors too; this module is the guarantee when a template renders anyway.
+(`{: onclick=...}`, from the attr_list extension) are shown as text, and a field with a link or image
+whose target has a scheme other than http, https or mailto (javascript:, data:, vbscript: ...) loses
+all its link syntax. Link targets are found by converting the field as MkDocs will (Python-Markdown
+with the site's extensions), so a link is found wherever Markdown can nest it (a reference definition
+inside a block quote, a list item, an admonition). `check` reports such links as errors; this module
+is the guarantee when a template renders anyway.
 """
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from markupsafe import Markup
 
@@ -17,9 +21,7 @@ SAFE_SCHEMES = {"http", "https", "mailto"}
 # so "java\tscript:" is a javascript: URL. Strip them before reading the scheme.
 _IGNORED = re.compile(r"[\x00-\x20]")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-# Where a Markdown link or image target starts: "](" of an inline link, or "[label]: " of a definition.
-_INLINE_TARGET = re.compile(r"\]\(\s*<?")
-_DEFINITION = re.compile(r"^( {0,3})\[([^\]]*)\]:[ \t]*<?(.*)$", re.M)
+_MAY_LINK = re.compile(r"\[[^\n]*\]")
 
 
 def _scheme(target: str) -> str | None:
@@ -27,38 +29,41 @@ def _scheme(target: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+class _Targets(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.found += [value or "" for name, value in attrs if name in ("href", "src")]
+
+    handle_startendtag = handle_starttag
+
+
+def _escaped(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;")     # ">" stays: it is a blockquote, not a tag
+    return text.replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _unsafe(escaped: str) -> list[str]:
+    if not _MAY_LINK.search(escaped) or ":" not in escaped:
+        return []                          # no link syntax, or no scheme: nothing to convert
+    from .safe_html import render
+    parser = _Targets()
+    parser.feed(render(escaped))
+    return [t.strip() for t in parser.found if _scheme(t) not in (None, *SAFE_SCHEMES)]
+
+
 def unsafe_targets(text: str) -> list[str]:
     """Link and image targets with a scheme that is not allowed, in order of appearance."""
-    found = []
-    for match in _INLINE_TARGET.finditer(text):
-        target = text[match.end():match.end() + 80].split(")")[0]
-        if _scheme(target) not in (None, *SAFE_SCHEMES):
-            found.append(target.strip())
-    for match in _DEFINITION.finditer(text):
-        if _scheme(match.group(3)) not in (None, *SAFE_SCHEMES):
-            found.append(match.group(3).strip())
-    return found
-
-
-def _defuse_links(text: str) -> str:
-    def inline(match: re.Match) -> str:
-        target = text[match.end():match.end() + 80].split(")")[0]
-        if _scheme(target) in (None, *SAFE_SCHEMES):
-            return match.group(0)
-        return "]&#40;" + match.group(0)[2:]      # "](" -> "]&#40;": no longer a link, shown as typed
-
-    def definition(match: re.Match) -> str:
-        if _scheme(match.group(3)) in (None, *SAFE_SCHEMES):
-            return match.group(0)
-        return f"{match.group(1)}&#91;{match.group(2)}]: {match.group(3)}"
-
-    return _DEFINITION.sub(definition, _INLINE_TARGET.sub(inline, text))
+    return _unsafe(_escaped(text or ""))
 
 
 def markdown_block(text: str | None) -> Markup:
     """Markdown from a data field, safe to place in a generated page."""
     if not text:
         return Markup("")
-    text = text.replace("&", "&amp;").replace("<", "&lt;")     # ">" stays: it is a blockquote, not a tag
-    text = text.replace("{", "&#123;").replace("}", "&#125;")
-    return Markup(_defuse_links(text).strip())
+    escaped = _escaped(text)
+    if _unsafe(escaped):
+        escaped = escaped.replace("[", "&#91;").replace("]", "&#93;")   # no link or image at all
+    return Markup(escaped.strip())

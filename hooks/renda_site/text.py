@@ -11,6 +11,8 @@ import re
 
 from markupsafe import Markup
 
+from .clock import beijing_today  # noqa: F401  (kept here for older callers: one "today", in clock.py)
+
 _PUNCTUATION = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-.!|<>&~^=:\"'$%@/?;,"}
 _WHITESPACE = re.compile(r"\s+")
 
@@ -23,15 +25,6 @@ def md_text(value: object) -> Markup:
         return value
     text = _WHITESPACE.sub(" ", str(value)).strip()
     return Markup(text.translate(_PUNCTUATION))
-
-
-BEIJING = datetime.timezone(datetime.timedelta(hours=8), "北京时间")
-
-
-def beijing_today(now: datetime.datetime | None = None) -> datetime.date:
-    """Today in Beijing: a file made at 7 a.m. in Beijing on a machine set to UTC is dated today, not
-    yesterday; `check` and the scaffolds agree on it. `now` (aware) is for tests."""
-    return (now or datetime.datetime.now(BEIJING)).astimezone(BEIJING).date()
 
 
 def cn_date(value: datetime.date | None) -> str:

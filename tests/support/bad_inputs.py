@@ -20,6 +20,23 @@ class Copy:
 
 
 @dataclass(frozen=True)
+class Link:
+    """`old` sentinel: the file becomes a symbolic link to `target`."""
+
+    target: str
+
+
+@dataclass(frozen=True)
+class Make:
+    """`old` sentinel: `make(path)` writes the file (a .docx, .xlsx, .pdf or image)."""
+
+    make: object
+
+    def __repr__(self) -> str:
+        return f"Make({getattr(self.make, '__name__', self.make)})"
+
+
+@dataclass(frozen=True)
 class Case:
     name: str
     file: str
@@ -29,6 +46,8 @@ class Case:
     fragment: str
     at: str | None = None            # text on the reported line; default: the first line of `new`
     report_file: str | None = None   # where the error is reported; default: `file`
+    whole: bool = False              # reported without a line (a file name, a link, a binary file)
+    extra: tuple = ()                # further edits (file, old, new) made before this one
 
     @property
     def where(self) -> str:
@@ -160,7 +179,6 @@ CASES = [
     Case("article-without-front-matter", "docs/dongtai/2026-11-01-wu-yuanshuju.md", WRITE, "县人大常委会召开会议。\n", "title", "缺少开头的 --- 元数据块"),
     Case("article-unknown-field", ART, "author: 张晓岚", "auther: 张晓岚", "auther", "是否应为「author」"),
     Case("article-bad-date", ART, 'date: "2017-04-26"', 'date: "2017-02-30"', "date", "应为日期"),
-    Case("article-future-date", ART, 'date: "2017-04-26"', 'date: "2099-04-26"', "date", "晚于今天"),
     Case("article-disclosure-unknown-field", ART, "author: 张晓岚", "author: 张晓岚\ndisclosure:\n  doc_number: 清人大〔2017〕3号", "disclosure doc_number",
          "是否应为「doc_no」", at="doc_number"),
     Case("article-not-utf8", "docs/dongtai/2026-11-02-gbk.md", WRITE, "---\ntitle: 县人大常委会召开会议\ndate: \"2026-11-02\"\n---\n\nGBK: \udcd6\udcd0\n",
@@ -171,3 +189,164 @@ CASES = [
     Case("site-intro-javascript-link", "data/site.yaml", "intro: |\n", "intro: |\n  [点此](JavaScript:alert(1))\n", "intro", "不安全", at="intro: |"),
     Case("site-column-unknown-field", "data/site.yaml", "    per_page: 10", "    per_page: 10\n    pagesize: 10", "columns 第1项 pagesize", "未知字段", at="pagesize"),
 ]
+
+
+# --- issue 16: attacks an editor's file can carry ------------------------------------------------
+# Each is refused with the file (and the line where there is one) and the field named. Binary files
+# are written by the functions below with the libraries the check itself reads them with.
+
+def _docx(paragraph: str = "", author: str = "", comment_xml: str = ""):
+    def make(path):
+        import docx
+        document = docx.Document()
+        document.add_paragraph(paragraph or "县人大常委会会议材料")
+        document.core_properties.author = author or "办公室"
+        document.save(str(path))
+    make.__name__ = f"docx({paragraph or author})"
+    return make
+
+
+def _xlsx(cell: object):
+    def make(path):
+        import openpyxl
+        book = openpyxl.Workbook()
+        book.active["A1"] = "联系电话"
+        book.active["B2"] = cell
+        book.save(str(path))
+    make.__name__ = f"xlsx({cell})"
+    return make
+
+
+def _pdf(text: str = "", author: str = ""):
+    def make(path):
+        from pypdf import PdfWriter
+        from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+        writer = PdfWriter()
+        page = writer.add_blank_page(300, 200)
+        font = DictionaryObject({NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+                                 NameObject("/BaseFont"): NameObject("/Helvetica")})
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})})
+        stream = DecodedStreamObject()
+        stream.set_data(f"BT /F1 12 Tf 20 100 Td ({text or 'meeting'}) Tj ET".encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(stream)
+        if author:
+            writer.add_metadata({"/Author": author})
+        with open(path, "wb") as handle:
+            writer.write(handle)
+    make.__name__ = f"pdf({text or author})"
+    return make
+
+
+def _broken_pdf(path):
+    path.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog")
+
+
+def _large_yaml(path):
+    path.write_text("id: \"d0099\"\nname: 测试\ngender: 女\nbio: |\n" + ("  " + "长" * 200 + "\n") * 30000, encoding="utf-8")
+
+
+BOMB = ('lol1: &a ["哈","哈","哈","哈","哈","哈","哈","哈","哈"]\n'
+        + "".join(f"lol{i + 1}: &{chr(97 + i)} [" + ",".join([f"*{chr(96 + i)}"] * 9) + "]\n" for i in range(1, 9)))
+MERGE_BOMB = "m0: &m0 {x: 1}\n" + "".join(f"m{i}: &m{i}\n  <<: [*m{i - 1}, *m{i - 1}]\n  y{i}: 1\n" for i in range(1, 31))
+NEW_ARTICLE = '---\ntitle: 县人大常委会召开主任会议\ndate: "2026-11-05"\nsource: 县人大常委会办公室\n---\n\n'
+HOSTILE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">\n<rect width="10" height="10"/>\n{}\n</svg>\n'
+PAGE = "gongbao/wenjian/2024/pizhun-2023-juesuan-jueyi.md"
+
+_BEFORE_ISSUE_16 = len(CASES)
+CASES += [
+    # resource limits: each refused at once (the test runs check with a timeout)
+    Case("yaml-alias-bomb", "data/deputies/d0099.yaml", WRITE, 'id: "d0099"\n' + BOMB, "lol6", "展开「&」「*」引用", at="lol6:"),
+    Case("yaml-merge-bomb", "data/deputies/d0099.yaml", WRITE, MERGE_BOMB, "<<", "展开「&」「*」引用或「<<」合并", at="<<: [*m15, *m15]"),
+    Case("yaml-nesting-600", D1, "other_names: []", "other_names: " + "[" * 600 + "]" * 600, "other_names", "嵌套超过 50 层"),
+    Case("yaml-nesting-100000", D1, "other_names: []", "other_names: " + "[" * 100000 + "]" * 100000, "other_names", "嵌套超过 50 层"),
+    Case("yaml-file-too-large", "data/deputies/d0099.yaml", Make(_large_yaml), "", "（整个文件）", "文件过大", whole=True),
+    # bad input that used to pass check or break the build
+    Case("site-yaml-empty", "data/site.yaml", WRITE, "# 网站配置\n", "（整个文件）", "文件是空的"),
+    Case("deputy-file-empty", D2, WRITE, "# 待填写\n", "（整个文件）", "文件是空的"),
+    Case("terms-empty", "data/terms.yaml", WRITE, "# 届次\n", "（整个文件）", "文件是空的"),
+    Case("yaml-nul-byte", D1, "party: 中共党员", "party: 中共\x00党员", "party", "控制字符（U+0000）"),
+    Case("article-nul-byte", ART, "\n---\n", "\n---\n\n会议\x00纪要\n", "（整个文件）", "控制字符（U+0000）", at="纪要"),
+    Case("article-bell-character", ART, "\n---\n", "\n---\n\n会议\x07纪要\n", "（整个文件）", "控制字符（U+0007）", at="纪要"),
+    Case("front-matter-empty", "docs/dongtai/2026-11-06-kong.md", WRITE, "---\n---\n\n正文。\n", "（整个文件）", "元数据块（两行 --- 之间）是空的",
+         at="---"),
+    Case("file-name-hash", "docs/dongtai/2026-11-03-di#1ci.md", WRITE, NEW_ARTICLE, "文件名", "含有「#」", whole=True),
+    Case("file-name-question-mark", "docs/dongtai/2026-11-03-shi?fou.md", WRITE, NEW_ARTICLE, "文件名", "含有「?」", whole=True),
+    Case("file-name-percent", "docs/dongtai/2026-11-03-100%.md", WRITE, NEW_ARTICLE, "文件名", "含有「%」", whole=True),
+    Case("template-typo", ART, "author: 张晓岚", "author: 张晓岚\ntemplate: meiyou.html", "template", "页面模板「meiyou.html」不存在", at="template:"),
+    Case("feed-javascript", ART, "author: 张晓岚", "author: 张晓岚\nfeed: \"javascript:alert(1)\"", "feed", "应为站内订阅源文件的路径", at="feed:"),
+    # symlinks out of docs/ and data/
+    Case("symlink-git-config", "docs/assets/config.txt", Link("../../.git/config"), "", "（整个文件）", "不能使用符号链接", whole=True),
+    Case("symlink-etc-passwd", "docs/dongtai/passwd.md", Link("/etc/passwd"), "", "（整个文件）", "不能使用符号链接", whole=True),
+    Case("symlink-folder", "docs/etc", Link("/etc"), "", "（整个文件）", "不能使用符号链接", whole=True),
+    Case("symlink-data-file", "data/deputies/d0099.yaml", Link("/etc/hostname"), "", "（整个文件）", "不能使用符号链接", whole=True),
+    Case("symlink-inside-docs", "docs/dongtai/copy.md", Link(ART.split("/")[-1]), "", "（整个文件）", "不能使用符号链接", whole=True),
+    # HTML in article bodies (the allow-list, checked as MkDocs converts the body)
+    Case("body-script", ART, "\n---\n", "\n---\n\n<script>alert(1)</script>\n", "正文", "不能使用 <script> 标签", at="<script>"),
+    Case("body-img-onerror", ART, "\n---\n", "\n---\n\n<img src=x alt=图 onerror=alert(1)>\n", "正文", "onerror 属性", at="onerror"),
+    Case("body-javascript-link", ART, "\n---\n", "\n---\n\n[点此](javascript:alert(1))\n", "正文", "链接「javascript:alert(1)」不安全", at="javascript"),
+    Case("body-entity-javascript", ART, "\n---\n", '\n---\n\n<a href="&#106;avascript:alert(1)">点此</a>\n', "正文", "链接「javascript:alert(1)」不安全", at="&#106;"),
+    Case("body-reference-in-blockquote", ART, "\n---\n", "\n---\n\n> [x]: javascript:alert(1)\n>\n> 见[此处][x]\n", "正文", "不安全", at="[x]: javascript"),
+    Case("body-reference-in-admonition", ART, "\n---\n", "\n---\n\n!!! note \"注意\"\n    [x]: javascript:alert(1)\n\n    见[此处][x]\n", "正文", "不安全",
+         at="[x]: javascript"),
+    Case("body-attr-list-onclick", ART, "\n---\n", "\n---\n\n会议指出。\n{: onclick=\"alert(1)\" }\n", "正文", "onclick 属性", at="onclick"),
+    Case("body-style-attribute", ART, "\n---\n", '\n---\n\n<p style="position:fixed;top:0">通知</p>\n', "正文", "style 属性", at="style="),
+    Case("body-iframe-foreign", ART, "\n---\n", '\n---\n\n<iframe src="https://evil.example/"></iframe>\n', "正文", "不在 data/site.yaml 的 embed_hosts", at="iframe"),
+    Case("body-object", ART, "\n---\n", '\n---\n\n<object data="x.swf"></object>\n', "正文", "不能使用 <object> 标签", at="object"),
+    Case("body-embed", ART, "\n---\n", '\n---\n\n<embed src="x.swf">\n', "正文", "不能使用 <embed> 标签", at="embed"),
+    Case("body-form", ART, "\n---\n", '\n---\n\n<form action="https://evil.example/"><input name="p"></form>\n', "正文", "不能使用 <form> 标签", at="form"),
+    Case("body-svg-inline", ART, "\n---\n", "\n---\n\n<svg onload=alert(1)></svg>\n", "正文", "不能使用 <svg> 标签", at="svg"),
+    Case("body-meta-refresh", ART, "\n---\n", '\n---\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/">\n', "正文", "不能使用 <meta> 标签", at="meta"),
+    Case("body-base-href", ART, "\n---\n", '\n---\n\n<base href="https://evil.example/">\n', "正文", "不能使用 <base> 标签", at="base"),
+    Case("body-external-image", ART, "\n---\n", "\n---\n\n![会场](https://evil.example/track.png)\n", "正文", "必须是本站 docs/ 中的文件", at="evil"),
+    Case("body-data-image", ART, "\n---\n", "\n---\n\n![会场](data:image/svg+xml;base64,PHN2Zz4=)\n", "正文", "必须是本站 docs/ 中的文件", at="data:"),
+    Case("body-video-foreign", ART, "\n---\n", '\n---\n\n<video src="https://evil.example/a.mp4" controls></video>\n', "正文", "必须是本站 docs/ 中的文件", at="video"),
+    # Markdown of data fields: a link nested where a line-based filter would not look
+    Case("bio-reference-in-blockquote", D1, "bio: |\n", "bio: |\n  > [x]: javascript:alert(1)\n  >\n  > 见[此处][x]\n", "bio", "不安全", at="bio: |"),
+    Case("intro-reference-in-list", "data/site.yaml", "intro: |\n", "intro: |\n  * 说明\n\n      [x]: javascript:alert(1)\n\n      见[此处][x]\n",
+         "intro", "不安全", at="intro: |"),
+    # SVG files (deputy photos are SVG): only drawing
+    Case("svg-script", "docs/assets/photos/d0001.svg", WRITE, HOSTILE_SVG.format("<script>alert(1)</script>"), "SVG 内容", "<script> 元素", at="<script>"),
+    Case("svg-onload", "docs/assets/photos/d0002.svg", WRITE, HOSTILE_SVG.format('<circle r="1" onload="alert(1)"/>'), "SVG 内容", "onload 属性", at="onload"),
+    Case("svg-foreign-object", "docs/assets/photos/d0003.svg", WRITE,
+         HOSTILE_SVG.format('<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>'), "SVG 内容", "<foreignObject> 元素",
+         at="foreignObject"),
+    Case("svg-javascript-link", "docs/assets/photos/d0013.svg", WRITE, HOSTILE_SVG.format('<a href="javascript:alert(1)"><text>x</text></a>'), "SVG 内容",
+         "链接「javascript:alert(1)」不允许", at="javascript"),
+    Case("svg-external-image", "docs/assets/photos/d0014.svg", WRITE, HOSTILE_SVG.format('<image href="https://evil.example/t.png"/>'), "SVG 内容",
+         "<image> 的链接", at="evil"),
+    Case("svg-entity-bomb", "docs/assets/img/emblem.svg", WRITE, '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa">]>\n'
+         '<svg xmlns="http://www.w3.org/2000/svg">&a;</svg>\n', "SVG 内容", "DOCTYPE", at="<!DOCTYPE"),
+    Case("svg-set-href", "docs/assets/favicon.svg", WRITE, HOSTILE_SVG.format('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a>'),
+         "SVG 内容", "<set> 元素", at="<set"),
+    # private numbers in the forms that used to slip through
+    Case("mobile-full-width", D1, "education: 大学", "education: 大学 １３８１２３４５６７８", "education", "疑似手机号码「138****5678」"),
+    Case("mobile-nbsp", D1, "education: 大学", "education: 大学 138\u00a01234\u00a05678", "education", "疑似手机号码"),
+    Case("mobile-ideographic-space", D1, "education: 大学", "education: 大学 138\u30001234\u30005678", "education", "疑似手机号码"),
+    Case("mobile-zero-width", D1, "education: 大学", "education: 大学 138\u200b1234\u200b5678", "education", "疑似手机号码"),
+    Case("mobile-split-over-lines", D2, "bio: |\n", "bio: |\n  联系电话 138\n  1234 5678。\n", "bio", "疑似手机号码", at="bio: |"),
+    Case("mobile-unquoted-float", D1, "education: 大学", "education: 13812345678.0", "education", "疑似手机号码"),
+    Case("mobile-unquoted-hex", D1, "education: 大学", "education: 0x33747ab4e", "education", "疑似手机号码"),
+    Case("idcard-spaced", A19, "note: 因到龄退休", "note: 证件 110101 19900307 123X", "entries 第1项 note", "疑似身份证号码"),
+    Case("mobile-in-article-body", ART, "\n---\n", "\n---\n\n如有意见请拨打 13812345678。\n", "正文", "疑似手机号码", at="如有意见"),
+    Case("idcard-split-in-body", ART, "\n---\n", "\n---\n\n身份证号 1101011990\n03071234。\n", "正文", "疑似身份证号码", at="身份证号"),
+    Case("mobile-in-file-name", "docs/dongtai/2026-11-04-13812345678.md", WRITE, NEW_ARTICLE, "文件名", "疑似手机号码", whole=True),
+    Case("mobile-in-text-file", "docs/assets/tongxunlu.txt", WRITE, "办公室 张三\n电话 139-1234-5678\n", "正文", "疑似手机号码", at="电话"),
+    Case("mobile-in-csv", "docs/assets/mingdan.csv", WRITE, "姓名,电话\n张三,13912345678\n", "正文", "疑似手机号码", at="张三"),
+    Case("mobile-in-docx-text", "docs/assets/cailiao.docx", Make(_docx(paragraph="联系人电话 138 1234 5678")), "", "第1段", "疑似手机号码", whole=True),
+    Case("mobile-in-docx-author", "docs/assets/cailiao2.docx", Make(_docx(author="张三 13912345678")), "", "文档属性 作者", "疑似手机号码", whole=True),
+    Case("mobile-in-xlsx-number-cell", "docs/assets/mingdan.xlsx", Make(_xlsx(13812345678)), "", "Sheet!B2", "疑似手机号码", whole=True),
+    Case("idcard-in-pdf-page", "docs/assets/gonggao.pdf", Make(_pdf(text="ID 110101199003071234")), "", "第1页", "疑似身份证号码", whole=True),
+    Case("mobile-in-pdf-author", "docs/assets/gonggao2.pdf", Make(_pdf(author="zhang 13812345678")), "", "文档属性 Author", "疑似手机号码", whole=True),
+    Case("pdf-damaged", "docs/assets/sunhuai.pdf", Make(_broken_pdf), "", "（整个文件）", "无法打开此文件", whole=True),
+    # drafts and scheduled articles are not published: nothing may point at them
+    Case("bulletin-prints-a-draft", f"docs/{PAGE}", "\n---\n", "\ndraft: true\n---\n", "items 第1项 page", "是草稿（draft: true）", report_file=B3, at=f"page: {PAGE}"),
+    Case("link-to-a-draft", "docs/dongtai/2026-11-07-yinyong.md", WRITE, NEW_ARTICLE + "详见[草稿](2026-11-08-caogao.md)。\n", "正文", "是草稿（draft: true）",
+         at="详见", extra=(("docs/dongtai/2026-11-08-caogao.md", WRITE, "---\ntitle: 尚未定稿\ndraft: true\n---\n\n正文。\n"),)),
+    Case("link-to-a-scheduled-article", "docs/dongtai/2026-11-09-yinyong.md", WRITE, NEW_ARTICLE + "详见[通知](2099-01-01-tongzhi.md)。\n", "正文",
+         "是定时发布的文章", at="详见", extra=(("docs/dongtai/2099-01-01-tongzhi.md", WRITE, '---\ntitle: 将来的通知\ndate: "2099-01-01"\n---\n\n正文。\n'),)),
+]
+
+# The attacks of issue 16, and the earlier cases that are attacks too (private data, unsafe links).
+ATTACKS = CASES[_BEFORE_ISSUE_16:] + [c for c in CASES[:_BEFORE_ISSUE_16]
+                                      if c.name.startswith(("mobile-", "idcard-", "unknown-field-idcard", "unknown-field-phone"))
+                                      or "javascript" in c.name]

@@ -19,12 +19,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .. import sources
+from ..clock import beijing_today
 from ..input.load import Loaded, load_data
 from ..input.messages import _unwrap
 from ..kinds import KINDS
 from ..model.records import for_editors
 from ..problems import Problems
-from ..text import beijing_today
 from .slug import slugify
 
 

@@ -6,6 +6,7 @@ collected, not raised, so one run reports every mistake.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,8 +16,12 @@ import yaml
 
 from ..problems import Problems
 from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
+from .attachments import ATTACHMENTS, UNREADABLE, Unreadable, parts as attachment_parts
+from .docs_files import docs_files, hidden
+from .privacy import TextFile
 from .messages import validate
 from .sources import DataSource, Source
+from .svgcheck import svg_problems
 from .yamlload import LocatedDict, LocatedList, describe_syntax_error, load_yaml
 
 # Records and articles read by this process, by absolute path:
@@ -24,6 +29,12 @@ from .yamlload import LocatedDict, LocatedList, describe_syntax_error, load_yaml
 # See Loader.cached.
 _UNCHANGED: dict[Path, tuple[tuple, Any, list]] = {}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.S)
+EMPTY_FILE = "文件是空的（或只有注释）：请填写内容，不需要的文件请删除"
+SYMLINK = "不能使用符号链接（快捷方式）：它可能把仓库或电脑上的其他文件发布出去。请删除链接，把文件本身复制到这里"
+MAX_FILE = 10 * 1024 * 1024                 # a page or data file; attachments are not read whole
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
+# Text files published as they are: scanned for private numbers like the pages.
+TEXT_FILES = (".txt", ".csv", ".html", ".htm", ".svg", ".json", ".xml", ".yaml", ".yml", ".js", ".css", ".tsv")
 
 
 @dataclass
@@ -35,6 +46,8 @@ class Article:
     path: str                     # relative to the project root, for messages
     lead: str = ""                # the first paragraph of the body, as plain text (for a 头条 or a summary)
     image: tuple[str, str] | None = None   # the first image of the body: (its path as written, its alt text)
+    body: str = ""                # the Markdown after the front matter (checked for HTML and links)
+    body_line: int = 1            # the file line the body starts on
 
 
 @dataclass
@@ -45,6 +58,8 @@ class Loaded:
     docs_files: set[str] = field(default_factory=set)   # every file under docs/, relative
     documents: list[tuple[str, object]] = field(default_factory=list)  # (file, parsed YAML) of every file read
     failed: set[str] = field(default_factory=set)   # files not (fully) read: references into them are not checked
+    today: datetime.date | None = None      # the Beijing date the content was checked for (drafts, scheduling)
+    templates: set[str] = field(default_factory=set)   # page templates of the theme (overrides/*.html)
 
     def of(self, kind: str) -> list:
         return self.records.get(kind, [])
@@ -61,16 +76,24 @@ class Loader:
         self.problems = problems
         self.documents: list[tuple[str, object]] = []
         self.failed: set[str] = set()     # files with a record that could not be read
+        self._refused: set[Path] = set()
 
     def rel(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 
-    def parse(self, path: Path, text: str | None = None, line_offset: int = 0):
-        """Parse a YAML file (or front matter text); a syntax error becomes a located problem."""
+    def parse(self, path: Path, text: str | None = None, line_offset: int = 0, empty: str | None = EMPTY_FILE):
+        """Parse a YAML file (or front matter text); a syntax error becomes a located problem, and so
+        does an empty document (`empty`: the message, None where nothing at all is fine)."""
         try:
             if text is None:
+                if self.refused(path):
+                    return None
                 text = path.read_text(encoding="utf-8")
             raw = load_yaml(text)
+            if raw is None and empty is not None:
+                self.failed.add(self.rel(path))
+                self.problems.error(self.rel(path), max(1, line_offset), "（整个文件）", empty)
+                return None
             self.documents.append((self.rel(path), raw))   # every value is scanned for private data
             return raw
         except UnicodeDecodeError as exc:
@@ -80,6 +103,25 @@ class Loader:
             line, key, message = describe_syntax_error(exc, text or "", line_offset)
             self.problems.error(self.rel(path), line, key or "（整个文件）", message)
         return None
+
+    def refused(self, path: Path) -> bool:
+        """A symlink (it could publish any file of the machine: ../.git/config, /etc/passwd) or a file
+        too large to be a real data file or page: reported once, and not read."""
+        if path in self._refused:
+            return True
+        # A file inside a linked folder is never reached: docs_files() does not enter linked folders, and
+        # neither does rglob() in a data folder; the folders themselves are looked at in load_data().
+        if path.is_symlink():
+            self._refused.add(path)
+            self.failed.add(self.rel(path))
+            self.problems.error(self.rel(path), None, "（整个文件）", SYMLINK)
+            return True
+        if path.stat().st_size > MAX_FILE:
+            self._refused.add(path)
+            self.failed.add(self.rel(path))
+            self.problems.error(self.rel(path), None, "（整个文件）", f"文件过大（超过 {MAX_FILE // 1024 // 1024} MB），请检查是否存错了文件")
+            return True
+        return False
 
     def not_utf8(self, path: Path, exc: UnicodeDecodeError) -> None:
         self.failed.add(self.rel(path))
@@ -148,6 +190,8 @@ class Loader:
     def record_files(self, model, folder: Path) -> list:
         out = []
         for path in sorted(folder.rglob("*.yaml"), key=_parts) if folder.is_dir() else []:
+            if any(hidden(part) for part in path.relative_to(folder).parts) or self.refused(path):
+                continue                 # a hidden file (an editor's backup or lock file) is no record
             record = self.cached(path, lambda: self.record_file(model, path), model)
             if record is not None:
                 out.append(record)
@@ -159,17 +203,20 @@ class Loader:
         """A page's front matter as `model`; a page without front matter gives an Article with no meta
         (the articles kind says whether it needs one: column articles do)."""
         src_uri = path.relative_to(docs).as_posix()
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            self.not_utf8(path, exc)
+        text = self.text(path)
+        if text is None:
             return None
-        for line in images_without_alt(text):       # every page, with or without front matter
-            self.problems.error(self.rel(path), line, None, ALT_MESSAGE)
         match = FRONT_MATTER.match(text)
+        # Images of the body of every page, with or without front matter (front-matter values are text).
+        start = text[:match.end()].count("\n") if match else 0
+        for line in images_without_alt(text[match.end():] if match else text):
+            self.problems.error(self.rel(path), start + line, None, ALT_MESSAGE)
         if not match:
-            return Article(src_uri, None, self.rel(path))
-        raw = self.parse(path, match.group(1) or "", line_offset=1)
+            self.documents.append((self.rel(path), TextFile(text)))
+            return Article(src_uri, None, self.rel(path), body=text)
+        self.documents.append((self.rel(path), TextFile(text[match.end():], text[:match.end()].count("\n") + 1)))
+        raw = self.parse(path, match.group(1) or "", line_offset=1,
+                         empty="元数据块（两行 --- 之间）是空的：请写上 title 等字段，或删除这两行")
         if raw is None:
             return None
         if not isinstance(raw, LocatedDict):
@@ -179,19 +226,65 @@ class Loader:
         meta = self.record(model, raw, path)
         if meta is None:
             return None
-        return Article(src_uri, meta, self.rel(path), *lead_of(text[match.end():]))
+        body, body_line = text[match.end():], text[:match.end()].count("\n") + 1
+        return Article(src_uri, meta, self.rel(path), *lead_of(body), body=body, body_line=body_line)
+
+    def text(self, path: Path) -> str | None:
+        """A published text file, read as MkDocs reads it (UTF-8, a byte-order mark allowed); a control
+        character (NUL …) is an error on its line: no browser shows it, and Markdown uses some of them
+        as its own internal markers."""
+        try:
+            text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            self.not_utf8(path, exc)
+            return None
+        bad = CONTROL.search(text)
+        if bad:
+            self.failed.add(self.rel(path))
+            self.problems.error(self.rel(path), text[:bad.start()].count("\n") + 1, "（整个文件）",
+                                f"含有不可见的控制字符（U+{ord(bad.group(0)):04X}），常见于从其他软件复制的文字或损坏的文件，请删除该字符")
+            return None
+        return text
 
     def pages(self, model, docs: Path, loaded: "Loaded") -> list[Article]:
         articles = []
-        for path in sorted(docs.rglob("*"), key=_parts):
-            if not path.is_file():
+        for path in docs_files(docs, self.root, self.problems):
+            rel = path.relative_to(docs).as_posix()
+            loaded.docs_files.add(rel)
+            suffix = path.suffix.lower()
+            self.documents.append((self.rel(path), TextFile(parts=(("文件名", rel),))))
+            if self.refused(path):
                 continue
-            loaded.docs_files.add(path.relative_to(docs).as_posix())
-            if path.suffix == ".md":
+            if suffix == ".md":
                 article = self.cached(path, lambda: self.article(model, path, docs))
                 if article is not None:
                     articles.append(article)
+            elif suffix in TEXT_FILES:
+                self.cached(path, lambda: self.scan_text(path))
+            elif suffix in ATTACHMENTS:
+                self.cached(path, lambda: self.attachment(path))
+            elif suffix in UNREADABLE:
+                self.problems.warn(self.rel(path), None, "（整个文件）", f"无法检查 {suffix} 文件中有没有身份证号、手机号等个人信息，"
+                                   "请人工确认；Word、Excel 文件请另存为 .docx、.xlsx 后发布")
         return articles
+
+    def scan_text(self, path: Path) -> None:
+        text = self.text(path)
+        if text is None:
+            return
+        self.documents.append((self.rel(path), TextFile(text)))
+        if path.suffix.lower() == ".svg":
+            for line, message in svg_problems(text):
+                self.problems.error(self.rel(path), line, "SVG 内容", f"{message}。SVG 图片只能含有图形本身")
+
+    def attachment(self, path: Path) -> None:
+        try:
+            found = attachment_parts(path, self.root / ".cache" / "attachments")
+        except Unreadable:
+            self.problems.error(self.rel(path), None, "（整个文件）", "无法打开此文件（已损坏或设置了密码），无法检查其中是否有个人信息。"
+                                "请换成可以正常打开、没有密码的文件")
+            return
+        self.documents.append((self.rel(path), TextFile(parts=tuple(found))))
 
 
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
@@ -234,6 +327,10 @@ def load_data(root: Path, sources: list[DataSource], problems: Problems) -> Load
     """Read every file the sources declare, below `root`."""
     loader = Loader(root, problems)
     loaded = Loaded()
+    for top in ("data", "docs", *{s.path for s in sources if s.shape in ("files", "pages")}):
+        if (root / top).is_symlink():
+            problems.error(top, None, "（整个文件夹）", SYMLINK)
+            return loaded
     for source in sources:
         path = root / source.path
         records = loaded.records.setdefault(source.kind, [])
@@ -251,4 +348,6 @@ def load_data(root: Path, sources: list[DataSource], problems: Problems) -> Load
             record = loader.record(source.model, raw, path) if raw is not None else None
             records += [record] if record is not None else []
     loaded.documents, loaded.failed = loader.documents, loader.failed
+    theme = root / "overrides"           # mkdocs.yml theme.custom_dir: the templates a page may name
+    loaded.templates = {p.relative_to(theme).as_posix() for p in theme.rglob("*.html")} if theme.is_dir() else set()
     return loaded

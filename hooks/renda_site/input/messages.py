@@ -128,6 +128,8 @@ def describe(error: dict, model: type[BaseModel]) -> str:
         return f"应为文本，实际为「{_shown(value)}」{hint}"
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
+        if pattern.endswith("\\.xml$"):
+            return f"应为站内订阅源文件的路径（如 dongtai/feed.xml），实际为「{_shown(value)}」"
         if "a-z0-9" in pattern:
             return f"编号只能由小写字母、数字和连字符组成，实际为「{_shown(value)}」"
         if pattern.startswith("^(https?"):

@@ -73,14 +73,83 @@ LocatedLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 
 
+# Limits that no real data file comes near (the deepest demo file nests 5 levels, the largest holds a
+# few thousand values), so that a hostile or broken file fails at once with a located error instead of
+# taking minutes and gigabytes (an alias bomb: 500 bytes that expand to billions of values) or crashing
+# the process (libyaml composes recursively in C: tens of thousands of nested brackets overflow its stack).
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 50
+MAX_VALUES = 500_000
+DEEP = f"嵌套超过 {MAX_DEPTH} 层，数据文件不会这样深，请检查括号和缩进（「*」引用也算在内）"
+
+
+class LimitError(yaml.YAMLError):
+    """A file beyond the limits above; `problem` is the Chinese message, `problem_mark` where it is."""
+
+    def __init__(self, problem: str, mark=None):
+        super().__init__(problem)
+        self.problem, self.problem_mark = problem, mark
+
+
 def load_yaml(text: str):
     """Parse one YAML document; raises yaml.YAMLError with a problem_mark on bad syntax."""
+    text = text.removeprefix("\ufeff")         # "UTF-8 with BOM", as Windows Notepad saves it
+    if len(text) > MAX_BYTES:
+        raise LimitError(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），数据文件不应这样大，请检查是否误存了其他内容")
+    # Every collection starts at one of the characters [ { - ? : , so their count bounds the nesting depth:
+    # only a file with very many of them is scanned (without composing) for its depth first.
+    nesting = sum(text.count(c) for c in "[{?:-")
+    if nesting > 10_000:
+        _check_event_depth(text)
     loader = LocatedLoader(text)
     try:
         node = loader.get_single_node()          # libyaml parses and composes in C
-        return None if node is None else _build(loader, node, set())
+        if node is None:
+            return None
+        if "*" in text:                          # aliases (and merge keys, which need them) expand
+            _check_expansion(node)
+        return _build(loader, node, set())
     finally:
         loader.dispose()
+
+
+def _check_event_depth(text: str) -> None:
+    depth = 0
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise LimitError(DEEP, event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Depth and size of the document once every alias (*name) and merge key (<<) is expanded, computed
+    over the distinct nodes without expanding anything (an iterative walk: no recursion limit)."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if key in size:
+            continue
+        children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else \
+            node.value if isinstance(node, yaml.SequenceNode) else []
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in size)
+            if len(stack) > 4 * MAX_VALUES:
+                raise LimitError("数据项过多", node.start_mark)
+            continue
+        size[key] = 1 + sum(size.get(id(c), 0) for c in children)
+        depth[key] = 1 + max((depth.get(id(c), 0) for c in children), default=0)
+        if depth[key] > MAX_DEPTH:
+            raise LimitError(DEEP, node.start_mark)
+        if size[key] > MAX_VALUES:
+            raise LimitError(f"展开「&」「*」引用或「<<」合并后超过 {MAX_VALUES} 项，"
+                             "数据文件不需要这样的写法，请直接写出每一项", node.start_mark)
 
 
 def _build(loader: LocatedLoader, node: yaml.Node, active: set):
@@ -96,6 +165,8 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
         return loader.construct_object(node, deep=True)
     if id(node) in active:
         raise yaml.constructor.ConstructorError(None, None, "found a recursive alias", node.start_mark)
+    if len(active) >= MAX_DEPTH:                  # `active` holds the collections above this one
+        raise LimitError(DEEP, node.start_mark)
     active.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         data = LocatedList(_build(loader, child, active) for child in node.value)
@@ -169,6 +240,16 @@ def _key_near(lines: list[str], index: int) -> str | None:
 
 def describe_syntax_error(exc: yaml.YAMLError, text: str, line_offset: int = 0) -> tuple[int | None, str | None, str]:
     """(line, field, Chinese message) for a YAML syntax error; line and column are 1-based in the file."""
+    if isinstance(exc, LimitError):
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 1
+        return line + line_offset, _key_near(text.splitlines(), line - 1), exc.problem
+    if isinstance(exc, yaml.reader.ReaderError):      # a character YAML refuses: NUL, other control codes
+        # libyaml counts the position in bytes of the UTF-8 text, PyYAML's own reader in characters
+        before = text.encode("utf-8")[:exc.position] if _Base is not yaml.SafeLoader else text[:exc.position]
+        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1 if isinstance(exc.position, int) else 1
+        return line + line_offset, _key_near(text.splitlines(), line - 1), \
+            f"含有不可见的控制字符（U+{exc.character:04X}），常见于从其他软件复制的文字或损坏的文件，请删除该字符" \
+            if isinstance(exc.character, int) else "含有不可见的控制字符，请删除"
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     if "flow" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None):
         mark = exc.context_mark      # an unclosed [ or {: PyYAML notices on a later line; point at the bracket

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, RecordKind, Scaffold
+from ..model.bodies import check_bodies
 from ..model.records import ArticleMeta
+from ..text import cn_date
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, paginate
 
 
@@ -65,14 +67,26 @@ class ArticlesKind(RecordKind):
             if article.meta is None:
                 checker.problems.error(article.path, 1, "title", "文章缺少开头的 --- 元数据块（至少需要 title 和 date）")
                 continue
-            if article.meta.date is None:
+            if article.meta.date is None and not article.meta.draft:     # a draft may wait for its date
                 checker.error(article.meta, ("date",), "栏目文章必须注明发布日期（未注明日期的信息在网站检查中视为未更新）")
                 continue
             if not article.meta.source:
                 checker.error(article.meta, ("source",), "栏目文章宜注明来源（source），如 县人大常委会办公室", warning=True)
         for article in checker.records(self.name):
-            if article.meta is not None and article.meta.date and article.meta.date > checker.today:
-                checker.error(article.meta, ("date",), f"发布日期「{article.meta.date}」晚于今天")
+            if article.meta is not None and article.meta.date and article.meta.date > checker.today and not article.meta.draft:
+                checker.error(article.meta, ("date",), f"发布日期「{article.meta.date}」晚于今天（北京时间 {checker.today}）：定时发布，"
+                              "现在不发布，到这一天以后的第一次生成时自动发布", warning=True)
+        check_bodies(checker, [a for a in checker.records(self.name) if a.meta is not None or a.body])
+
+    def withheld(self, article, today) -> str | None:
+        meta = article.meta
+        if meta is None:
+            return None
+        if meta.draft:
+            return "草稿（draft: true），不会发布"
+        if meta.date and meta.date > today:
+            return f"定时发布的文章，{cn_date(meta.date)}以后的第一次生成时才发布"
+        return None
 
     def index(self, catalog) -> Articles:
         columns = {c.id: c for c in catalog.config.columns}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Iterable
 
+from ..clock import beijing_today
 from ..outputs import Link, Section
 from .relations import Ref
 
@@ -17,7 +18,12 @@ class Catalog:
     def __init__(self, config, kinds: Iterable, loaded):
         self.config = config                               # data/site.yaml (SiteConfig)
         self.kinds = {kind.name: kind for kind in kinds}
-        self._records = {name: kind.order(list(loaded.of(name))) for name, kind in self.kinds.items()}
+        today = loaded.today or beijing_today()
+        # Records kept back (drafts, scheduled articles): left out here, so no stage ever sees them.
+        self.withheld = {(name, kind.page(r) or kind.key(r)): (r, reason) for name, kind in self.kinds.items()
+                         for r in loaded.of(name) if (reason := kind.withheld(r, today))}
+        self._records = {name: kind.order([r for r in loaded.of(name) if (name, kind.page(r) or kind.key(r)) not in self.withheld])
+                         for name, kind in self.kinds.items()}
         self._by_key = {name: {kind.key(r): r for r in self._records[name]} for name, kind in self.kinds.items()}
         self._refs: dict[tuple[str, str], list[Ref]] = defaultdict(list)
         for name, kind in self.kinds.items():
@@ -28,6 +34,10 @@ class Catalog:
         self._indexes: dict[str, Any] = {}
         for name, kind in self.kinds.items():              # registry order: a kind may use earlier kinds' indexes
             self._indexes[name] = kind.index(self)
+
+    def withheld_pages(self) -> dict[str, tuple]:
+        """Source path -> (record, reason) of every page kept back on this build's date."""
+        return {key: held for (_, key), held in self.withheld.items() if key.endswith(".md")}
 
     @property
     def body(self) -> str:

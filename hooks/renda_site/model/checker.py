@@ -27,6 +27,7 @@ class Checker:
         self._by_key = {name: {kind.key(r): r for r in loaded.of(name)} for name, kind in self.kinds.items()}
         self._refs: dict[tuple[str, str], list[Ref]] = defaultdict(list)
         self._all_refs: list[Ref] = []
+        self._withheld: dict[str, str] | None = None
         for name, kind in self.kinds.items():
             for relation in kind.relations:
                 for record in loaded.of(name):
@@ -62,9 +63,19 @@ class Checker:
         error is already reported: saying the reference dangles too would only add noise."""
         return self.get(kind, key) is None and self.kinds[kind].file_of(key) not in self.loaded.failed
 
+    def withheld_pages(self) -> dict[str, str]:
+        """Pages not published today (drafts, scheduled articles), with the reason: see RecordKind.withheld."""
+        if self._withheld is None:
+            self._withheld = {kind.page(r): reason for kind in self.kinds.values() for r in self.loaded.of(kind.name)
+                              if (reason := kind.withheld(r, self.today)) and kind.page(r)}
+        return self._withheld
+
     def docs_file(self, record, loc: tuple, path: str, what: str, suffixes: tuple = ()) -> bool:
         if path not in self.loaded.docs_files:
             self.error(record, loc, f"{what}「{path}」不存在（路径相对于 docs/ 文件夹）")
+            return False
+        if path in self.withheld_pages():
+            self.error(record, loc, f"{what}「{path}」是{self.withheld_pages()[path]}：引用它的链接会失效。请等它发布后再引用")
             return False
         if suffixes and not path.lower().endswith(suffixes):
             self.error(record, loc, f"{what}「{path}」的文件类型应为 {' / '.join(suffixes)}")

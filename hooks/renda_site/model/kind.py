@@ -92,6 +92,12 @@ class RecordKind:
         """Source path (under docs/) of the record's own page, if it has one."""
         return None
 
+    def withheld(self, record, today) -> str | None:
+        """Why a checked record is not published on `today` (a draft, a date still to come), or None.
+        A withheld record is on no page, listing, feed, site map, search index or open-data file, and
+        its own page is built only by the preview."""
+        return None
+
     def sections(self, config) -> list[tuple[str, str]]:
         """(first URL folder, section title) of the sections its pages live in, e.g. ("daibiao", "代表风采")."""
         return [self.section] if self.section else []

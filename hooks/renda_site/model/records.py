@@ -95,6 +95,9 @@ class SiteConfig(Record):
     intro: LongText | None = Field(default=None, description="首页简介（Markdown）")
     columns: list[Column] = Field(min_length=1, description="文章栏目")
     home: HomeConfig = Field(default_factory=HomeConfig, description="首页的板块、顺序和专题")
+    embed_hosts: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]] = Field(
+        default_factory=list, description="文章中允许用 <iframe> 嵌入的网站（主机名，如 map.example.cn）；"
+                                          "服务器的内容安全策略 frame-src 中也要加上它们")
 
     @property
     def area_name(self) -> str:
@@ -123,6 +126,7 @@ class ArticleMeta(Record):
     disclosure: Disclosure | None = Field(default=None, description="政府信息公开要素")
     description: Text | None = Field(default=None, description="页面摘要（供搜索引擎使用，MkDocs 字段）")
     headline: bool = Field(default=False, description="首页头条：是则显示在首页最上方（有多篇时取最新的一篇）")
+    draft: bool = Field(default=False, description="草稿：是则不发布，只在本地预览中显示（标有「草稿」）")
     style: Literal["gongwen", "web"] | None = Field(default=None, description="版式：gongwen 为公文样式（标题居中、首行缩进、落款右对齐），web 为网页样式；留空时按栏目决定")
     keywords: list[Text] | Text | None = Field(default=None, description="关键词（供网站检查工具和搜索引擎使用）：一个或多个")
     column_type: Text | None = Field(default=None, description="栏目类型（网页元数据 ColumnType；留空时按 mkdocs.yml extra.column_types）")
@@ -130,7 +134,8 @@ class ArticleMeta(Record):
     template: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面模板（MkDocs 字段）")
     icon: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面图标（MkDocs Material 字段）")
     status: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
-    feed: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
+    feed: Annotated[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*\.xml$", max_length=300)] | None, NOT_FOR_EDITORS] = Field(
+        default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
     feed_title: Annotated[Text | None, NOT_FOR_EDITORS] = Field(default=None, description="订阅源名称")
 
 

@@ -21,7 +21,9 @@ from .. import generate
 from ..address import docs_relative
 from ..problems import ContentError, collapse
 from .output import write_pages
+from .images import RASTER, clean_image
 from .qr import QrCodes
+from .staging import StagedSite, drop_source_maps
 
 CACHE = Path(".cache") / "generated"       # generated Markdown and files: outside docs/, so the preview's
                                            # watcher does not see its own output
@@ -37,6 +39,8 @@ class BuildSession:
         self.out_dir = self.root / CACHE
         self.qr: QrCodes | None = None
         self.indexer = None
+        self.staged: StagedSite | None = None
+        self.finished = False            # the last page and the search index are written
         self.data_error = False          # this build stopped on a data error (the preview tolerates it)
         _OPEN.add(self)
         _stop_helpers_on_interrupt()
@@ -67,6 +71,26 @@ class BuildSession:
         pages = [(p.uri, docs_relative(str(self.root / p.edit_path), docs_dir) if p.edit_path else None)
                  for p in self.result.pages]
         return pages + [(f.path, None) for f in self.result.files]
+
+    def stage(self, site_dir: str) -> str:
+        """The folder to build into instead of `site_dir`; `site_dir` gets the build only when it is
+        complete (see staging.py)."""
+        self.staged = StagedSite(Path(site_dir))
+        return str(self.staged.stage)
+
+    def withheld(self) -> list[str]:
+        """Pages the build leaves out (drafts, scheduled articles); the preview shows them, marked."""
+        return self.result.withheld()
+
+    def published_image(self, path: str) -> str | None:
+        """A copy of the raster image at `path` without its metadata, to publish instead; None: as it is."""
+        if not path.lower().endswith(RASTER):
+            return None
+        try:
+            cleaned = clean_image(Path(path), self.root / ".cache" / "images")
+        except OSError as exc:                # Pillow cannot read it: a damaged or mislabelled file
+            raise BuildFailed(f"图片「{docs_relative(path, str(self.root))}」无法读取（{exc}），请换成正常的图片文件") from None
+        return str(cleaned) if cleaned else None
 
     def decorate(self, src_uri: str, markdown: str) -> str:
         return self.result.decorate(src_uri, markdown)
@@ -99,19 +123,34 @@ class BuildSession:
     def finish(self, site_dir: str) -> None:
         """After the last page: wait for Pagefind, put its bundle into the site, stop the helpers."""
         self._stop("qr")
+        drop_source_maps(Path(site_dir))
         indexer, self.indexer = self.indexer, None
-        if indexer is None:
-            return
-        try:
-            stats = indexer.finish(site_dir)
-        except RuntimeError as exc:
-            raise BuildFailed(str(exc)) from None
-        self.log.info("站内搜索索引：%d 个页面，%.1f KB；页面生成后又等待 %.2f 秒", stats.pages, stats.bytes / 1024, stats.waited)
+        if indexer is not None:
+            try:
+                stats = indexer.finish(site_dir)
+            except RuntimeError as exc:
+                raise BuildFailed(str(exc)) from None
+            self.log.info("站内搜索索引：%d 个页面，%.1f KB；页面生成后又等待 %.2f 秒", stats.pages, stats.bytes / 1024, stats.waited)
+        self.finished = True
+
+    def abandon(self) -> None:
+        """The build failed after it started writing: the staged folder goes, the published site stays."""
+        self.finished = False
+        self.close()
 
     def close(self) -> None:
+        """End of the build: a finished, staged build is published; anything else is thrown away."""
         self._stop("indexer")
         self._stop("qr")
         _OPEN.discard(self)
+        staged, self.staged = self.staged, None
+        if staged is not None:
+            if self.finished:
+                staged.publish()
+                self.log.info("网站已完整生成，发布到 %s", staged.target)
+            else:
+                staged.discard()
+                self.log.error("网站生成未完成，已发布的网站（%s）保持不变。", staged.target)
 
     def _stop(self, name: str) -> None:
         helper = getattr(self, name)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model.relations import PAGES, PUBLISHES
+from ..text import md_text
 from .env import render
 
 # 公文 parts the theme styles (centred passing note, right-aligned 落款): found by their shape, marked with
@@ -34,10 +35,16 @@ def mark_gongwen(markdown: str) -> str:
 def decorate(catalog, src_uri: str, markdown: str) -> str:
     articles = catalog.index("articles")
     article = articles.by_uri.get(src_uri)
+    held = catalog.withheld_pages().get(src_uri)      # only the preview renders such a page
     publications = [catalog.cite(ref) for ref in catalog.refs_to(PAGES, src_uri, PUBLISHES)]
-    if article is None and not publications:
+    if article is None and held is None and not publications:
         return markdown
+    if held is not None:
+        article = held[0]
     context = {"article": article, "column": articles.column_of.get(src_uri), "publications": publications}
     header = render("article_header.md.j2", src_uri, catalog, **context) if article else ""
+    if held is not None:
+        note = held[1].removeprefix("草稿")           # 草稿（draft: true）… is marked 草稿 already
+        header = f'<p class="rd-draft" markdown="span">**草稿**　{md_text(note)}（本页只在本机预览中显示）</p>\n\n' + header
     footer = render("article_footer.md.j2", src_uri, catalog, **context)
     return f"{header}\n{mark_gongwen(markdown)}\n\n{footer}"

@@ -1,0 +1,65 @@
+"""Checks of hand-written pages beyond their front matter: the HTML their bodies make, their links to
+pages that are not published, and the template they ask for. What is found here would otherwise reach
+readers (a script, an event handler) or stop the build halfway (a template that does not exist).
+
+The HTML rule (guide/编辑指南.md explains it to editors): Markdown, plus the HTML elements and attributes
+in safe_html.py; links and images may point at http(s), mailto and tel addresses or at files of
+the site; audio and video only at files of the site; iframes only at the hosts listed in data/site.yaml
+`embed_hosts`. The body is converted as MkDocs converts it and the result is passed through nh3
+(the ammonia sanitizer); whatever nh3 would remove is an error, located at the line that wrote it.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from urllib.parse import unquote
+
+from ..safe_html import violations
+
+# A body can only make HTML elements or attributes of its own with "<" (raw HTML) or "{" (attribute
+# lists), and only a link with a scheme through "name:" — a body with none of these is skipped.
+_MAY_HAVE_HTML = re.compile(r"[<{]|[A-Za-z][\x00-\x20]*[A-Za-z0-9+.\-\x00-\x20]*:")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?[\s)]|^ {0,3}(?:>\s*)*\[[^\]]+\]:\s*<?(\S+?\.md)(?:#\S*)?>?\s*$", re.M)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"`+[^`\n]*`+")
+DEFAULT_TEMPLATES = {"main.html"}        # Material's page template; others come from overrides/
+
+
+def check_bodies(checker, articles) -> None:
+    config = checker.loaded.one("site")
+    hosts = set(getattr(config, "embed_hosts", None) or [])
+    withheld = checker.withheld_pages()
+    templates = DEFAULT_TEMPLATES | checker.loaded.templates
+    for article in articles:
+        meta = article.meta
+        if meta is not None and meta.template and meta.template not in templates:
+            checker.error(meta, ("template",), f"页面模板「{meta.template}」不存在。可用：{'、'.join(sorted(templates))}"
+                          "（模板是 overrides/ 中的 .html 文件；一般不需要填写此字段）")
+        body = article.body
+        if not body:
+            continue
+        if _MAY_HAVE_HTML.search(body):
+            for line, message in violations(body, hosts):
+                checker.problems.error(article.path, article.body_line + line - 1, "正文", message)
+        if ".md" in body and withheld:
+            for line, target in links(article.src_uri, body):
+                if target in withheld:
+                    checker.problems.error(article.path, article.body_line + line - 1, "正文",
+                                           f"链接的页面「{target}」是{withheld[target]}：发布后这个链接会失效。"
+                                           "请去掉链接，或等对方发布后再加")
+
+
+def links(src_uri: str, body: str):
+    """(line in the body, docs path) of every relative link to a Markdown page, outside code."""
+    fenced = False
+    for number, line in enumerate(body.split("\n"), 1):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced or ".md" not in line:
+            continue
+        for match in _LINK.finditer(_CODE_SPAN.sub("", line) + "\n"):
+            target = unquote(match.group(1) or match.group(2))
+            if "://" in target or target.startswith(("/", "mailto:")):
+                continue
+            yield number, posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
