@@ -1,7 +1,7 @@
 """Before/after in one run: the same synthetic site built by two checkouts of this repository, alternately,
 so that a slower or busier machine affects both alike. Prints figures, asserts nothing.
 
-    .venv/bin/python bench/compare_builds.py OLD_CHECKOUT NEW_CHECKOUT [--pages 10000] [--runs 3] [--work DIR]
+    .venv/bin/python bench/compare_builds.py OLD_CHECKOUT NEW_CHECKOUT [--pages 10000] [--runs 3] [--work DIR] [--plain]
 
 Each checkout writes its synthetic project with its own bench/synth.py (the content must come out the
 same: the script names the files that differ — a checkout's own configuration and hand-written pages —
@@ -9,7 +9,8 @@ and stops if more than one in a hundred do) and builds it with its own hooks and
 the real build (validation, generation, MkDocs, Pagefind). Reported per checkout: medians of wall time,
 CPU time (the build with its QR worker and Pagefind: less sensitive than wall time to a busy machine),
 the generator's time, the wait for Pagefind after the last page, the build process's peak RSS and
-Pagefind's; and the ratio new/old of each median.
+Pagefind's; and the ratio new/old of each median. With --plain, each round also builds the same pages
+with plain MkDocs (no hooks, no index: bench/run.py `plain_project`), for scale on the same machine.
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/renda-compare"))
+    parser.add_argument("--plain", action="store_true", help="also build plain MkDocs each round")
     args = parser.parse_args()
     projects = {}
     for name, checkout in (("old", args.old), ("new", args.new)):
@@ -59,7 +61,11 @@ def main() -> int:
         if len(changed) > max(10, total // 100):
             sys.exit(f"the two checkouts wrote different synthetic {part}/: not comparable")
     runs: dict[str, list] = {"old": [], "new": []}
+    plain, plain_walls = (bench.plain_project(projects["new"]) if args.plain else None), []
     for round_ in range(args.runs):
+        if plain is not None:
+            plain_walls.append(bench.plain_build(plain).wall)
+            print(f"round {round_ + 1} plain MkDocs: {plain_walls[-1]:.1f} s", flush=True)
         for name in ("old", "new"):
             result = bench.build(projects[name])
             runs[name].append(result)
@@ -76,6 +82,9 @@ def main() -> int:
     for label, get in figures.items():
         old, new = (statistics.median(get(r) for r in runs[n]) for n in ("old", "new"))
         print(f"| {label} | {old:.2f} | {new:.2f} | {new / old:.3f} |" if old else f"| {label} | {old} | {new} | – |")
+    if plain_walls:
+        print(f"plain MkDocs (same pages, no hooks): median {statistics.median(plain_walls):.1f} s of "
+              + ", ".join(f"{w:.1f}" for w in plain_walls))
     return 0
 
 

@@ -6,7 +6,7 @@ string as the truth, and the header box in real Chromium as the thing measured.
 Queries (categories): every deputy and appointee name, every position in the appointment lists, issue
 numbers (2024年第3期), meeting numbers (第三十二次会议), numbers such as 第41号, the whole title and the
 key phrase of every indexed page's title (the words between 关于 and the document type), and random 2–6
-character substrings of page text. They come from the site's open data (shuju/*.json) and its indexed
+character substrings of page text (widened to whole numbers: 2021年, not 021年). They come from the site's open data (shuju/*.json) and its indexed
 pages, so the same script measures the demo and the synthetic 10,000-page site.
 
 Truth: the indexed pages (those in SITE_DIR/pagefind/fragment) whose indexed body in the built HTML
@@ -132,7 +132,13 @@ def generate(site: Path, pages: dict[str, tuple[str, str]], per_category: int | 
             run = rng.choice(candidates)
             size = rng.randint(2, min(6, len(run)))
             start = rng.randint(0, len(run) - size)
-            add("随机片段", run[start:start + size], None)
+            end = start + size
+            # whole numbers only (a reader types 2021年, not 021年): move the cut out of a number
+            while start > 0 and run[start - 1].isdigit() and run[start].isdigit():
+                start -= 1
+            while end < len(run) and run[end - 1].isdigit() and run[end].isdigit():
+                end += 1
+            add("随机片段", run[start:end], None)
     chosen = list(queries.values())
     if per_category:
         by_category: dict[str, list[Query]] = {}

@@ -64,7 +64,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    _state["session"].index_content(page.file.dest_uri, html, page.title or config.site_name, config.theme["language"])
+    _state["session"].index_content(page.file.dest_uri, html, page.title or config.site_name)
 
 
 def on_env(env, config, files):

@@ -4,8 +4,12 @@ from __future__ import annotations
 import datetime
 import re
 
+import hypothesis
+import pytest
+
 from support.project import ROOT, copy_project, mkdocs_build
-from renda_site.publish.search_index import NameFinder, augment, index_site, name_words
+from renda_site.publish.search_index import augment, index_site
+from renda_site.publish.search_words import decode, encode, encode_html, run_words
 from renda_site.address import html_path, url_of_html as url_of
 from renda_site.publish.search_plan import SearchPlan, sections_from_nav
 
@@ -14,35 +18,50 @@ PAGE = ('<html lang="zh"><body><nav>周明远</nav><article><div class="rd-page-
         '<footer>页脚</footer></body></html>')
 
 
-def test_name_finder_prefers_the_longest_name_and_keeps_order():
-    finder = NameFinder(["周明", "周明远", "林秀华"])
-    assert finder.find("林秀华说，周明远和周明都在，周明远又说") == ["林秀华", "周明远", "周明"]
-    assert finder.find("没有人名的句子") == []
-    assert NameFinder([]).find("周明远") == []
+def test_a_run_of_chinese_characters_becomes_overlapping_pairs_closed_by_its_last_character():
+    assert run_words("执法检查") == ["执法", "法检", "检查", "查"]
+    assert run_words("执法检查", closed=False) == ["执法", "法检", "检查"]
+    assert run_words("县") == ["县"]
+    assert encode("2024年第3期（总第40期）").split() == ["2024", "年第", "第", "3", "期", "（", "总第", "第", "40", "期", "）"]
+    # only text is cut: tags and attribute values stay as they were
+    assert encode_html('<p title="周明远">周明远</p>') == '<p title="周明远"> 周明 明远 远 </p>'
 
 
-def test_name_words_are_each_name_and_its_suffixes():
-    assert name_words(["周明远", "何静"]) == ["周明远", "明远", "远", "何静", "静"]
+@pytest.mark.parametrize("text", ["2024年第3期（总第40期）", "清溪县 人大", "执法检查工作。龘", "人 人人 人人人",
+                                  "AB人人CD", "县人大常委会主任周明远主持会议，周明出席。"])
+def test_decode_gives_back_the_text_as_pagefind_keeps_it(text):
+    assert decode(" ".join(encode(text).split())) == text      # Pagefind collapses the spaces
 
 
-def test_augment_adds_filters_meta_and_names_inside_the_body_only():
-    plan = SearchPlan(names=frozenset({"周明远", "周明", "林秀华"}), sections={"dongtai": "人大动态"},
-                      dates={"dongtai/a/index.html": datetime.date(2024, 2, 27)})
-    out = augment(PAGE, "dongtai/a/index.html", plan, NameFinder(sorted(plan.names)))
-    assert '<html lang="zh">' in out and "<nav>" not in out and "页脚" not in out
+@hypothesis.given(hypothesis.strategies.text(alphabet="人大代表会议县乡AB1２，。", max_size=40))
+def test_decode_undoes_encode_for_any_text_without_spaces(text):
+    assert decode(" ".join(encode(text).split())) == text
+
+
+def test_the_shipped_traditional_table_is_the_one_opencc_makes():
+    from renda_site.publish.t2s_table import TABLE, pairs
+    shipped = TABLE.read_text(encoding="utf-8")
+    assert shipped == pairs()          # regenerate: python -m renda_site.publish.t2s_table
+    table = dict(zip(shipped[0::2], shipped[1::2]))
+    assert "".join(table.get(c, c) for c in "執法檢查 會議 選舉") == "执法检查 会议 选举"
+
+
+def test_augment_cuts_the_text_and_adds_filters_and_meta_inside_the_body_only():
+    plan = SearchPlan(sections={"dongtai": "人大动态"}, dates={"dongtai/a/index.html": datetime.date(2024, 2, 27)})
+    out = augment(PAGE, "dongtai/a/index.html", plan)
+    assert '<html lang="und">' in out and "<nav>" not in out and "页脚" not in out
     assert 'data-pagefind-filter="栏目:人大动态"' in out and 'data-pagefind-filter="年份:2024年"' in out
     assert 'data-pagefind-meta="date:2024-02-27"' in out
-    names = re.search(r'data-pagefind-meta="names:([^"]*)"', out).group(1).split()
-    assert names == ["周明远", "明远", "远", "周明", "明"]      # 林秀华 is not on the page
-    assert out.index("data-pagefind-body") < out.index("names:") < out.index("<h1>")
+    assert "<h1> 会议 议 </h1>" in out and " 周明 明远 远主 " in out
+    assert out.index("data-pagefind-body") < out.index("栏目:") < out.index("<h1>")
 
 
 def test_augment_escapes_values_and_skips_listings_and_bodiless_pages():
     plan = SearchPlan(sections={"x": '栏"目<b>'}, skip=frozenset({"list/index.html"}))
-    out = augment(PAGE, "x/p/index.html", plan, NameFinder([]))
+    out = augment(PAGE, "x/p/index.html", plan)
     assert 'data-pagefind-filter="栏目:栏&quot;目&lt;b&gt;"' in out
-    assert augment(PAGE, "list/index.html", plan, NameFinder([])) is None
-    assert augment("<html><body><p>404</p></body></html>", "404.html", plan, NameFinder([])) is None
+    assert augment(PAGE, "list/index.html", plan) is None
+    assert augment("<html><body><p>404</p></body></html>", "404.html", plan) is None
 
 
 def test_plan_from_the_demo(demo):
@@ -77,7 +96,7 @@ def test_index_site_writes_a_pagefind_bundle(tmp_path):
     (site / "404.html").write_text("<html><body>404</body></html>", encoding="utf-8")
     (site / "pagefind").mkdir()
     (site / "pagefind" / "stale.pf_index").write_text("old", encoding="utf-8")
-    stats = index_site(site, SearchPlan(names=frozenset({"周明远"})))
+    stats = index_site(site, SearchPlan())
     assert (stats.pages, stats.skipped) == (1, 1)
     assert (site / "pagefind" / "pagefind.js").is_file() and not (site / "pagefind" / "stale.pf_index").exists()
     assert stats.bytes == sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
@@ -120,16 +139,11 @@ def test_the_index_made_during_the_build_equals_one_made_from_the_finished_pages
     assert during == after
 
 
-def test_a_persons_own_page_carries_the_person_meta_and_rosters_no_names():
-    plan = SearchPlan(names=frozenset({"周明远", "林秀华"}), people={"daibiao/d1/index.html": ("周明远", "周明")},
-                      unnamed=frozenset({"daibiao/jie-18/index.html"}))
-    finder = NameFinder(sorted(plan.names))
-    own = augment(PAGE, "daibiao/d1/index.html", plan, finder)
-    assert re.search(r'data-pagefind-meta="person:([^"]*)"', own).group(1).split() == ["周明远", "明远", "远", "周明", "明"]
-    roster = augment(PAGE, "daibiao/jie-18/index.html", plan, finder)
-    assert roster is not None and "names:" not in roster and "person:" not in roster
-    other = augment(PAGE, "dongtai/a/index.html", plan, finder)
-    assert "names:周明远" in other and "person:" not in other
+def test_a_persons_own_page_carries_the_person_meta():
+    plan = SearchPlan(people={"daibiao/d1/index.html": ("周明远", "周明")})
+    own = augment(PAGE, "daibiao/d1/index.html", plan)
+    assert re.search(r'data-pagefind-meta="person:([^"]*)"', own).group(1).split() == ["周明", "明远", "远", "周明", "明"]
+    assert "person:" not in augment(PAGE, "dongtai/a/index.html", plan)
 
 
 def test_a_failing_pagefind_is_reported_and_leaves_no_bundle_or_temporary_folder(tmp_path, monkeypatch):

@@ -141,9 +141,9 @@ def test_results_show_title_section_date_and_highlighted_excerpt(page):
     assert top[0] == f"/{PREFIX}/daibiao/d0002/"               # the record ranks above mentions
     article = page.locator(".rd-search__item", has=page.locator(
         f'a[href="/{PREFIX}/dongtai/2024-05-22-shicha-chengxiang-gongshui/"]'))
-    assert article.locator(".rd-search__info").inner_text() == "人大动态 · 2024年5月22日"
+    assert article.locator(".rd-search__info").inner_text() == "文章 · 人大动态 · 2024年5月22日"
     assert article.locator("mark").first.inner_text() == "林秀华"
-    assert re.match(r"找到 \d+ 条与“林秀华”相关的结果", status_text(page))
+    assert re.match(r"找到 \d+ 条包含“林秀华”的结果", status_text(page))
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.pathname") == top[0]
     page.keyboard.press("Escape")
@@ -169,7 +169,7 @@ def test_filters_by_section_and_year(page):
     ("，。！？、《》……——", "标点符号和特殊字符会被忽略"),
     ("<script>window.hacked=1</script><img src=x onerror=window.hacked=2>", "已忽略标点和符号"),
     ("人大" * 100, "查询内容较长，只按前 38 个字搜索"),
-    ("龘", "没有找到与“龘”相关的内容"),
+    ("龘", "没有页面包含“龘”"),
 ])
 def test_bad_input_gives_a_message_and_no_markup(page, query, message):
     header_search(page, query)
@@ -180,13 +180,80 @@ def test_bad_input_gives_a_message_and_no_markup(page, query, message):
     assert not page.errors and not page.external
 
 
+LATE = """() => {
+  // what the browser fetches on its own while a query runs: a new favicon, an image
+  document.head.append(Object.assign(document.createElement("link"), { rel: "icon", href: "../assets/favicon.svg?late" }));
+  new Image().src = "../assets/img/emblem.svg?late";
+}"""
+
+
 def test_first_query_bytes_are_reported(chromium, served, built):
-    result = first_query_bytes(chromium, served, "执法检查", "dongtai/", site=built.site)
+    """Only what the query fetched is counted: not the favicon or an image the browser fetches on its own
+    meanwhile (a late favicon once made this test fail on a loaded machine)."""
+    result = first_query_bytes(chromium, served, "执法检查", "dongtai/", site=built.site,
+                               before=lambda page: page.evaluate(LATE))
     names = [name for name, _ in result["files"]]
     assert any(n.endswith("/pagefind.js") for n in names) and any(".pf_index" in n for n in names)
     assert all(n.startswith(f"/{PREFIX}/pagefind/") for n in names), names
     print(f"\n首次查询传输 {result['bytes']:,d} 字节（按文件大小 {result['disk_bytes']:,d}），{result['requests']} 个请求")
     assert result["bytes"] <= result["disk_bytes"] + 20_000 and result["disk_bytes"] < 300_000
+
+
+def test_a_query_in_traditional_characters_finds_what_the_simplified_one_finds(page):
+    simplified = header_search(page, "执法检查")
+    traditional = header_search(page, "執法檢查")
+    assert traditional == simplified and len(simplified) >= 5
+    assert "已按简体“执法检查”搜索" in status_text(page)
+    assert page.locator(".rd-search__item mark").first.inner_text() == "执法检查"
+    assert not page.locator(".rd-search__partial").count()
+
+
+def test_no_match_is_said_plainly_and_partial_matches_are_labelled(page):
+    assert header_search(page, "火星") == []                # on no page
+    assert "没有页面包含“火星”" in status_text(page)
+    partial = header_search(page, "清溪县火星")           # 清溪县 is on every page, 火星 on none
+    status = status_text(page)
+    assert status.startswith("没有页面包含“清溪县火星”") and "只包含其中的部分文字" in status
+    assert partial and page.locator(".rd-search__partial").count() == page.locator(".rd-search__item").count()
+    assert page.locator(".rd-search__partial").first.inner_text() == "部分匹配"
+    whole = header_search(page, "清溪县")
+    assert whole and not page.locator(".rd-search__partial").count() and "找到" in status_text(page)
+
+
+def test_every_result_says_its_kind_and_the_kind_filter_narrows(page):
+    everything = header_search(page, "周明远")
+    infos = page.locator(".rd-search__info").all_inner_texts()
+    assert infos and all(info.split(" · ")[0] in {"代表", "文章", "公报", "任免名单", "网页"} for info in infos), infos
+    assert infos[0].startswith("代表")                        # his own page first
+    page.click(".rd-search__refine")
+    page.wait_for_selector('select[data-filter="类型"]', state="visible")
+    options = page.eval_on_selector_all('select[data-filter="类型"] option', "os => os.map(o => o.value)")
+    assert "代表" in options and "文章" in options
+    page.select_option('select[data-filter="类型"]', "文章")
+    page.wait_for_selector("[data-rd-search][data-rd-done]", state="attached")
+    articles = page.eval_on_selector_all(".rd-search__item > a", "els => els.map(a => a.pathname)")
+    assert articles and f"/{PREFIX}/daibiao/d0001/" in everything and f"/{PREFIX}/daibiao/d0001/" not in articles
+    assert all(t.startswith("文章") for t in page.locator(".rd-search__info").all_inner_texts())
+
+
+SAMPLES = ["执法检查", "2024年第3期", "第十八届第十一号", "县人民检察院检察长", "ABC县人大", "周", "人大2024",
+           "清溪县人民代表大会常务委员会公报", "２０２４", "第41号建议"]
+
+
+def test_the_box_cuts_queries_and_restores_text_as_the_indexer_does(page):
+    from renda_site.publish.search_words import decode, encode, query_words
+    for sample in SAMPLES:
+        assert page.evaluate("s => rdSearchWords.words(s)", sample) == query_words(sample), sample
+        stored = " ".join(encode(sample).split())
+        assert page.evaluate("s => rdSearchWords.decode(s)", stored) == decode(stored) == sample, sample
+
+
+def test_the_excerpt_starts_at_the_match(page):
+    header_search(page, "预算联网监督")
+    for excerpt in page.locator(".rd-search__excerpt").all_inner_texts()[:5]:
+        start = excerpt.lstrip("…")
+        assert "预算联网监督" in start[:40], excerpt          # the hit within its sentence's first words
+        assert not start.startswith(("发布日期", "来源"))
 
 
 def test_offline_copy_says_search_needs_the_online_site(chromium, built):

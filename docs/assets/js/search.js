@@ -10,6 +10,7 @@
 (function () {
   "use strict";
 
+  var INDEX_LANG = "und";   // the language of the index (search_index.py INDEX_LANG)
   var MAX_CHARS = 38;   // longer queries are cut: every word must match, so a pasted paragraph finds nothing
   var PER_PAGE = 10;
   // A deputy's own page carries its name in the `person` meta (search_index.py): weighed above the
@@ -19,6 +20,7 @@
   var UNAVAILABLE = "搜索索引暂时无法加载。如果这是本地预览，请先生成网站（bash dev.sh build）；也可以通过栏目导航浏览。";
   var HINT = "请输入要查找的内容，例如代表姓名、文件标题或关键词。";
 
+  var SCRIPT = document.currentScript ? document.currentScript.src : location.href;
   var root = document.querySelector("[data-rd-search]");
   if (!root) return;
   var form = root.querySelector("form");
@@ -56,7 +58,18 @@
       var bundle = new URL(root.getAttribute("data-bundle"), location.href).href;
       var base = new URL(root.getAttribute("data-root"), location.href).pathname;
       loading = import(bundle + "pagefind.js").then(function (pf) {
-        return pf.options({ basePath: bundle, baseUrl: base, ranking: RANKING }).then(function () { return pf; });
+        return pf.options({ basePath: bundle, baseUrl: base, ranking: RANKING }).then(function () {
+          // Pagefind cuts a query with Intl.Segmenter for the language of this page (zh), which would
+          // split the query's words (县人 -> 县 人) again. Its index is in the language "und" (see
+          // search_index.py): Pagefind takes the language from <html lang> when it starts, which
+          // init() does synchronously, so the attribute reads "und" for that one call only.
+          var html = document.documentElement;
+          var lang = html.getAttribute("lang");
+          html.setAttribute("lang", INDEX_LANG);
+          var started = pf.init();
+          if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
+          return started;
+        }).then(function () { return pf; });
       });
       loading.catch(function () { loading = null; });   // let the next query try again
     }
@@ -73,28 +86,73 @@
     return { text: cut ? text.slice(0, MAX_CHARS).trim() : text, cut: cut, dropped: dropped };
   }
 
-  /* Strings to highlight: the whole query, its parts and the words the browser finds in them. */
-  function needlesOf(text) {
-    var found = {};
-    text.split(" ").forEach(function (part) {
-      found[part] = true;
-      if (window.Intl && Intl.Segmenter) {
-        var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-        Array.from(segmenter.segment(part)).forEach(function (s) {
-          if (s.isWordLike && s.segment.length > 1) found[s.segment] = true;
-        });
-      }
-    });
-    return Object.keys(found).filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+  /* The one segmentation, twin of hooks/renda_site/publish/search_words.py: a run of Chinese
+     characters ABCD is indexed as the words AB BC CD D (pairs, and the last character closing the
+     run). A query is cut the same way, its last run without the closing character (it may go on on
+     the page), and searched as an exact phrase: every page holding the string verbatim matches. */
+  var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
+  var RUN = new RegExp("[" + CJK + "]+", "g");
+
+  function runWords(run, closed) {
+    if (run.length === 1) return [run];
+    var out = [];
+    for (var i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    if (closed) out.push(run.slice(-1));
+    return out;
   }
 
-  /* A window of the page text around the first hit, with every hit in a <mark>. */
+  function words(part) {
+    var out = [];
+    var at = 0;
+    var m, re = new RegExp(RUN.source, "g");
+    while ((m = re.exec(part))) {
+      var before = part.slice(at, m.index).trim();
+      if (before) out = out.concat(before.split(/\s+/));
+      at = m.index + m[0].length;
+      out = out.concat(runWords(m[0], at < part.length));
+    }
+    var rest = part.slice(at).trim();
+    if (rest) out = out.concat(rest.split(/\s+/));
+    return out.map(function (w) { return w.toLocaleLowerCase(); });
+  }
+
+  /* The text of an indexed page back from its words (search_words.decode). */
+  var TOKENS = new RegExp(" ?((?:[" + CJK + "]{1,2})(?: [" + CJK + "]{1,2})*) ?", "g");
+  function decode(encoded) {
+    return String(encoded || "").replace(TOKENS, function (all, group) {
+      var out = [], current = "";
+      group.split(" ").forEach(function (w) {
+        if (current && w.length === 1 && w === current.slice(-1)) { out.push(current); current = ""; }
+        else if (current && w.length === 2 && w[0] === current.slice(-1)) { current += w[1]; }
+        else {
+          if (current) out.push(current);
+          current = w.length === 2 ? w : "";
+          if (w.length === 1) out.push(w);
+        }
+      });
+      if (current) out.push(current);
+      return out.join(" ");
+    });
+  }
+
+  // The segmentation, for the test that holds it equal to search_words.py (tests/test_search_browser.py).
+  window.rdSearchWords = Object.freeze({ words: words, decode: decode });
+
+  /* Strings to highlight: the parts of the query, longest first. */
+  function needlesOf(text) {
+    return text.split(" ").filter(Boolean).sort(function (a, b) { return b.length - a.length; });
+  }
+
+  /* A window of the page text from the first hit (back to the start of its sentence if that is
+     near), with every hit in a <mark>. */
   function excerptNode(content, needles) {
     var lower = content.toLowerCase();
     var at = -1;
     for (var i = 0; i < needles.length && at < 0; i++) at = lower.indexOf(needles[i].toLowerCase());
-    var start = Math.max(0, at - 24);
-    var end = Math.min(content.length, Math.max(at, 0) + 96);
+    var start = Math.max(at, 0);
+    var sentence = Math.max(content.lastIndexOf("。", start - 1), content.lastIndexOf(". ", start - 1));
+    if (at > 0 && sentence >= 0 && start - sentence <= 16) start = sentence + (content[sentence] === "." ? 2 : 1);
+    var end = Math.min(content.length, start + 110);
     var text = content.slice(start, end);
     var p = document.createElement("p");
     p.className = "rd-search__excerpt";
@@ -129,17 +187,22 @@
     var a = document.createElement("a");
     a.className = "rd-search__link";
     a.href = data.url;
-    a.textContent = (data.meta && data.meta.title) || data.url;
+    a.textContent = decode(data.meta && data.meta.title) || data.url;
     li.appendChild(a);
-    var section = data.filters && data.filters["栏目"] ? data.filters["栏目"][0] : "";
-    var info = [section, cnDate(data.meta && data.meta.date)].filter(Boolean).join(" · ");
-    if (info) {
-      var small = document.createElement("p");
-      small.className = "rd-search__info";
-      small.textContent = info;
-      li.appendChild(small);
+    var filters = data.filters || {};
+    var first = function (name) { return filters[name] ? filters[name][0] : ""; };
+    var small = document.createElement("p");
+    small.className = "rd-search__info";
+    if (state.partial) {
+      var label = document.createElement("span");
+      label.className = "rd-search__partial";
+      label.textContent = "部分匹配";
+      small.appendChild(label);
     }
-    li.appendChild(excerptNode(data.content || "", state.needles));
+    small.appendChild(document.createTextNode(
+      [first("类型"), first("栏目"), cnDate(data.meta && data.meta.date)].filter(Boolean).join(" · ")));
+    li.appendChild(small);
+    li.appendChild(excerptNode(decode(data.content), state.needles));
     return li;
   }
 
@@ -160,38 +223,88 @@
     });
   }
 
-  /* The words Pagefind will look for, as the browser segments them. */
-  function pieces(text) {
-    if (!(window.Intl && Intl.Segmenter)) return text.split(" ");
-    var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-    var seen = {};
-    Array.from(segmenter.segment(text)).forEach(function (s) { if (s.isWordLike) seen[s.segment] = true; });
-    return Object.keys(seen);
+  /* One part of the query (the reader's words between spaces) as Pagefind is asked for it: several
+     words as an exact phrase (consecutive on the page), one word as a prefix. */
+  function phrase(part) {
+    var w = words(part);
+    return w.length > 1 ? "\"" + w.join(" ") + "\"" : w.join("");
   }
 
-  /* Pagefind keeps a page only if every query word is in it. The browser (ICU) and the indexer
-     (jieba) sometimes cut a compound differently (营商环境: 营商 + 环境 here, one word there), and then
-     nothing matches. With fewer than 5 such results, each word is also searched alone and pages are
-     ranked by how much of the query they contain, then by Pagefind's score. */
-  function relaxed(pf, text, filters, strict) {
-    var words = pieces(text);
-    if (strict.results.length >= 5 || words.length < 2) return Promise.resolve(strict);
-    return Promise.all(words.map(function (w) { return pf.search(w, { filters: filters }); })).then(function (responses) {
-      var byId = {};
-      responses.forEach(function (response, i) {
-        response.results.forEach(function (r) {
-          var e = byId[r.id] || (byId[r.id] = { result: r, chars: 0, score: 0 });
-          e.chars += words[i].length;
-          e.score += r.score;
+  /* Pages holding every part of the query verbatim, best first. Pagefind's exact search says which
+     pages hold a phrase but scores them all alike, so the order is that of the ranked search for the
+     same words (the same index chunks: nothing more is fetched). */
+  function exact(pf, parts, filters) {
+    var all = [];
+    parts.forEach(function (part) { all = all.concat(words(part)); });
+    var phrases = parts.filter(function (part) { return words(part).length > 1; });
+    return Promise.all([pf.search(all.join(" "), { filters: filters })].concat(
+      phrases.map(function (part) { return pf.search(phrase(part), { filters: filters }); })))
+      .then(function (responses) {
+        var ranked = responses[0];
+        var holding = responses.slice(1).map(function (response) {
+          var ids = {};
+          response.results.forEach(function (r) { ids[r.id] = true; });
+          return ids;
         });
+        var results = ranked.results.filter(function (r) {
+          return holding.every(function (ids) { return ids[r.id]; });
+        });
+        return { results: results, totalFilters: holding.length ? responses[1].totalFilters : ranked.totalFilters,
+                 loose: ranked, partial: false };
       });
-      var strictIds = {};
-      strict.results.forEach(function (r) { strictIds[r.id] = true; });
-      var extra = Object.keys(byId).map(function (k) { return byId[k]; })
-        .filter(function (e) { return !strictIds[e.result.id]; })
-        .sort(function (a, b) { return b.chars - a.chars || b.score - a.score; })
-        .map(function (e) { return e.result; });
-      return { results: strict.results.concat(extra), totalFilters: strict.totalFilters, partial: extra.length > 0, strictCount: strict.results.length };
+  }
+
+  /* When no page holds the query verbatim: pages holding all its words anywhere, else pages ranked by
+     how many of its characters they hold. Shown as partial matches, never as the answer. */
+  function partial(pf, parts, filters, loose) {
+    var all = [];
+    parts.forEach(function (part) { all = all.concat(words(part)); });
+    return Promise.resolve(loose).then(function (loose) {
+      if (loose.results.length || all.length < 2) return { results: loose.results, totalFilters: loose.totalFilters, partial: true };
+      return Promise.all(all.map(function (w) { return pf.search(w, { filters: filters }); })).then(function (responses) {
+        var byId = {};
+        responses.forEach(function (response, i) {
+          response.results.forEach(function (r) {
+            var e = byId[r.id] || (byId[r.id] = { result: r, chars: 0, score: 0 });
+            e.chars += all[i].length;
+            e.score += r.score;
+          });
+        });
+        var results = Object.keys(byId).map(function (k) { return byId[k]; })
+          .sort(function (a, b) { return b.chars - a.chars || b.score - a.score; })
+          .map(function (e) { return e.result; });
+        return { results: results, totalFilters: responses[0].totalFilters, partial: true };
+      });
+    });
+  }
+
+  /* Traditional characters to simplified, with the table shipped beside this script (t2s.txt: pairs
+     of characters, made from OpenCC's data by hooks/renda_site/publish/t2s_table.py). Loaded only
+     when a query finds nothing as typed. */
+  var table = null;
+  function simplified(text) {
+    if (!/[^\x00-\x7f]/.test(text)) return Promise.resolve(text);
+    if (!table) {
+      table = fetch(new URL("t2s.txt", SCRIPT).href).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.text();
+      }).then(function (pairs) {
+        var map = {};
+        var chars = Array.from(pairs.trim());
+        for (var i = 0; i + 1 < chars.length; i += 2) map[chars[i]] = chars[i + 1];
+        return map;
+      });
+      table.catch(function () { table = null; });
+    }
+    return table.then(function (map) {
+      return Array.from(text).map(function (c) { return map[c] || c; }).join("");
+    }, function () { return text; });
+  }
+
+  function find(pf, text, filters) {
+    var parts = text.split(" ").filter(Boolean);
+    return exact(pf, parts, filters).then(function (strict) {
+      return strict.results.length ? strict : partial(pf, parts, filters, strict.loose);
     });
   }
 
@@ -246,25 +359,36 @@
     say("正在搜索……");
     return pagefind().then(function (pf) {
       var filters = chosenFilters();
-      return pf.search(query.text, { filters: filters }).then(function (strict) {
-        return relaxed(pf, query.text, filters, strict);
+      return find(pf, query.text, filters).then(function (response) {
+        if (response.results.length && !response.partial) return response;
+        // Nothing holds the words as typed: they may be in traditional characters (執法檢查).
+        return simplified(query.text).then(function (text) {
+          if (text === query.text) return response;
+          return find(pf, text, filters).then(function (converted) {
+            if (!converted.results.length || (converted.partial && !response.partial)) return response;
+            converted.from = query.text;
+            query.text = text;
+            return converted;
+          });
+        });
       });
     }).then(function (response) {
       if (mine !== sequence) return;
-      state = { results: response.results, shown: 0, needles: needlesOf(query.text) };
+      state = { results: response.results, shown: 0, needles: needlesOf(query.text), partial: response.partial };
       fillFilters(response.totalFilters);
       refine.hidden = filtersWanted || !response.results.length;
       var cut = (query.cut ? "（查询内容较长，只按前 " + MAX_CHARS + " 个字搜索）" : "") +
-                (query.dropped ? "（已忽略标点和符号）" : "");
+                (query.dropped ? "（已忽略标点和符号）" : "") +
+                (response.from ? "（已按简体“" + query.text + "”搜索）" : "");
+      var what = "“" + query.text.split(" ").join("”“") + "”";
       if (!response.results.length) {
-        say("没有找到与“" + query.text + "”相关的内容" + cut + "。建议检查是否有错别字，减少关键词，" +
-            "或只输入姓名、标题中的几个字再试" + (Object.keys(chosenFilters()).length ? "，也可以把栏目和年份改为“全部”" : "") + "。");
+        say("没有页面包含" + what + cut + "。建议检查是否有错别字，减少关键词，" +
+            "或只输入姓名、标题中的几个字再试" + (Object.keys(chosenFilters()).length ? "，也可以把栏目、年份和类型改为“全部”" : "") + "。");
         return;
       }
       say(response.partial
-        ? (response.strictCount ? "找到 " + response.strictCount + " 条包含全部关键词的结果，" : "没有同时包含全部关键词的结果，") +
-          "另列出包含部分关键词的结果，共 " + response.results.length + " 条" + cut + "。"
-        : "找到 " + response.results.length + " 条与“" + query.text + "”相关的结果" + cut + "。");
+        ? "没有页面包含" + what + cut + "。以下 " + response.results.length + " 条结果只包含其中的部分文字，仅供参考。"
+        : "找到 " + response.results.length + " 条包含" + what + "的结果" + cut + "。");
       return showMore();
     }).catch(function () {
       if (mine === sequence) say(UNAVAILABLE);

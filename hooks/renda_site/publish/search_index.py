@@ -4,15 +4,11 @@ one by one, Pagefind run in the background), or `index_site(site_dir, plan)` for
 Independent of MkDocs: it takes HTML and writes `<site_dir>/pagefind/`.
 
 Why the HTML is augmented before indexing (the served files are not changed):
-- Pagefind segments Chinese with jieba while indexing, but the browser segments the query with
-  `Intl.Segmenter` (ICU). The two disagree on names: jieba glues a name in running text to its
-  neighbours ("周明远主持" is not found by 周明远) and ICU splits an unknown name ("周明远" becomes
-  周明 + 远, "林秀华" becomes 林 + 秀 + 华). Pagefind has no user dictionary.
-- Pagefind indexes each whitespace-separated word of a `data-pagefind-meta` value whole, without
-  segmenting it, and matches every query word as a prefix. So for each person named on a page we add
-  a meta value holding the name and each of its suffixes (周明远 明远 远): whatever pieces ICU cuts
-  the query into, each piece is the prefix of one of these words, and the page is found. Meta values
-  stay out of the page text, so excerpts show the real sentence, not a word list.
+- Its text is cut into search words by search_words.py, the segmentation the header box applies to
+  the query too, and the copy is marked as language "und", so Pagefind (whose own Chinese segmenter,
+  jieba, disagreed with the browser's and took most of its memory) indexes those words as they are.
+- A person's own page carries the person's names as `person` meta words (weighed above mentions in
+  search.js), so a name finds the person's page first.
 - Section and year filters and the date come from the generator's plan, not from scraping chrome.
 """
 from __future__ import annotations
@@ -31,10 +27,12 @@ from pathlib import Path
 from markupsafe import escape
 
 from .search_plan import SearchPlan
+from .search_words import encode, encode_html
 
 OUTPUT = "pagefind"
+OTHER_TYPE = "网页"     # the 类型 of a hand-written page that is no record (概况, 简介)
+INDEX_LANG = "und"   # not zh: Pagefind must not segment again (search_words.py has cut the text)
 BODY = re.compile(r"<[^>]*\sdata-pagefind-body\b[^>]*>")
-LANG = re.compile(r'<html[^>]*\slang="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -47,42 +45,6 @@ class IndexStats:
     waited: float = 0.0  # of which finish() waited for Pagefind and moved its bundle
 
 
-class NameFinder:
-    """Finds known names in text with one regular expression shaped like a trie.
-
-    A trie-shaped pattern lets the regex engine reject most positions by their first character, so
-    scanning stays linear in the text even with thousands of names (see bench/).
-    """
-
-    def __init__(self, names):
-        trie: dict = {}
-        for name in names:
-            node = trie
-            for char in name:
-                node = node.setdefault(char, {})
-            node[""] = True
-        self.pattern = re.compile(_trie_regex(trie)) if trie else None
-
-    def find(self, text: str) -> list[str]:
-        if self.pattern is None:
-            return []
-        return list(dict.fromkeys(self.pattern.findall(text)))
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body   # greedy: the longest name wins (周明远 over 周明)
-
-
-def name_words(names: list[str]) -> list[str]:
-    """Each name and its suffixes: the prefix targets for any way the browser may cut the query."""
-    return list(dict.fromkeys(name[i:] for name in names for i in range(len(name))))
-
-
 def indexed_body(page: str) -> str | None:
     """The indexed part of a built page: from its `data-pagefind-body` element to the end of the
     article (what follows the element inside the article is outside it, so Pagefind ignores it)."""
@@ -93,35 +55,33 @@ def indexed_body(page: str) -> str | None:
     return page[match.start(): end if end > 0 else len(page)]
 
 
-def augment(page: str, html_rel: str, plan: SearchPlan, finder: NameFinder) -> str | None:
+def augment(page: str, html_rel: str, plan: SearchPlan) -> str | None:
     """The HTML Pagefind should see for a built page (its indexed body only), or None to leave it out."""
     body = indexed_body(page)
     if body is None or html_rel in plan.skip:
         return None
-    lang = LANG.search(page[:2000])
-    return wrap_body(body, html_rel, plan, finder, lang.group(1) if lang else "zh")
+    return wrap_body(body, html_rel, plan)
 
 
-def wrap_body(body: str, html_rel: str, plan: SearchPlan, finder: NameFinder, lang: str) -> str:
-    """A small document holding `body` (which starts with the `data-pagefind-body` element), with the
-    section and year filters, the date and the names of people on the page added inside the element."""
+def wrap_body(body: str, html_rel: str, plan: SearchPlan) -> str:
+    """A small document holding `body` (which starts with the `data-pagefind-body` element) with its
+    text cut into search words (search_words.py), and the section and year filters, the date and, on
+    a person's own page, the person's names added inside the element."""
     marks = []
     section = plan.sections.get(html_rel.split("/", 1)[0]) if "/" in html_rel else None
     if section:
         marks.append(("filter", f"栏目:{section}"))
+    marks.append(("filter", f"类型:{plan.types.get(html_rel, OTHER_TYPE)}"))
     date = plan.dates.get(html_rel)
     if date:
         marks += [("filter", f"年份:{date.year}年"), ("meta", f"date:{date.isoformat()}")]
-    names = [] if html_rel in plan.unnamed else finder.find(body)
-    if names:
-        marks.append(("meta", "names:" + " ".join(name_words(names))))
     person = plan.people.get(html_rel)
     if person:
-        marks.append(("meta", "person:" + " ".join(name_words(list(person)))))
+        marks.append(("meta", "person:" + " ".join(encode(name).strip() for name in person)))
     extra = "".join(f'<span hidden data-pagefind-{kind}="{html.escape(value)}"></span>' for kind, value in marks)
-    head = f'<!DOCTYPE html><html lang="{html.escape(lang)}"><head><meta charset="utf-8"></head><body>'
+    head = f'<!DOCTYPE html><html lang="{INDEX_LANG}"><head><meta charset="utf-8"></head><body>'
     cut = BODY.match(body).end()
-    return head + body[:cut] + extra + body[cut:] + "</body></html>"
+    return head + body[:cut] + extra + encode_html(body[cut:]) + "</body></html>"
 
 
 class SearchIndexer:
@@ -139,7 +99,6 @@ class SearchIndexer:
 
     def __init__(self, plan: SearchPlan | None = None):
         self.plan = plan or SearchPlan()
-        self.finder = NameFinder(sorted(self.plan.names))
         self.indexed = self.skipped = 0
         self._started = time.perf_counter()
         self._temp = Path(tempfile.mkdtemp(prefix="renda-pagefind-"))
@@ -149,18 +108,18 @@ class SearchIndexer:
 
     def add_page(self, html_rel: str, page: str) -> None:
         """A whole built page, at `html_rel` (its path in the site folder, e.g. `a/b/index.html`)."""
-        content = augment(page, html_rel, self.plan, self.finder)
+        content = augment(page, html_rel, self.plan)
         self._add(html_rel, content)
 
-    def add_body(self, html_rel: str, body: str, lang: str) -> None:
+    def add_body(self, html_rel: str, body: str) -> None:
         """Only the indexed body of a page (starting with its `data-pagefind-body` element)."""
-        self._add(html_rel, None if html_rel in self.plan.skip else wrap_body(body, html_rel, self.plan, self.finder, lang))
+        self._add(html_rel, None if html_rel in self.plan.skip else wrap_body(body, html_rel, self.plan))
 
-    def add_content(self, html_rel: str, content: str, title: str, lang: str) -> None:
+    def add_content(self, html_rel: str, content: str, title: str) -> None:
         """A page's converted Markdown (before the theme wraps it), with its title: the same body the
         theme's content partial (overrides/partials/content.html) marks with data-pagefind-body."""
         heading = "" if "<h1" in content else f"<h1>{escape(title)}</h1>"     # escaped as the theme does
-        self.add_body(html_rel, f'<div class="rd-page-body" data-pagefind-body>\n{heading}\n{content}\n</div>', lang)
+        self.add_body(html_rel, f'<div class="rd-page-body" data-pagefind-body>\n{heading}\n{content}\n</div>')
 
     def _add(self, html_rel: str, content: str | None) -> None:
         if content is None:
@@ -230,5 +189,4 @@ def index_site(site_dir: Path | str, plan: SearchPlan | None = None) -> IndexSta
     return indexer.finish(site)
 
 
-__all__ = ["index_site", "augment", "indexed_body", "wrap_body", "SearchIndexer", "IndexStats", "NameFinder",
-           "name_words"]
+__all__ = ["index_site", "augment", "indexed_body", "wrap_body", "SearchIndexer", "IndexStats"]

@@ -23,6 +23,7 @@ class SearchPlan:
     skip: frozenset[str] = frozenset()                           # html paths of pure listings
     people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # html path -> names of the one person it is about
     unnamed: frozenset[str] = frozenset()                        # indexed, but not found by the names they list
+    types: dict[str, str] = field(default_factory=dict)          # html path -> record kind's label (类型 filter)
 
 
 def sections_from_nav(nav: list | None) -> dict[str, str]:
@@ -58,7 +59,12 @@ def search_plan(catalog, kinds, specs: Iterable[PageSpec], nav: list | None = No
     sections = sections_from_nav(nav)
     for kind in kinds:
         sections.update(kind.sections(catalog.config))
-    dates = {html_path(uri, directory_urls): day for kind in kinds for uri, day in kind.search_dates(catalog)}
+    dates, types = {}, {}
+    for kind in kinds:
+        for uri, day in kind.search_dates(catalog):
+            dates[html_path(uri, directory_urls)] = day
+            types[html_path(uri, directory_urls)] = kind.label
+    labels = {kind.name: kind.label for kind in kinds}      # a kind's data folder is named as the kind
     skip, unnamed, people = set(), set(), {}
     for spec in specs:
         path = html_path(spec.uri, directory_urls)
@@ -71,7 +77,11 @@ def search_plan(catalog, kinds, specs: Iterable[PageSpec], nav: list | None = No
             unnamed.add(path)
         if hint.person:
             people[path] = hint.person
-    return SearchPlan(frozenset(names), sections, dates, frozenset(skip), people, frozenset(unnamed))
+        folder = (spec.edit_path or "").split("/")        # data/deputies/d0001.yaml, data/terms.yaml
+        name = folder[1].split(".", 1)[0] if len(folder) > 1 and folder[0] == "data" else None
+        if name in labels:
+            types[path] = labels[name]
+    return SearchPlan(frozenset(names), sections, dates, frozenset(skip), people, frozenset(unnamed), types)
 
 
 __all__ = ["SearchPlan", "search_plan", "sections_from_nav"]

@@ -112,9 +112,9 @@ class BuildSession:
         self._stop("indexer")
         self.indexer = SearchIndexer(self.result.search_plan(nav, self.directory_urls))
 
-    def index_content(self, dest_uri: str, content: str, title: str, lang: str) -> None:
+    def index_content(self, dest_uri: str, content: str, title: str) -> None:
         if self.indexer is not None:
-            self.indexer.add_content(dest_uri, content, title, lang)
+            self.indexer.add_content(dest_uri, content, title)
 
     def start_search(self) -> None:
         if self.indexer is not None:
