@@ -22,6 +22,7 @@ from .model.checker import Checker
 from .model.records import PUBLIC_NUMBERS, SITE
 from .outputs import GeneratedFile, GeneratedPage, PageSpec
 from .problems import ContentError, Problems
+from .text import beijing_today
 
 
 def sources() -> list:
@@ -51,7 +52,7 @@ def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, Loa
     problems = Problems()
     with _no_cycle_collection():
         loaded = load_data(Path(root), sources(), problems)
-        Checker(loaded, KINDS, problems, today or datetime.date.today()).run(loaded.one("site"))
+        Checker(loaded, KINDS, problems, today or beijing_today()).run(loaded.one("site"))
     return problems, loaded
 
 

@@ -33,6 +33,7 @@ class Article:
     src_uri: str                  # relative to docs/, with forward slashes
     meta: Any                     # the front matter (the source's model), None when the page has none
     path: str                     # relative to the project root, for messages
+    text: str = ""                # the Markdown after the front matter (whom it names is found in it)
 
 
 @dataclass
@@ -175,7 +176,7 @@ class Loader:
             return None
         _shift_lines(raw, 1)
         meta = self.record(model, raw, path)
-        return Article(src_uri, meta, self.rel(path)) if meta is not None else None
+        return Article(src_uri, meta, self.rel(path), text[match.end():]) if meta is not None else None
 
     def pages(self, model, docs: Path, loaded: "Loaded") -> list[Article]:
         articles = []

@@ -10,7 +10,11 @@ from collections import defaultdict
 from typing import Any, Iterable
 
 from ..outputs import Link, Section
+from ..text import NameFinder
 from .relations import Ref
+
+
+MENTIONABLE, MENTIONABLE_MAX = 2, 30    # the lengths of a name that is looked for in texts
 
 
 class Catalog:
@@ -25,9 +29,35 @@ class Catalog:
                 for record in self._records[name]:
                     for target, loc, detail in relation.refs(record):
                         self._refs[(relation.target, target)].append(Ref(relation, name, record, target, loc, detail))
+        # References found in texts come after the typed ones, so their tables end a record page.
+        for name, kind in self.kinds.items():
+            for relation in kind.relations:
+                if relation.text is not None:
+                    self._find_mentions(name, relation)
         self._indexes: dict[str, Any] = {}
         for name, kind in self.kinds.items():              # registry order: a kind may use earlier kinds' indexes
             self._indexes[name] = kind.index(self)
+
+    def _find_mentions(self, kind: str, relation) -> None:
+        """Every record of `kind` whose text names a record of the relation's target: one scan of each
+        text for all names at once (a trie-shaped pattern), so the cost is linear in the texts' length."""
+        target = self.kinds[relation.target]
+        owners: dict[str, list[str]] = defaultdict(list)
+        for record in self._records[relation.target]:
+            for name in dict.fromkeys(target.names(record)):
+                if MENTIONABLE <= len(name) <= MENTIONABLE_MAX:   # one character matches everywhere
+                    owners[name].append(target.key(record))
+        unique = {name: keys[0] for name, keys in owners.items() if len(keys) == 1}
+        finder = NameFinder(sorted(unique))
+        for record in self._records[kind]:
+            found = {unique[name]: name for name in finder.find(relation.text(record) or "")}
+            for key, name in found.items():
+                self._refs[(relation.target, key)].append(Ref(relation, kind, record, key, (), name))
+
+    @property
+    def county(self) -> str:
+        """The county (or city, district) whose body this is: 清溪县 for 清溪县人民代表大会常务委员会."""
+        return self.config.body.replace("人民代表大会常务委员会", "")
 
     @property
     def body(self) -> str:
@@ -77,5 +107,8 @@ class Catalog:
         for ref in self.refs_to(kind, key):
             if ref.relation.section is not None:
                 by_relation.setdefault(id(ref.relation), (ref.relation, []))[1].append(ref)
-        sections = [relation.section(self, refs) for relation, refs in by_relation.values()]
-        return [s for s in sections if s is not None]
+        sections = []
+        for relation, refs in by_relation.values():
+            made = relation.section(self, refs)
+            sections += made if isinstance(made, list) else [made] if made is not None else []
+        return sections

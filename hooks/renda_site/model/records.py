@@ -52,12 +52,41 @@ class Column(Record):
     per_page: int = Field(default=15, ge=1, le=200, description="列表每页条数")
 
 
+ResultCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,4}$")]
+
+
+class ResultClass(Record):
+    model_config = ConfigDict(title="办理结果分类")
+    code: ResultCode = Field(description="代码（字母或数字），如 A")
+    name: Text = Field(description="名称，如 已解决或采纳")
+
+
+DEFAULT_CATEGORIES = ["经济发展", "农业农村", "城乡建设", "交通运输", "生态环境", "教育科技", "医疗卫生", "社会保障",
+                      "政法综治", "其他"]
+DEFAULT_RESULTS = [("A", "已解决或采纳"), ("B", "正在解决或列入计划"), ("C", "因条件限制暂时不能解决"), ("D", "留作参考")]
+
+
+class SuggestionSettings(Record):
+    """How this office handles deputies' suggestions: its own deadline, categories and result classes."""
+
+    model_config = ConfigDict(title="代表建议办理设置")
+    reply_months: int = Field(default=3, ge=1, le=12,
+                              description="答复期限（月），自交办之日起计算；代表法规定为三个月，最长不超过六个月")
+    categories: list[Text] = Field(default_factory=lambda: list(DEFAULT_CATEGORIES), min_length=1,
+                                   description="建议类别（代表建议的 category 只能取其中之一）")
+    results: list[ResultClass] = Field(
+        default_factory=lambda: [ResultClass(code=c, name=n) for c, n in DEFAULT_RESULTS], min_length=1,
+        description="办理结果分类（答复的 result 填写其代码）")
+
+
 class SiteConfig(Record):
     model_config = ConfigDict(title="网站基本信息")
     name: Text = Field(description="网站名称")
     body: Text = Field(description="主办机关全称，如 清溪县人民代表大会常务委员会")
     intro: LongText | None = Field(default=None, description="首页简介（Markdown）")
     columns: list[Column] = Field(min_length=1, description="文章栏目")
+    suggestions: SuggestionSettings = Field(default_factory=SuggestionSettings,
+                                            description="代表建议的办理：答复期限、类别、办理结果分类")
 
 
 class Disclosure(Record):

@@ -55,7 +55,7 @@ def _cell(context, value) -> Markup:
 
 
 def _chart(chart: Chart) -> Markup:
-    return bar_chart(chart.id, chart.title, chart.bars, chart.caption, chart.unit)
+    return bar_chart(chart.id, chart.title, chart.bars, chart.caption, chart.unit, chart.columns)
 
 
 ENV = Environment(
