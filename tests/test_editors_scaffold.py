@@ -18,6 +18,10 @@ import renda_site
 from renda_site.kinds.appointments import AppointmentEntry, AppointmentList
 from renda_site.kinds.bulletins import Bulletin, BulletinItem
 from renda_site.kinds.deputies import Deputy, Membership
+from renda_site.kinds.meetings import AgendaItem, Meeting, Vote
+from renda_site.kinds.stations import Station
+from renda_site.kinds.suggestions import Reply, Suggestion, Supervision
+from renda_site.text import beijing_today
 from renda_site.model.records import ArticleMeta, Disclosure
 from renda_site.editors.scaffold import Scaffolder, ScaffoldError, slugify
 
@@ -70,6 +74,15 @@ CASES = [
      {"entries 第1项 action", "entries 第1项 name", "entries 第1项 position"}),
     (["article", "--column", "dongtai"], [ArticleMeta, Disclosure],
      {'title: ""': "title: 县人大常委会召开主任会议"}, {"title"}),
+    (["suggestion", "--session", "18-4"], [Suggestion, Reply, Supervision],
+     {'title: ""': "title: 关于改善城区公交站台候车条件的建议", 'category: ""': "category: 交通运输", 'lead: ""': 'lead: "d0005"',
+      'text: ""': "text: 城区部分公交站台没有遮雨棚，建议分批改造。"}, {"title", "category", "lead", "text"}),
+    (["meeting"], [Meeting, AgendaItem, Vote],
+     {"presiding: []": 'presiding: ["d0001"]', 'present: ""': "present: 22", 'title: ""': "title: 听取和审议县人民政府关于城区停车管理工作情况的报告"},
+     {"presiding", "present", "agenda 第1项 title"}),
+    (["station", "--id", "shimen-xincun", "--town", "石门镇"], [Station],
+     {'name: ""': "name: 石门镇新村社区人大代表联络站", 'kind: ""': "kind: 代表联络站", 'address: ""': "address: 石门镇新村社区党群服务中心",
+      'reception_days: ""': "reception_days: 每月5日"}, {"name", "kind", "address", "reception_days"}),
 ]
 
 
@@ -83,8 +96,8 @@ def test_scaffold_has_every_field_and_passes_check_once_filled(project, args, ki
     for line in text.splitlines():
         if re.match(r"^[ #-]*[a-z_]+:", line) and not line.rstrip().endswith(":"):
             assert re.search(r"  # \S*[\u4e00-\u9fff]", line), f"no Chinese comment: {line}"
-    if "deputy" not in args:   # a deputy's start is left blank on purpose: blank means "from the term's start"
-        assert f'date: "{datetime.date.today().isoformat()}"' in text
+    if args[0] not in ("deputy", "station"):   # a deputy's start is blank on purpose: "from the term's start"
+        assert f': "{beijing_today().isoformat()}"' in text
     blank_errors = errors_in(project, rel)
     assert blank_errors, "the blanks must not pass check"
     # Field paths read like "items 第1项 title" (list positions counted from 1, as editors count).
@@ -92,6 +105,10 @@ def test_scaffold_has_every_field_and_passes_check_once_filled(project, args, ki
     assert reported <= fields, blank_errors
     fill(path, blanks)
     assert errors_in(project, rel) == []
+    made = renda_site.generate(project)                 # and the site builds with it, its page included
+    assert not made.problems.errors
+    if path.suffix == ".yaml":
+        assert any(page.edit_path == rel for page in made.pages), rel
     if path.suffix == ".yaml":               # the pre-commit lint accepts what the scaffold writes
         lint = subprocess.run([sys.executable, "-m", "yamllint", "--strict", "-c", str(ROOT / ".yamllint.yaml"),
                                str(path)], capture_output=True, text=True)

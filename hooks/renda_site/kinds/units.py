@@ -6,7 +6,6 @@ suggestions it handled and their figures), and an index of all units by kind.
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Literal
 
 from pydantic import ConfigDict, Field
@@ -38,10 +37,10 @@ class UnitsKind(RecordKind):
         return f"banli/danwei/{unit.id}.md"
 
     def check(self, checker) -> None:
-        names = Counter(unit.name for unit in checker.records(self.name))
+        first: dict[str, Unit] = {}
         for unit in checker.records(self.name):
-            if names[unit.name] > 1:
-                checker.error(unit, ("name",), f"单位名称「{unit.name}」重复：同一单位只能登记一次")
+            if first.setdefault(unit.name, unit) is not unit:
+                checker.error(unit, ("name",), f"单位名称「{unit.name}」已登记为「{first[unit.name].id}」：同一单位只能登记一次")
 
     def pages(self, catalog):
         units = catalog.records(self.name)

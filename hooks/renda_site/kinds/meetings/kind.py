@@ -186,7 +186,7 @@ class MeetingsKind(RecordKind):
         number = args.number or max((m.number for m in held), default=0) + 1
         last = max(held, key=lambda m: m.number, default=None)
         values = {"id": f"{term.id}-{number}", "term": term.id, "number": number, "start": editor.today,
-                  "members": last.members if last else "", "present_members": [], "invited_deputies": [],
+                  "members": last.members if last else "", "presiding": [], "present_members": [], "invited_deputies": [],
                   "observers": [], "news": [], "agenda": [{"documents": []}]}
         return Draft(f"data/meetings/{term.id}-{number}.yaml",
                      "常委会会议。agenda 每项一个议程：审议的文件、审议意见、通过的文件、任免名单和表决结果；复制「- title:」开头的一整段可增加一项。",

@@ -42,9 +42,12 @@ def check_suggestion(s: Suggestion, checker, settings: SuggestionSettings) -> No
 
 
 def _place(s: Suggestion, checker) -> None:
-    parts = PurePosixPath(s.origin.path).parts
-    if parts[-2:] != (s.session, f"{s.number}.yaml"):
-        checker.error(s, ("number",), f"文件应位于 data/suggestions/{s.session}/{s.number}.yaml（与 session、number 一致）")
+    folder, name = PurePosixPath(s.origin.path).parts[-2:]
+    if folder != s.session:
+        checker.error(s, ("session",), f"会议编号「{s.session}」与所在文件夹「{folder}」不一致"
+                      f"（文件应位于 data/suggestions/{s.session}/{s.number}.yaml）")
+    elif name != f"{s.number}.yaml":
+        checker.error(s, ("number",), f"建议编号 {s.number} 与文件名「{name}」不一致（文件名应为 {s.number}.yaml）")
     session = checker.get("sessions", s.session)
     if session is not None and s.filed < session.start:
         checker.error(s, ("filed",), f"提出日期早于会议开幕日期（{session.start}）")
@@ -114,7 +117,7 @@ def _replies(s: Suggestion, checker, codes: set[str]) -> None:
         if reply.satisfaction and not reply.feedback:
             checker.error(s, loc + ("satisfaction",), "填写了代表意见，须同时填写征询意见日期 feedback")
         if reply.feedback and not reply.satisfaction:
-            checker.error(s, loc + ("satisfaction",), "填写了征询意见日期，须同时填写代表意见 satisfaction（满意、基本满意、不满意）")
+            checker.error(s, loc + ("feedback",), "填写了征询意见日期，须同时填写代表意见 satisfaction（满意、基本满意、不满意）")
 
 
 def _dates(s: Suggestion):

@@ -96,7 +96,7 @@ def charts(name: str, f: Figures, categories: list[str], results: list[tuple[str
                         [Bar("按期答复", f.in_time), Bar("逾期答复", f.late), Bar("尚未答复", f.unanswered)],
                         "按期答复件数", "答复情况")),
         ("办理结果", _chart("result", f"{name}代表建议办理结果（以最终答复计）",
-                        [Bar(f"{code} 类　{label}", f.results[code]) for code, label in results], "各类办理结果件数", "办理结果")),
+                        [Bar(f"{code} 类（{label}）", f.results[code]) for code, label in results], "各类办理结果件数", "办理结果")),
         ("满意度", _chart("satisfaction", f"{name}代表对最终答复的意见（满意率 {f.pleased_rate}）",
                        [Bar(k, f.satisfaction[k]) for k in satisfaction], "代表意见件数", "代表意见")),
         ("首次答复满意度", _chart("first", f"{name}代表对首次答复的意见",
