@@ -96,14 +96,14 @@ def test_meetings_listed_by_term_in_their_own_section(built, demo):
 
 
 def archive(built, deputy_id: str) -> dict[str, dict[str, int]]:
-    """The 履职档案 table of a deputy's page: term -> {what: count}."""
+    """The 履职档案 table of a deputy's page (a row per thing counted, a column per term): term -> {what: count}."""
     page = built.html(urls.deputy(deputy_id))
     table = re.search(r"<h2[^>]*>履职档案</h2>\s*<table>(.*?)</table>", page, re.S)
     if table is None:
         return {}
-    head = re.findall(r"<th>(.*?)</th>", table.group(1))
+    terms = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th>(.*?)</th>", table.group(1))][1:]
     rows = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)[1:]]
-    return {row[0]: {label: int(n) for label, n in zip(head[1:], row[1:])} for row in rows}
+    return {term: {row[0]: int(row[1 + i]) for row in rows} for i, term in enumerate(terms)}
 
 
 def test_each_deputy_record_of_duties_is_counted_from_every_kind(built, demo):

@@ -159,6 +159,20 @@ def test_collections_equal_the_record_files(built, demo):
     assert lists == [load(urls.record_json(urls.appointment_list(a.id))) for a in demo.site.appointments]
     issues = load(urls.open_data("bulletins.json"))["records"]
     assert issues == [load(urls.record_json(urls.bulletin(b.year, b.number))) for b in demo.site.bulletins]
+    # and the same for every kind that publishes open data, new ones included
+    compared = 0
+    for kind in KINDS:
+        for dataset in kind.open_data:
+            records = demo.catalog.records(kind.name)
+            collection = load(urls.open_data(f"{dataset.name}.json"))
+            assert collection["count"] == len(records) == len(collection["records"]), kind.name
+            assert collection["records"] == [load(urls.record_json(kind.page(r))) for r in records], kind.name
+            if dataset.csv_columns:
+                rows = read_csv(built.site / urls.open_data(f"{dataset.name}.csv"))
+                assert rows and list(rows[0]) == dataset.csv_columns, kind.name
+                assert len(rows) == len(list(dataset.csv_rows(collection["records"]))), kind.name
+            compared += 1
+    assert compared >= 6
 
 
 def read_csv(path) -> list[dict]:
@@ -218,8 +232,9 @@ def test_explanation_page_documents_every_field_and_file(built, demo):
 
 
 def test_record_pages_link_their_json(built, demo):
-    for uri in [urls.deputy(demo.site.deputies[-1].id), urls.appointment_list(demo.site.appointments[-1].id),
-                urls.bulletin(demo.site.bulletins[-1].year, demo.site.bulletins[-1].number)]:
+    uris = [kind.page(demo.catalog.records(kind.name)[-1]) for kind in KINDS if kind.open_data]
+    assert {urls.deputy(demo.site.deputies[-1].id), urls.appointment_list(demo.site.appointments[-1].id)} <= set(uris)
+    for uri in uris:
         assert built.site / urls.record_json(uri) in read_page(built, uri)[1], uri
 
 

@@ -45,9 +45,10 @@ class UnitsKind(RecordKind):
     def pages(self, catalog):
         units = catalog.records(self.name)
         for unit in units:
+            # Like a person's page, a unit's page comes first when its name is searched (the `person` hint).
             yield PageSpec(self.page(unit), "unit.md.j2", {"unit": unit, "index": INDEX,
                                                          "sections": catalog.sections_about(self.name, unit.id)},
-                           "data/units.yaml", SearchHint())
+                           "data/units.yaml", SearchHint(person=(unit.name,)))
         if units:
             by_kind = {kind: [u for u in units if u.kind == kind] for kind in UnitKind.__args__}  # type: ignore[attr-defined]
             yield PageSpec(INDEX, "units.md.j2", {"by_kind": {k: v for k, v in by_kind.items() if v},

@@ -56,3 +56,13 @@ def short_session(catalog, session) -> str:
     """十八届人大三次会议: how county sites name a session in tables and running text."""
     term = catalog.get("terms", session.term)
     return f"{term.name.removeprefix('第')}人大{cn_number(session.number)}次会议"
+
+
+def session_page(session_id: str) -> str:
+    """A session's suggestions (the filterable listing)."""
+    return f"jianyi/{session_id}/index.md"
+
+
+def summary_page(session_id: str) -> str:
+    """A session's figures and charts (办理情况)."""
+    return f"banli/{session_id}.md"

@@ -19,7 +19,7 @@ from ...model.relations import ANSWERED_BY, BELONGS_TO, HANDLED_BY, MENTIONS, PA
 from ...outputs import FEED_LENGTH, Entry, Feed, Link, PageSpec, SearchHint, SiteMapGroup, paginate
 from .checks import check_settings, check_suggestion, settings_of
 from .figures import charts, figures, status_bars
-from .index import build_index, short_session
+from .index import build_index, session_page, short_session, summary_page
 from .model import STATUSES, Suggestion, due, on_time, timeline
 from .opendata import OPEN_DATA, project
 from .sections import cite_answer, deputy_section, unit_sections
@@ -27,12 +27,6 @@ from .sections import cite_answer, deputy_section, unit_sections
 REPLIES = "banli/dafu"                     # the latest replies, and their feed
 
 
-def session_page(session_id: str) -> str:
-    return f"jianyi/{session_id}/index.md"
-
-
-def summary_page(session_id: str) -> str:
-    return f"banli/{session_id}.md"
 
 
 def _deputy_refs(s: Suggestion):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ...outputs import Link, Section
 from .figures import figures
-from .index import short_session
+from .index import short_session, summary_page
 from .model import STATUSES
+
 
 ROLES = {"lead": "领衔", "cosigner": "附议", "leader": "督办"}
 COUNTED = {"lead": "领衔代表建议", "cosigner": "附议代表建议", "leader": "督办代表建议"}
@@ -46,7 +47,7 @@ def unit_sections(catalog, refs) -> list[Section]:
     for sid, session_refs in list(by_session.items()) + ([("", refs)] if len(by_session) > 1 else []):
         led = [r.source for r in session_refs if r.detail == "主办"]
         f = figures(led, index.months)
-        name = short_session(catalog, catalog.get("sessions", sid)) if sid else "合计"
+        name = Link(summary_page(sid), short_session(catalog, catalog.get("sessions", sid))) if sid else "合计"
         figure_rows.append((name, len(led), len(session_refs) - len(led), f.replied, f.in_time_rate, f.pleased_rate))
     listed = []
     for ref in refs:
@@ -55,7 +56,7 @@ def unit_sections(catalog, refs) -> list[Section]:
         listed.append((short_session(catalog, catalog.get("sessions", s.session)), suggestion_link(catalog, s), ref.detail,
                        index.result_label(final.result) if final else "", (final.satisfaction or "") if final else "",
                        STATUSES[s.status]))
-    return [Section("办理情况统计", ("会次", "主办件数", "协办件数", "主办已答复", "主办按期答复率", "主办满意率"), figure_rows),
+    return [Section("办理情况统计", ("会次", "主办", "协办", "已答复", "按期答复率", "满意率"), figure_rows),
             Section("承办的代表建议", ("会次", "建议", "承办方式", "办理结果", "代表意见", "办理状态"), listed)]
 
 
