@@ -15,7 +15,7 @@ from ...model.relations import ADOPTS, BELONGS_TO, CONSIDERS, MENTIONS, PAGES, P
 from ...outputs import FEED_LENGTH, Entry, Feed, Link, PageSpec, SearchHint, Section, SiteMapGroup
 from ...text import cn_date
 from .exports import OPEN_DATA, popolo, project
-from .model import Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed
+from .model import Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed, short_title
 
 SECTION = "huiyi"
 INDEX = "huiyi/index.md"
@@ -66,7 +66,7 @@ def _deputy_section(catalog, refs) -> Section:
     rows, counts = [], []
     for m in sorted(meetings.values(), key=lambda m: m.start):
         roles = parts[m.id]
-        rows.append((Link(catalog.page("meetings", m), meeting_title(catalog, m)), cn_date(m.start), "、".join(roles)))
+        rows.append((Link(catalog.page("meetings", m), short_title(catalog, m)), cn_date(m.start), "、".join(roles)))
         if "主持" in roles:
             counts.append((m.term, "主持常委会会议"))
         counts.append((m.term, "列席常委会会议" if roles == ["列席"] else "出席常委会会议"))

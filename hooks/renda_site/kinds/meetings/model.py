@@ -66,6 +66,12 @@ def meeting_title(catalog, meeting: Meeting) -> str:
     return f"{catalog.county}{term.name}人民代表大会常务委员会第{cn_number(meeting.number)}次会议"
 
 
+def short_title(catalog, meeting: Meeting) -> str:
+    """十八届常委会第十七次会议: in tables on phones, where the full name takes five lines."""
+    term = catalog.get("terms", meeting.term)
+    return f"{term.name.removeprefix('第')}常委会第{cn_number(meeting.number)}次会议"
+
+
 def check_meeting(m: Meeting, checker) -> None:
     if m.id != f"{m.term}-{m.number}":
         checker.error(m, ("id",), f"编号应为「{m.term}-{m.number}」（届次-会议次数）")

@@ -22,16 +22,15 @@ def _ordered(catalog, refs):
 
 
 def deputy_section(catalog, refs) -> Section:
-    index = catalog.index("suggestions")
+    """Four narrow columns: a phone shows the table without scrolling sideways."""
     rows, counts = [], []
     for ref in _ordered(catalog, refs):
         s, role = ref.source, ref.detail
         session = catalog.get("sessions", s.session)
-        rows.append((short_session(catalog, session), suggestion_link(catalog, s), ROLES[role],
-                     index.unit_names.get(s.lead_unit, "") if s.lead_unit else "", STATUSES[s.status]))
+        rows.append((short_session(catalog, session), suggestion_link(catalog, s), ROLES[role], STATUSES[s.status]))
         counts.append((session.term, COUNTED[role]))
     order = list(COUNTED.values())
-    return Section("代表建议", ("会次", "建议", "身份", "主办单位", "办理状态"), rows,
+    return Section("代表建议", ("会次", "建议", "身份", "状态"), rows,
                    tuple(sorted(counts, key=lambda c: order.index(c[1]))))
 
 
