@@ -95,6 +95,18 @@ def test_write_pages_only_rewrites_changed_files(tmp_path, demo):
     assert write_pages(demo.pages, tmp_path).removed == 1
 
 
+def test_files_written_in_the_background_are_complete_after_wait(tmp_path, demo):
+    (tmp_path / "shuju").mkdir()
+    (tmp_path / "shuju" / "gone.json").write_text("{}")
+    stats = write_pages(demo.pages, tmp_path, demo.files, files_in_background=True)
+    assert stats.removed == 1 and stats.written == len(demo.pages)       # pages (and the stale file) at once
+    stats.wait()
+    assert stats.written == len(demo.pages) + len(demo.files)
+    assert all((tmp_path / f.path).read_bytes() == f.data for f in demo.files)
+    again = write_pages(demo.pages, tmp_path, demo.files, files_in_background=True).wait()
+    assert (again.written, again.unchanged) == (0, len(demo.pages) + len(demo.files))
+
+
 def test_bad_data_stops_generation_with_located_chinese_error(tmp_path):
     project = copy_project(tmp_path / "p")
     path = project / "data/deputies/d0001.yaml"

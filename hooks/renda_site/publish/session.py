@@ -51,9 +51,11 @@ class BuildSession:
             raise BuildFailed("数据检查未通过，网站未生成。请按上面的提示修改后再试。") from None
         if self.result.problems.warnings:
             log.info("数据检查有 %d 个警告（不影响生成），运行 python -m renda_site check 查看。", len(self.result.problems.warnings))
-        stats = write_pages(self.result.pages, self.out_dir, self.result.files)
-        log.info("生成页面 %d 个、文件 %d 个（写入 %d，未变 %d，删除 %d），用时 %.2f 秒", len(self.result.pages),
-                 len(self.result.files), stats.written, stats.unchanged, stats.removed, time.perf_counter() - started)
+        # Feeds and open-data files are copied only after every page is converted: written meanwhile.
+        self.writing = write_pages(self.result.pages, self.out_dir, self.result.files, files_in_background=True)
+        log.info("生成页面 %d 个（写入 %d，未变 %d，删除 %d）、文件 %d 个（在后台写入），用时 %.2f 秒", len(self.result.pages),
+                 self.writing.written, self.writing.unchanged, self.writing.removed, len(self.result.files),
+                 time.perf_counter() - started)
         if not site_url:
             log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
 
@@ -89,8 +91,16 @@ class BuildSession:
             self.indexer.add_content(dest_uri, content, title, lang)
 
     def start_search(self) -> None:
+        """Every page is converted (MkDocs' on_env): the files must be written before they are copied."""
+        self.files_written()
         if self.indexer is not None:
             self.indexer.start()
+
+    def files_written(self) -> None:
+        try:
+            self.writing.wait()
+        except OSError as exc:
+            raise BuildFailed(f"生成的文件未能写入 {self.out_dir}：{exc}") from None
 
     def finish(self, site_dir: str) -> None:
         """After the last page: wait for Pagefind, put its bundle into the site, stop the helpers."""
@@ -105,6 +115,9 @@ class BuildSession:
         self.log.info("站内搜索索引：%d 个页面，%.1f KB；页面生成后又等待 %.2f 秒", stats.pages, stats.bytes / 1024, stats.waited)
 
     def close(self) -> None:
+        writing = getattr(self, "writing", None)
+        if writing is not None and writing._pending is not None:
+            writing._pending.join()               # never leave a half-written cache behind
         self._stop("indexer")
         self._stop("qr")
         _OPEN.discard(self)
