@@ -213,3 +213,18 @@ def test_the_office_configures_categories_and_result_classes(tmp_path, field):
         expected = "办理结果「D」不是 data/site.yaml 中 suggestions.results 的代码（可选：A、B、C）"
     problems, _ = renda_site.check(project)
     assert any(expected in p.message for p in problems.errors), [str(p) for p in problems.errors][:5]
+
+
+def test_site_map_and_home_page_reach_the_new_records(built, demo):
+    index = demo.catalog.index("suggestions")
+    sitemap = hrefs(built, urls.SITEMAP)
+    wanted = [urls.session_suggestions(s.id) for s in index.sessions] + [urls.session_summary(s.id) for s in index.sessions]
+    wanted += [urls.UNITS, urls.MEETINGS, urls.STATIONS, urls.listing(urls.REPLIES_BASE, 1)]
+    assert {output_path(u) for u in wanted} <= sitemap
+    home = hrefs(built, urls.HOME)
+    newest = index.sessions[0]
+    latest_meeting = demo.catalog.records("meetings")[0]
+    assert {output_path(urls.session_suggestions(newest.id)), output_path(urls.session_summary(newest.id)),
+            output_path(urls.meeting(latest_meeting.id)), output_path(urls.STATIONS)} <= home
+    figures = index.session_figures[newest.id]
+    assert f"按期答复率 {figures.in_time_rate}" in built.text(urls.HOME)
