@@ -118,3 +118,19 @@ def test_bad_data_stops_generation_with_located_chinese_error(tmp_path):
     messages = [str(p) for p in info.value.problems.errors]
     expected = f"data/deputies/d0001.yaml:{line} 错误 字段 gender：取值必须为「男」或「女」，实际为「M」"
     assert any(m.startswith(expected) for m in messages), messages   # a "did you mean" hint may follow
+
+
+def test_raw_html_links_are_those_mkdocs_writes():
+    """page_href (links inside raw HTML blocks, which MkDocs does not rewrite) equals MkDocs' own."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+    from renda_site.address import page_href
+    pages = ["index.md", "daibiao/d0001.md", "daibiao/index.md", "jianyi/18-3/41.md", "jianyi/18-3/index.md",
+             "banli/danwei/jiaoyu.md", "huiyi/18-17.md", "gongbao/2024/2.md"]
+    for directory_urls in (True, False):
+        for source in pages:
+            for target in pages:
+                ours = page_href(source, target, directory_urls)
+                theirs = get_relative_url(File(target, "docs", "site", directory_urls).url,
+                                          File(source, "docs", "site", directory_urls).url)
+                assert ours == theirs, (source, target, directory_urls)

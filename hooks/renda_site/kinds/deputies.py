@@ -17,7 +17,7 @@ from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text, YearMonth
 from ..model.relations import BELONGS_TO, Relation
-from ..outputs import Bar, Chart, Link, PageSpec, SearchHint, SiteMapGroup
+from ..outputs import Bar, Chart, Link, PageSpec, SearchHint, Section, SiteMapGroup
 
 Gender = Literal["男", "女"]
 EndReason = Literal["届满", "辞职", "罢免", "调离", "去世", "资格终止"]
@@ -121,9 +121,10 @@ def composition_page(term) -> str:
     return f"daibiao/goucheng-{term.id}.md"
 
 
-def archive(sections: list, terms: list) -> tuple[list[str], list[tuple[object, list[int]]]]:
+def archive(sections: list, terms: list) -> Section | None:
     """履职档案: what the tables on a deputy's page count, per term (newest first) — whatever kinds put
-    there through their relations, each thing under the label its section gives it."""
+    there through their relations, each thing under the label its section gives it. A row per thing, a
+    column per term: narrow enough for a phone."""
     labels: list[str] = []
     per_term: dict[str, Counter] = defaultdict(Counter)
     for section in sections:
@@ -131,7 +132,11 @@ def archive(sections: list, terms: list) -> tuple[list[str], list[tuple[object, 
             if label not in labels:
                 labels.append(label)
             per_term[term][label] += 1
-    return labels, [(t, [per_term[t.id][label] for label in labels]) for t in terms if t.id in per_term]
+    served = [t for t in terms if t.id in per_term]
+    if not served:
+        return None
+    return Section("履职档案", ("履职事项", *(t.name for t in served)),
+                   [(label, *(per_term[t.id][label] for t in served)) for label in labels])
 
 
 DEPUTY_FIELDS = [("id", None), ("name", None), ("other_names", None), ("gender", None), ("ethnicity", None),
