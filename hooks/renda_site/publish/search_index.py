@@ -30,6 +30,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..text import NameFinder
 from .search_plan import SearchPlan
 
 OUTPUT = "pagefind"
@@ -45,37 +46,6 @@ class IndexStats:
     bytes: int          # size of <site>/pagefind on disk
     files: int
     waited: float = 0.0  # of which finish() waited for Pagefind and moved its bundle
-
-
-class NameFinder:
-    """Finds known names in text with one regular expression shaped like a trie.
-
-    A trie-shaped pattern lets the regex engine reject most positions by their first character, so
-    scanning stays linear in the text even with thousands of names (see bench/).
-    """
-
-    def __init__(self, names):
-        trie: dict = {}
-        for name in names:
-            node = trie
-            for char in name:
-                node = node.setdefault(char, {})
-            node[""] = True
-        self.pattern = re.compile(_trie_regex(trie)) if trie else None
-
-    def find(self, text: str) -> list[str]:
-        if self.pattern is None:
-            return []
-        return list(dict.fromkeys(self.pattern.findall(text)))
-
-
-def _trie_regex(node: dict) -> str:
-    ends = "" in node
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body   # greedy: the longest name wins (周明远 over 周明)
 
 
 def name_words(names: list[str]) -> list[str]:
