@@ -4,7 +4,9 @@ string as the truth, and the header box in real Chromium as the thing measured.
     .venv/bin/python bench/search_oracle.py SITE_DIR [--nginx] [--per-category N] [--misses] [--seed S]
 
 Queries (categories): every deputy and appointee name, every position in the appointment lists, issue
-numbers (2024年第3期), meeting numbers (第三十二次会议), numbers such as 第41号, the whole title and the
+numbers (2024年第3期), meeting numbers (第三十二次会议, its meeting's page as the target), suggestion
+numbers (第41号, the suggestion as the target) and their units, other numbers such as 第3号 found in
+page text, the whole title and the
 key phrase of every indexed page's title (the words between 关于 and the document type), and random 2–6
 character substrings of page text (widened to whole numbers: 2021年, not 021年). They come from the site's open data (shuju/*.json) and its indexed
 pages, so the same script measures the demo and the synthetic 10,000-page site.
@@ -39,7 +41,7 @@ NUMBER = re.compile(r"第\d+号")
 DOC_TYPES = ("的决定", "的决议", "的报告", "的审议意见", "的意见", "的办法", "的规定", "的通知", "的公告", "的建议",
              "的答复", "的方案", "的规则", "的制度")
 MAX_CHARS = 38                       # search.js cuts longer queries
-CATEGORIES = ("姓名", "任免职务", "期号", "会议", "编号", "标题全文", "标题短语", "随机片段")
+CATEGORIES = ("姓名", "任免职务", "期号", "会议", "建议编号", "承办单位", "编号", "标题全文", "标题短语", "随机片段")
 EXACT = ("姓名", "标题全文", "标题短语")   # must be 100 %
 
 
@@ -108,6 +110,14 @@ def generate(site: Path, pages: dict[str, tuple[str, str]], per_category: int | 
         add("姓名", d["name"], urlparse(d["url"]).path)
         for other in d.get("other_names") or []:
             add("姓名", other, urlparse(d["url"]).path)
+    for m in _records(site, "meetings"):
+        for number in MEETING.findall(m["title"]):
+            add("会议", number, urlparse(m["url"]).path)          # 第三十二次会议: the meeting's own page
+    for sg in _records(site, "suggestions"):
+        add("建议编号", f"第{sg['number']}号", urlparse(sg["url"]).path)
+        add("标题短语", title_phrase(sg["title"]), urlparse(sg["url"]).path)
+        for unit in [sg.get("lead_unit") or {}, *(sg.get("co_units") or [])]:
+            add("承办单位", unit.get("name"))
     for a in _records(site, "appointments"):
         for e in a["entries"]:
             add("姓名", e["name"])

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import yaml
 
+from synth_handling import Handling, units_of
+
 REPO = Path(__file__).resolve().parent.parent
 COPIED = ["mkdocs.yml", "hooks", "overrides"]   # the real adapter, generator and theme overrides
 CURRENT_TERM = 18
@@ -43,6 +45,7 @@ JOBS = ["{town}党委书记", "{town}人民政府镇长", "{town}{village}村党
 VILLAGES = ["东山", "石桥", "大湾", "柳树坪", "新华", "红岩", "两河口", "杨家坝", "李家沟", "水口"]
 FIRMS = ["宏达建材", "绿源茶业", "清溪食品", "永兴机械", "山泉农业", "鑫源物流", "青禾果业"]
 END_REASONS = ["辞职", "调离", "调离", "去世", "罢免"]
+COMMITTEE_ROLES = ["县人大常委会主任", "县人大常委会副主任", "县人大常委会委员"]
 
 TOPICS = ["城乡供水一体化建设", "农村人居环境整治", "义务教育优质均衡发展", "养老服务体系建设", "安全生产",
           "食品安全监管", "生态环境保护", "营商环境优化", "国有资产管理", "预算联网监督", "乡村振兴",
@@ -125,14 +128,18 @@ def q(text: str) -> str:
     return f'"{text}"'
 
 
-class Synth:
+class Synth(Handling):
     def __init__(self, n: int, seed: int):
         self.rng = random.Random(seed)
         self.n = n
-        self.deputies_count = max(8, round(n * 0.25))
-        self.bulletin_count = max(2, round(n * 0.10))
-        self.list_count = math.ceil(self.bulletin_count / 2)        # every other issue carries a list: 5 %
-        self.article_count = max(20, n - self.deputies_count - self.bulletin_count - self.list_count)
+        self.deputies_count = max(8, round(n * 0.20))
+        self.bulletin_count = max(2, round(n * 0.08))              # each issue carries one meeting: 8 % more
+        self.list_count = math.ceil(self.bulletin_count / 2)        # every other issue carries a list: 4 %
+        self.suggestion_count = max(10, round(n * 0.08))
+        self.towns, self.units, self.last_day = TOWNS, units_of(BUREAUS, TOWNS), LAST_DAY
+        fixed = len(self.towns) + len(self.units)                  # a station per town, a page per unit
+        self.article_count = max(20, n - self.deputies_count - 2 * self.bulletin_count - self.list_count
+                                 - self.suggestion_count - fixed)
         # Twenty years of archives; more years when an issue number would pass 99 in a year.
         self.span = max(20, math.ceil(self.bulletin_count / 60))
         self.first_day = datetime.date(LAST_DAY.year - self.span + 1, 1, 1)
@@ -245,6 +252,9 @@ class Synth:
         terms = self.term_list
         self.deputy_names: dict[str, str] = {}
         self.seats: dict[int, list[str]] = {t[0]: [] for t in terms}
+        # term -> (deputy, town index, start, end or None, roles): who can file, preside, sit in a station
+        self.seat_info: dict[int, list[tuple]] = {t[0]: [] for t in terms}
+        committee: dict[int, int] = {t[0]: 0 for t in terms}
         for index in range(1, self.deputies_count + 1):
             did = f"d{index:05d}"
             name = self.name()
@@ -265,16 +275,21 @@ class Synth:
             for position, (term, start, end) in enumerate(served):
                 self.seats[term].append(did)
                 kind = self.rng.random()
-                group = f"t{term}-cwh" if kind < 0.05 else f"t{term}-zw{self.rng.randrange(3)}" if kind < 0.1 else f"t{term}-g{town:02d}"
+                leading = committee[term] < 3                     # every term has a chair and two more members
+                group = f"t{term}-cwh" if kind < 0.05 or leading else f"t{term}-zw{self.rng.randrange(3)}" if kind < 0.1 else f"t{term}-g{town:02d}"
+                roles = []
+                if group.endswith("cwh"):
+                    roles = [COMMITTEE_ROLES[min(committee[term], len(COMMITTEE_ROLES) - 1)]]
+                    committee[term] += 1
                 lines += [f"  - term: {q(str(term))}", f"    group: {q(group)}",
                           f"    constituency: {TOWNS[town]}第{cn_number(self.rng.randint(1, 9))}选区",
-                          f"    position: {job}"]
-                lines.append("    roles: [县人大常委会委员]" if group.endswith("cwh") else "    roles: []")
-                lines.append(f"    start: {q(start.isoformat())}")
+                          f"    position: {job}", f"    roles: [{', '.join(roles)}]", f"    start: {q(start.isoformat())}"]
                 last = position == len(served) - 1
-                if last and self.rng.random() < 0.05:
+                stop = None
+                if last and self.rng.random() < 0.05 and not leading:
                     stop = self.day_between(start + datetime.timedelta(days=200), (end or LAST_DAY))
                     lines += [f"    end: {q(stop.isoformat())}", f"    end_reason: {self.pick(END_REASONS)}"]
+                self.seat_info[term].append((did, town, start, stop or end, tuple(roles)))
             self.files[f"data/deputies/{did}.yaml"] = "\n".join(lines) + "\n"
             self.files[f"docs/assets/photos/{did}.svg"] = (
                 '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 320" width="240" height="320" role="img">'
@@ -312,44 +327,46 @@ class Synth:
         for (year, number, day), text_count in zip(issues, texts):
             serial += 1
             term = self.term_of(day)
-            items = []
+            # The meeting whose texts the issue carries: every issue one meeting, a few days before it.
+            held = max(day - datetime.timedelta(days=self.rng.randint(3, 20)), self.term_list[0][1])
+            meeting_term = self.term_of(held)
+            meeting_of_term[meeting_term] = meeting_of_term.get(meeting_term, 0) + 1
+            meeting_id = f"{meeting_term}-{meeting_of_term[meeting_term]}"
+            items, agenda = [], []
             for k in range(text_count):
-                adopted = day - datetime.timedelta(days=self.rng.randint(5, 40))
                 kind, word = self.pick([("决议", "决议"), ("决定", "决定"), ("报告", "报告"), ("公告", "公告"),
                                         ("地方性法规", "规定")])
                 topic = self.pick(TOPICS)
                 title = (f"清溪县人民代表大会常务委员会关于{topic}的{word}" if kind != "报告"
                          else f"县人民政府关于{topic}工作情况的报告")
-                path = f"gongbao/wenjian/{adopted.year}/{year}-{number:02d}-{k + 1}.md"
-                self.article("docs/" + path, title, adopted, "report" if kind == "报告" else "rule", names,
+                path = f"gongbao/wenjian/{held.year}/{year}-{number:02d}-{k + 1}.md"
+                self.article("docs/" + path, title, held, "report" if kind == "报告" else "rule", names,
                              disclosure="决议决定" if kind in ("决议", "决定") else None)
                 item = [f"  - title: {title}", f"    type: {kind}", f"    page: {path}"]
                 if kind in ("决议", "决定", "地方性法规"):
-                    item.append(f"    adopted: {q(adopted.isoformat())}")
+                    item.append(f"    adopted: {q(held.isoformat())}")
+                    agenda.append(("表决" + title + "（草案）", "adopted", path))
+                else:
+                    agenda.append(("听取和审议" + title if kind == "报告" else "审议" + title, "documents", path))
                 items.append(item)
             if shenyi and shenyi[0][0] <= day:
                 _, path, title = shenyi.pop(0)
                 items.append([f"  - title: {title}", "    type: 审议意见", f"    page: {path}"])
+                agenda.append(("审议有关工作报告，形成审议意见", "opinion", path))
             if serial % 2 == 1 and serial // 2 < self.list_count:
-                passed = max(day - datetime.timedelta(days=self.rng.randint(3, 20)), self.term_list[0][1])
-                list_term = self.term_of(passed)
-                meeting_of_term[list_term] = meeting_of_term.get(list_term, 0) + 1
-                list_id = f"{list_term}-{meeting_of_term[list_term]}"
-                meeting = f"清溪县第{cn_number(list_term)}届人民代表大会常务委员会第{cn_number(meeting_of_term[list_term])}次会议"
-                title = f"清溪县第{cn_number(list_term)}届人大常委会第{cn_number(meeting_of_term[list_term])}次会议任免名单"
-                self.appointment_list(list_id, title, meeting, list_term, passed)
-                items.append([f"  - title: {title}", "    type: 任免名单", f"    appointments: {q(list_id)}"])
-                meetings = [meeting]
-            else:
-                meetings = [f"清溪县第{cn_number(term)}届人民代表大会常务委员会第{cn_number(self.rng.randint(1, 40))}次会议"]
+                title = f"清溪县第{cn_number(meeting_term)}届人大常委会第{cn_number(meeting_of_term[meeting_term])}次会议任免名单"
+                self.appointment_list(meeting_id, title, meeting_term, held)
+                items.append([f"  - title: {title}", "    type: 任免名单", f"    appointments: {q(meeting_id)}"])
+                agenda.append(("表决人事任免事项", "appointments", meeting_id))
+            self.meeting(meeting_id, meeting_term, meeting_of_term[meeting_term], held, agenda)
             lines = [f"year: {year}", f"number: {number}", f"serial: {serial}", f"date: {q(day.isoformat())}",
-                     f"term: {q(str(term))}", "meetings:"] + [f"  - {m}" for m in meetings] + ["pdf: null", "items:"]
+                     f"term: {q(str(term))}", "meetings:", f"  - {q(meeting_id)}", "pdf: null", "items:"]
             for item in items:
                 lines += item
             self.files[f"data/bulletins/{year}/{number}.yaml"] = "\n".join(lines) + "\n"
 
-    def appointment_list(self, list_id: str, title: str, meeting: str, term: int, day: datetime.date) -> None:
-        lines = [f"id: {q(list_id)}", f"title: {title}", f"meeting: {meeting}", f"term: {q(str(term))}",
+    def appointment_list(self, list_id: str, title: str, term: int, day: datetime.date) -> None:
+        lines = [f"id: {q(list_id)}", f"title: {title}", f"term: {q(str(term))}",
                  f"date: {q(day.isoformat())}", "entries:"]
         seats = self.seats.get(term) or []
         for _ in range(self.rng.randint(4, 16)):
@@ -374,6 +391,7 @@ class Synth:
         self.terms()
         self.deputies()
         self.issues()
+        self.handling()
         return self.files
 
 
@@ -417,7 +435,8 @@ def write_site(n: int, out: Path, seed: int = 2026) -> dict[str, int]:
         path.write_bytes(text.encode("utf-8"))
     counts = {"articles": sum(1 for r in files if r.startswith("docs/") and r.endswith(".md")),
               "deputies": synth.deputies_count, "bulletins": sum(1 for r in files if r.startswith("data/bulletins/")),
-              "appointment_lists": sum(1 for r in files if r.startswith("data/appointments/"))}
+              "appointment_lists": sum(1 for r in files if r.startswith("data/appointments/")),
+              **{kind: sum(1 for r in files if r.startswith(f"data/{kind}/")) for kind in ("meetings", "suggestions", "stations")}}
     return counts
 
 

@@ -17,6 +17,7 @@ _state: dict = {}              # module globals survive `mkdocs serve` rebuilds:
 
 def on_startup(command, dirty=False, **kwargs):
     _state["command"], _state["dirty"] = command, dirty
+    _state["cache"] = command == "serve" or dirty      # incremental builds keep the generated files on disk
 
 
 def on_config(config):
@@ -25,7 +26,7 @@ def on_config(config):
     _state["data_error"] = True            # until this build's data is known to be good
     try:
         _state["session"] = BuildSession(Path(config.config_file_path).resolve().parent, config.site_url,
-                                         config.use_directory_urls, log)
+                                         config.use_directory_urls, log, _state.get("cache", True))
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
     _state["data_error"] = False
@@ -35,10 +36,11 @@ def on_config(config):
 
 def on_files(files, config):
     session = _state["session"]
-    for uri, edit_uri in session.generated(str(Path(config.docs_dir).resolve())):
+    for uri, edit_uri, content in session.generated(str(Path(config.docs_dir).resolve())):
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} 与自动生成的页面或文件同名，请删除或改名该文件")
-        file = File(uri, str(session.out_dir), config.site_dir, config.use_directory_urls)
+        file = File(uri, str(session.out_dir), config.site_dir, config.use_directory_urls) if content is None \
+            else File.generated(config, uri, content=content)
         file.edit_uri = edit_uri or file.edit_uri
         files.append(file)
     for uri in session.withheld():                  # built by the preview only, with a 草稿 mark

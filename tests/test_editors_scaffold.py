@@ -155,15 +155,21 @@ def test_scaffold_has_every_field_and_passes_check_once_filled(project, command)
     for line in text.splitlines():
         if re.match(r"^[ #-]*[a-z_]+:", line) and not line.rstrip().endswith(":"):
             assert re.search(r"  # \S*[\u4e00-\u9fff]", line), f"no Chinese comment: {line}"
-    assert f'"{beijing_today().isoformat()}"' in text or command == "deputy"   # a deputy's start: the term's
+    # dated today, except a deputy (whose start is the term's) and a station (no date an editor must give)
+    assert f'"{beijing_today().isoformat()}"' in text or command in ("deputy", "station")
     lines = text.splitlines()
     blanks = {field_name(p) for p, n in field_paths(lines).items() if FIELD_LINE.match(lines[n])["value"].strip() == '""'}
     reported = {re.search(r"字段 (.+?)：", e).group(1) for e in errors_in(project, rel) if "字段" in e}
     assert blanks <= reported, f"blanks that pass check: {blanks - reported}"
     filled = fill_as_an_editor(text, kind.scaffold.example)
-    assert '""' not in filled, "the example leaves a required blank empty"
+    data_lines = [line for line in filled.splitlines() if not line.lstrip().startswith("#")]   # not the switched-off blocks
+    assert '""' not in "\n".join(data_lines), "the example leaves a required blank empty"
     path.write_text(filled, encoding="utf-8")
     assert errors_in(project, rel) == []
+    made = renda_site.generate(project)                 # and the site builds with it, its page included
+    assert not made.problems.errors
+    if path.suffix == ".yaml":
+        assert any(page.edit_path == rel for page in made.pages), rel
     if path.suffix == ".yaml":               # the pre-commit lint accepts what the scaffold writes
         lint = subprocess.run([sys.executable, "-m", "yamllint", "--strict", "-c", str(ROOT / ".yamllint.yaml"),
                                str(path)], capture_output=True, text=True)

@@ -1,4 +1,5 @@
-"""Atom feeds: one per article column, one for 公报 issues, one for 任免名单. Each is parsed as XML and
+"""Atom feeds: one per article column, one for 公报 issues, one for 任免名单, one for 常委会会议, one for the
+replies to deputies' suggestions. Each is parsed as XML and
 checked against what RFC 4287 requires; every entry link must lead to a page of the built site."""
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([+-]\d\d:\d\d|Z)$")
 
 
 def feed_paths(demo) -> list[str]:
-    return [urls.feed(c.id) for c in demo.site.info.columns] + [urls.feed("gongbao"), urls.feed("renmian")]
+    return [urls.feed(c.id) for c in demo.site.info.columns] + [urls.feed("gongbao"), urls.feed("renmian"),
+                                                                 urls.feed(urls.HUIYI_BASE), urls.feed(urls.REPLIES_BASE)]
 
 
 def one(element: ET.Element, name: str) -> ET.Element:
@@ -55,7 +57,7 @@ def check_atom(data: bytes) -> ET.Element:
 
 def test_every_feed_is_valid_atom_and_its_links_resolve(built, demo):
     paths = feed_paths(demo)
-    assert len(paths) == len(demo.site.info.columns) + 2 == len(list(built.site.rglob("feed.xml")))
+    assert len(paths) == len(demo.site.info.columns) + 4 == len(list(built.site.rglob("feed.xml")))
     entries = 0
     for path in paths:
         feed_file = built.site / path

@@ -95,6 +95,18 @@ def test_write_pages_only_rewrites_changed_files(tmp_path, demo):
     assert write_pages(demo.pages, tmp_path).removed == 1
 
 
+def test_files_written_in_the_background_are_complete_after_wait(tmp_path, demo):
+    (tmp_path / "shuju").mkdir()
+    (tmp_path / "shuju" / "gone.json").write_text("{}")
+    stats = write_pages(demo.pages, tmp_path, demo.files, files_in_background=True)
+    assert stats.removed == 1 and stats.written == len(demo.pages)       # pages (and the stale file) at once
+    stats.wait()
+    assert stats.written == len(demo.pages) + len(demo.files)
+    assert all((tmp_path / f.path).read_bytes() == f.data for f in demo.files)
+    again = write_pages(demo.pages, tmp_path, demo.files, files_in_background=True).wait()
+    assert (again.written, again.unchanged) == (0, len(demo.pages) + len(demo.files))
+
+
 def test_bad_data_stops_generation_with_located_chinese_error(tmp_path):
     project = copy_project(tmp_path / "p")
     path = project / "data/deputies/d0001.yaml"
@@ -106,3 +118,19 @@ def test_bad_data_stops_generation_with_located_chinese_error(tmp_path):
     messages = [str(p) for p in info.value.problems.errors]
     expected = f"data/deputies/d0001.yaml:{line} 错误 字段 gender：取值必须为「男」或「女」，实际为「M」"
     assert any(m.startswith(expected) for m in messages), messages   # a "did you mean" hint may follow
+
+
+def test_raw_html_links_are_those_mkdocs_writes():
+    """page_href (links inside raw HTML blocks, which MkDocs does not rewrite) equals MkDocs' own."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+    from renda_site.address import page_href
+    pages = ["index.md", "daibiao/d0001.md", "daibiao/index.md", "jianyi/18-3/41.md", "jianyi/18-3/index.md",
+             "banli/danwei/jiaoyu.md", "huiyi/18-17.md", "gongbao/2024/2.md"]
+    for directory_urls in (True, False):
+        for source in pages:
+            for target in pages:
+                ours = page_href(source, target, directory_urls)
+                theirs = get_relative_url(File(target, "docs", "site", directory_urls).url,
+                                          File(source, "docs", "site", directory_urls).url)
+                assert ours == theirs, (source, target, directory_urls)

@@ -44,9 +44,11 @@ def test_blocks_follow_the_configured_order_and_list_the_newest_items(built, dem
         if column.id not in shown:
             continue
         text = block(page, column.id)
-        expected = [a for a in demo.site.articles_by_column[column.id] if a is not headline][:config.items]
+        expected = [a.meta.date for a in demo.site.articles_by_column[column.id] if a is not headline]
+        if column.id == "banli":           # the column's articles and the newest replies to suggestions, as one
+            expected += [day for day, _ in demo.catalog.index("suggestions").replies]
         dates = re.findall(r'<time datetime="([0-9-]+)"', html.unescape(text))
-        assert dates == [a.meta.date.isoformat() for a in expected], column.id
+        assert dates == [d.isoformat() for d in sorted(expected, reverse=True)[:config.items]], column.id
         assert "更多" in text and output_path(urls.listing(column.id, 1)).removesuffix("index.html") in text
 
 
@@ -63,22 +65,30 @@ def test_record_blocks_show_the_latest_issue_list_and_term(built, demo):
     serving = sum(1 for s in demo.site.seats_by_term[term.id] if not s.ended_early)
     assert f"现有代表 <strong>{serving}</strong> 名" in block(page, "daibiao")
     assert output_path(urls.composition(term.id)) in links and output_path(urls.DEPUTIES) in links
+    meeting = demo.catalog.records("meetings")[0]                      # newest first
+    assert output_path(urls.meeting(meeting.id)) in links and f"议程 <strong>{len(meeting.agenda)}</strong> 项" in block(page, "huiyi")
+    suggestions = demo.catalog.index("suggestions")
+    session = suggestions.sessions[0]
+    assert f"建议共 <strong>{suggestions.session_figures[session.id].total}</strong> 件" in block(page, "jianyi")
+    assert output_path(urls.session_suggestions(session.id)) in links and output_path(urls.session_summary(session.id)) in links
+    stations = demo.catalog.records("stations")
+    assert f"代表之家 <strong>{len(stations)}</strong> 个" in block(page, "daibiaogongzuo")
 
 
 @pytest.fixture(scope="module")
 def varied(tmp_path_factory):
-    """The demo with the 执法检查 column emptied, a marked headline in 审议意见, an unknown block left out,
+    """The demo with the 调查研究 column emptied (no record cites its articles), a marked headline in 审议意见, an unknown block left out,
     and two 专题 links configured."""
     project = copy_project(tmp_path_factory.mktemp("home") / "project")
-    shutil.rmtree(project / "docs" / "zhifa")
-    (project / "docs" / "zhifa").mkdir()
+    shutil.rmtree(project / "docs" / "diaoyan")
+    (project / "docs" / "diaoyan").mkdir()
     article = project / "docs/shenyi/2024-05-06-huanjing-zhuangkuang-shenyi-yijian.md"
     article.write_text(article.read_text("utf-8").replace("---\n", "---\nheadline: true\n", 1), "utf-8")
     site_yaml = project / "data/site.yaml"
     text = site_yaml.read_text("utf-8")
     site_yaml.write_text(text[:text.index("\nhome:")] + """
 home:
-  blocks: [shenyi, zhifa, gongbao, dongtai]
+  blocks: [shenyi, diaoyan, gongbao, dongtai]
   items: 3
   topics:
     - title: 清溪河流域综合治理
@@ -92,7 +102,7 @@ home:
 def test_configuration_orders_blocks_marks_the_headline_and_skips_empty_columns(varied):
     result = renda_site.generate(varied)
     page = next(p.markdown for p in result.pages if p.uri == urls.HOME)
-    assert blocks_of(page) == ["shenyi", "gongbao", "dongtai"], "zhifa has no article: no empty block"
+    assert blocks_of(page) == ["shenyi", "gongbao", "dongtai"], "diaoyan has no article: no empty block"
     headline = page[page.index('class="rd-headline"'): page.index("</section>")]
     assert "关于县人民政府2023年度环境状况和环境保护目标完成情况报告的审议意见" in headline
     assert len(re.findall("<li ", block(page, "dongtai"))) == 3
@@ -107,7 +117,7 @@ def test_unknown_blocks_and_unsafe_or_missing_topics_are_located_errors(varied, 
     shutil.copytree(varied, project)
     site_yaml = project / "data/site.yaml"
     original = site_yaml.read_text("utf-8")
-    site_yaml.write_text(original.replace("[shenyi, zhifa, gongbao, dongtai]", "[shenyi, xinwen]").replace(
+    site_yaml.write_text(original.replace("[shenyi, diaoyan, gongbao, dongtai]", "[shenyi, xinwen]").replace(
         "url: gongbao/wenjian/2026/qingxihe-liuyu-zonghe-zhili-baogao.md", "url: zhuanti/meiyou.md"), "utf-8")
     messages = [str(p) for p in renda_site.check(project)[0].errors]
     assert any("data/site.yaml:" in m and "home blocks 第2项" in m and "首页板块「xinwen」不存在" in m for m in messages), messages

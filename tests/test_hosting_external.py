@@ -40,6 +40,13 @@ def page_kinds(demo) -> dict[str, str]:
         "人事任免": urls.APPOINTMENTS,
         "任免名单": urls.appointment_list(site.appointments[0].id),
         "任免人员索引": urls.PEOPLE,
+        "代表建议列表": urls.session_suggestions("18-4"),
+        "代表建议": urls.suggestion("18-3", 41),
+        "建议办理统计": urls.session_summary("18-3"),
+        "承办单位": urls.unit("jiaoyu"),
+        "常委会会议": urls.meeting("18-17"),
+        "常委会会议列表": urls.MEETINGS,
+        "代表联络站": urls.station("chengguan-renminlu"),
     }
 
 

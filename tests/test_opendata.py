@@ -28,6 +28,7 @@ from support.sitecrawl import target_file
 from test_site_build import nav_targets
 
 ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
+MARKDOWN_KEYS = {"bio", "text", "intro"}          # exported as written; the page shows them rendered
 
 
 class PageText(HTMLParser):
@@ -84,8 +85,11 @@ def assert_on_page(built, record: dict, page_uri: str, checked: list) -> None:
         url = local_url(url, "")                  # absolute when site_url is set: the public address
         return site / (url + "index.html" if url.endswith("/") else url)
 
-    links = {"url": address, "bulletin_url": address, "photo": address,
-             "deputy": lambda id_: site / output_path(urls.deputy(id_))}
+    def link_key(key: str):
+        """Addresses (url, photo, any *_url or *_urls) and deputy ids are checked as link targets."""
+        if key in ("url", "photo") or key.endswith(("_url", "_urls")):
+            return address
+        return (lambda id_: site / output_path(urls.deputy(id_))) if key == "deputy" else None
     # The record's own address and id are those of the page itself.
     assert address(record["url"]) == site / output_path(page_uri)
     assert record.get("id") in (None, page_uri.rsplit("/", 1)[-1][:-3])
@@ -99,9 +103,9 @@ def assert_on_page(built, record: dict, page_uri: str, checked: list) -> None:
         elif isinstance(value, dict):
             for k, v in value.items():
                 visit(k, v, top and not key)
-        elif key in links:                            # an address or an id: the page must link to it
-            assert links[key](value) in targets, (page_uri, key, value)
-        elif key == "bio":                            # Markdown: compare its rendered text
+        elif link_key(key):                           # an address or an id: the page must link to it
+            assert link_key(key)(value) in targets, (page_uri, key, value)
+        elif key in MARKDOWN_KEYS:                    # Markdown: compare its rendered text
             plain = re.sub(r"<[^>]+>", "", markdown.markdown(value))
             assert shown(plain) in text, (page_uri, key)
         else:
@@ -155,6 +159,20 @@ def test_collections_equal_the_record_files(built, demo):
     assert lists == [load(urls.record_json(urls.appointment_list(a.id))) for a in demo.site.appointments]
     issues = load(urls.open_data("bulletins.json"))["records"]
     assert issues == [load(urls.record_json(urls.bulletin(b.year, b.number))) for b in demo.site.bulletins]
+    # and the same for every kind that publishes open data, new ones included
+    compared = 0
+    for kind in KINDS:
+        for dataset in kind.open_data:
+            records = demo.catalog.records(kind.name)
+            collection = load(urls.open_data(f"{dataset.name}.json"))
+            assert collection["count"] == len(records) == len(collection["records"]), kind.name
+            assert collection["records"] == [load(urls.record_json(kind.page(r))) for r in records], kind.name
+            if dataset.csv_columns:
+                rows = read_csv(built.site / urls.open_data(f"{dataset.name}.csv"))
+                assert rows and list(rows[0]) == dataset.csv_columns, kind.name
+                assert len(rows) == len(list(dataset.csv_rows(collection["records"]))), kind.name
+            compared += 1
+    assert compared >= 6
 
 
 def read_csv(path) -> list[dict]:
@@ -214,8 +232,9 @@ def test_explanation_page_documents_every_field_and_file(built, demo):
 
 
 def test_record_pages_link_their_json(built, demo):
-    for uri in [urls.deputy(demo.site.deputies[-1].id), urls.appointment_list(demo.site.appointments[-1].id),
-                urls.bulletin(demo.site.bulletins[-1].year, demo.site.bulletins[-1].number)]:
+    uris = [kind.page(demo.catalog.records(kind.name)[-1]) for kind in KINDS if kind.open_data]
+    assert {urls.deputy(demo.site.deputies[-1].id), urls.appointment_list(demo.site.appointments[-1].id)} <= set(uris)
+    for uri in uris:
         assert built.site / urls.record_json(uri) in read_page(built, uri)[1], uri
 
 
@@ -251,10 +270,10 @@ def test_an_id_that_collides_with_a_generated_page_is_an_error(tmp_path):
     from support.project import copy_project
     from renda_site import ContentError
     project = copy_project(tmp_path / "p")
-    source = project / "data" / "deputies" / "d0060.yaml"
+    source = project / "data" / "deputies" / "d0010.yaml"          # a deputy no other record names
     source.rename(project / "data" / "deputies" / "goucheng-18.yaml")
     path = project / "data" / "deputies" / "goucheng-18.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('id: "d0060"', 'id: "goucheng-18"'), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace('id: "d0010"', 'id: "goucheng-18"'), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         generate(project)
     messages = [str(p) for p in caught.value.problems.errors]

@@ -41,9 +41,17 @@ EXPECTED_COLUMN = {
     "404": None,                     # no column: not inside any nav entry
     "site-map": None,
     "composition": "代表风采",
+    "suggestion-listing": "代表建议",
+    "suggestion": "代表建议",
+    "suggestion-summary": "建议办理",
+    "handling-unit": "建议办理",
+    "meeting": "常委会会议",
+    "meetings-of-term": "常委会会议",
+    "station": "代表工作",
+    "stations": "代表工作",
 }
 # Kinds that are the column's own page: aria-current="page" there, "true" on the pages inside.
-COLUMN_OWN_PAGE = {"home", "section-index", "column-page-1", "bulletin-archive", "deputy-index"}
+COLUMN_OWN_PAGE = {"home", "section-index", "column-page-1", "bulletin-archive", "deputy-index", "meetings-of-term"}
 ARTICLE = "zhidu/2021-04-29-beian-shencha-banfa/"
 
 
@@ -107,11 +115,12 @@ def test_column_bar_lists_every_column_and_marks_the_current_one(built, base, ch
         assert bar["current"] == []
     else:
         assert bar["current"] == [[expected, "page" if kind in COLUMN_OWN_PAGE else "true"]], bar["current"]
-    assert bar["rows"] == 1 and bar["overflow"] <= 0 and bar["lineBreaks"] == 0, bar
+    # the demo's 16 columns take two even rows at 1280 px (one row needs about 1,230 px of bar)
+    assert bar["rows"] <= 2 and bar["overflow"] <= 0 and bar["lineBreaks"] == 0, bar
 
 
 @pytest.mark.parametrize("viewport, size, max_rows", [
-    (DESKTOP, "m", 1), (LAPTOP, "m", 2), (DESKTOP, "l", 2), (DESKTOP, "xl", 2), (LAPTOP, "xl", 3),
+    (DESKTOP, "m", 2), (LAPTOP, "m", 2), (DESKTOP, "l", 2), (DESKTOP, "xl", 2), (LAPTOP, "xl", 3),
 ])
 def test_column_bar_fits_in_few_rows_without_scrolling(built, base, chromium, viewport, size, max_rows):
     context, page = open_page(chromium, base, url_of(built, "deputy"), viewport, size)
@@ -170,7 +179,7 @@ def toc_shown(page) -> bool:
 
 @pytest.mark.parametrize("kind, shown", [
     ("home", False),                 # the home page never
-    ("deputy", False),               # two headings: nothing worth a TOC
+    ("deputy", False),               # a record page: full width, no TOC, however many sections
     ("bulletin-issue", False),
     ("column-page-1", False),
     ("composition", True),           # six charts, each a heading: the TOC helps here
@@ -182,7 +191,7 @@ def test_toc_only_where_there_is_something_to_list(built, base, chromium, kind, 
         headings = page.locator(".md-content h2, .md-content h3").count()
     finally:
         context.close()
-    assert shown == (headings >= 3 and kind != "home")
+    assert shown == (headings >= 3 and kind not in ("home", "deputy", "bulletin-issue"))
 
 
 LINES_OF_CELLS = """() => [...document.querySelectorAll('.md-content table td, .md-content table th')].map(cell => {

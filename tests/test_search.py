@@ -9,7 +9,7 @@ import pytest
 
 from support.project import ROOT, copy_project, mkdocs_build
 from renda_site.publish.search_index import augment, index_site
-from renda_site.publish.search_words import decode, encode, encode_html, run_words
+from renda_site.publish.search_words import decode, encode, encode_html, query_words, run_words
 from renda_site.address import html_path, url_of_html as url_of
 from renda_site.publish.search_plan import SearchPlan, sections_from_nav
 
@@ -18,13 +18,17 @@ PAGE = ('<html lang="zh"><body><nav>周明远</nav><article><div class="rd-page-
         '<footer>页脚</footer></body></html>')
 
 
-def test_a_run_of_chinese_characters_becomes_overlapping_pairs_closed_by_its_last_character():
-    assert run_words("执法检查") == ["执法", "法检", "检查", "查"]
-    assert run_words("执法检查", closed=False) == ["执法", "法检", "检查"]
+def test_a_run_of_chinese_characters_becomes_its_first_character_the_pairs_and_its_last():
+    assert run_words("执法检查") == ["执", "执法", "法检", "检查", "查"]
+    assert run_words("执法检查", opened=False, closed=False) == ["执法", "法检", "检查"]
     assert run_words("县") == ["县"]
-    assert encode("2024年第3期（总第40期）").split() == ["2024", "年第", "第", "3", "期", "（", "总第", "第", "40", "期", "）"]
+    assert encode("2024年第3期（总第40期）").split() == [
+        "2024", "年", "年第", "第", "3", "期", "（", "总", "总第", "第", "40", "期", "）"]
+    # a query: its first run is not opened, its last not closed (they may go on on the page)
+    assert query_words("检查2024年第3期") == ["检查", "查", "2024", "年", "年第", "第", "3", "期"]
+    assert query_words("18号建议") == ["18", "号", "号建", "建议"]
     # only text is cut: tags and attribute values stay as they were
-    assert encode_html('<p title="周明远">周明远</p>') == '<p title="周明远"> 周明 明远 远 </p>'
+    assert encode_html('<p title="周明远">周明远</p>') == '<p title="周明远"> 周 周明 明远 远 </p>'
 
 
 @pytest.mark.parametrize("text", ["2024年第3期（总第40期）", "清溪县 人大", "执法检查工作。龘", "人 人人 人人人",
@@ -52,7 +56,7 @@ def test_augment_cuts_the_text_and_adds_filters_and_meta_inside_the_body_only():
     assert '<html lang="und">' in out and "<nav>" not in out and "页脚" not in out
     assert 'data-pagefind-filter="栏目:人大动态"' in out and 'data-pagefind-filter="年份:2024年"' in out
     assert 'data-pagefind-meta="date:2024-02-27"' in out
-    assert "<h1> 会议 议 </h1>" in out and " 周明 明远 远主 " in out
+    assert "<h1> 会 会议 议 </h1>" in out and " 周明 明远 远主 " in out
     assert out.index("data-pagefind-body") < out.index("栏目:") < out.index("<h1>")
 
 
@@ -142,7 +146,7 @@ def test_the_index_made_during_the_build_equals_one_made_from_the_finished_pages
 def test_a_persons_own_page_carries_the_person_meta():
     plan = SearchPlan(people={"daibiao/d1/index.html": ("周明远", "周明")})
     own = augment(PAGE, "daibiao/d1/index.html", plan)
-    assert re.search(r'data-pagefind-meta="person:([^"]*)"', own).group(1).split() == ["周明", "明远", "远", "周明", "明"]
+    assert re.search(r'data-pagefind-meta="person:([^"]*)"', own).group(1).split() == ["周", "周明", "明远", "远", "周", "周明", "明"]
     assert "person:" not in augment(PAGE, "dongtai/a/index.html", plan)
 
 

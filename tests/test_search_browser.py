@@ -223,7 +223,11 @@ def test_no_match_is_said_plainly_and_partial_matches_are_labelled(page):
 def test_every_result_says_its_kind_and_the_kind_filter_narrows(page):
     everything = header_search(page, "周明远")
     infos = page.locator(".rd-search__info").all_inner_texts()
-    assert infos and all(info.split(" · ")[0] in {"代表", "文章", "公报", "任免名单", "网页"} for info in infos), infos
+    from renda_site.kinds import KINDS
+    from renda_site.publish.search_index import OTHER_TYPE
+    labels = {kind.label for kind in KINDS} | {OTHER_TYPE}
+    assert infos and all(info.split(" · ")[0] in labels for info in infos), infos
+    assert not [info for info in infos if len(info.split(" · ")) != len(set(info.split(" · ")))]
     assert infos[0].startswith("代表")                        # his own page first
     page.click(".rd-search__refine")
     page.wait_for_selector('select[data-filter="类型"]', state="visible")

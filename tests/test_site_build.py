@@ -10,11 +10,16 @@ from support import urls
 from support.sitecrawl import crawl, links_of, target_file
 
 
-def hrefs(built, uri: str) -> set[str]:
-    """Every internal link on a built page, as the output file it points to (relative to site/)."""
+LEADS = re.compile(r'<ul class="rd-leads">.*?</ul>', re.S)
+
+
+def hrefs(built, uri: str, skip: re.Pattern | None = None) -> set[str]:
+    """Every internal link on a built page, as the output file it points to (relative to site/); with
+    `skip`, not those in the parts of the page it matches."""
     page = built.site / output_path(uri)
+    text = page.read_text(encoding="utf-8")
     out = set()
-    for tag, url in links_of(page.read_text(encoding="utf-8")):
+    for tag, url in links_of(skip.sub("", text) if skip else text):
         if tag == "a" and not url.startswith(("http:", "https:", "mailto:", "#")):
             out.add(target_file(built.site, page, url).relative_to(built.site).as_posix())
     return out
@@ -23,6 +28,8 @@ def hrefs(built, uri: str) -> set[str]:
 def test_strict_build_has_no_warnings(built):
     log = built.result.stdout + built.result.stderr
     assert "WARNING" not in log, log
+    # A one-off build hands the generated pages to MkDocs in memory; only the preview keeps them on disk.
+    assert not (built.project / ".cache" / "generated").exists() and "不写缓存" in log
     print(f"\ndemo build: {built.seconds:.1f} s")
 
 
@@ -55,7 +62,8 @@ def test_column_listings_paginate_newest_first(built, demo):
             dates = re.findall(r'<time datetime="([0-9-]+)"', html)
             assert dates == sorted(dates, reverse=True), uri
             assert len(dates) <= column.per_page
-            listed += [t for t in hrefs(built, uri) if t.startswith(column.id + "/") and "page-" not in t
+            # The links a column leads with (its records' own listings) are not its articles.
+            listed += [t for t in hrefs(built, uri, LEADS) if t.startswith(column.id + "/") and "page-" not in t
                        and t != f"{column.id}/index.html" and t != urls.feed(column.id)]
             if number < pages:
                 assert output_path(urls.listing(column.id, number + 1)) in hrefs(built, uri)

@@ -101,7 +101,7 @@ def _generate(root: Path, today: datetime.date | None, site_url: str | None, dir
     open_data = OpenData(catalog, KINDS, where)
     files = [*feed_files(catalog, KINDS, where), *open_data.files()]
     specs.append(open_data.page(files))
-    pages = list(render_pages(specs, catalog))
+    pages = list(render_pages(specs, catalog, directory_urls))
     _check_unique(pages, files, problems)
     return Result(catalog, specs, pages, files, problems)
 

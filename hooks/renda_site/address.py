@@ -75,6 +75,22 @@ def relative_link(from_page: str, to_path: str) -> str:
     return quote("/".join([".."] * (len(start) - common) + target[common:]), safe=_SAFE)
 
 
+@functools.lru_cache(maxsize=65536)
+def page_href(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """The href from the built page of `from_page` to the built page of `to_page` (both source paths),
+    as MkDocs writes the links of a page: what raw HTML in a page must carry itself, since MkDocs
+    rewrites only Markdown links. Plain string work, like relative_link."""
+    start = [part for part in posixpath.dirname(html_path(from_page, directory_urls)).split("/") if part]
+    target = html_path(to_page, directory_urls).split("/")
+    common = 0
+    while common < len(start) and common < len(target) - 1 and start[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(start) - common) + target[common:]
+    if directory_urls and parts[-1] == "index.html":
+        parts[-1] = ""                            # a folder: "../jianyi/18-3/41/"
+    return quote("/".join(parts) or "./", safe=_SAFE)
+
+
 def relative_url(from_file: str, to_url: str) -> str:
     """A root-relative URL as seen from the folder of the file `from_file`, keeping a trailing slash
     (how a feed links the pages it lists when the site's public address is unknown)."""

@@ -74,6 +74,8 @@ class Section:
     title: str
     header: tuple[str, ...]
     rows: list[tuple[Any, ...]]
+    # (term id, what) for each thing counted: a person's page adds them up per term (履职档案)
+    counts: tuple[tuple[str, str], ...] = ()
 
 
 FEED_LENGTH = 20                 # newest entries per feed
@@ -112,6 +114,7 @@ class Chart:
     bars: list[Bar]
     caption: str | None = None
     unit: str = "名"
+    columns: tuple[str, str] = ("类别", "人数")     # the data table's headings over labels and counts
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,12 @@ B3 = "data/bulletins/2024/3.yaml"
 B2 = "data/bulletins/2024/2.yaml"
 A19 = "data/appointments/18-19.yaml"
 ART = "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md"
+S15 = "data/suggestions/18-3/15.yaml"          # two replies: 不满意, then 满意
+S41 = "data/suggestions/18-3/41.yaml"          # answered by a page in docs/
+M17 = "data/meetings/18-17.yaml"
+M19 = "data/meetings/18-19.yaml"
+ST = "data/stations/chengguan-renminlu.yaml"
+FORMER = "d0004"                                # a deputy of the 17th term only
 FIRST_MEMBERSHIP_END = '    start: "2016-12-20"\n    end: null\n    end_reason: null'
 
 NEW_DEPUTY = """id: "d0099"
@@ -184,6 +190,74 @@ CASES = [
     Case("article-not-utf8", "docs/dongtai/2026-11-02-gbk.md", WRITE, "---\ntitle: 县人大常委会召开会议\ndate: \"2026-11-02\"\n---\n\nGBK: \udcd6\udcd0\n",
          "（整个文件）", "不是 UTF-8 编码", at="GBK"),
     Case("article-syntax-error", ART, "title: 县十七届人大常委会举行第三次会议", "title: 县十七届人大常委会: 举行第三次会议", "title", "YAML 语法错误"),
+    # --- suggestions and their handling ---
+    Case("suggestion-lead-dangling", S15, 'lead: "d0057"', 'lead: "d0999"', "lead", "代表编号「d0999」不存在于 data/deputies/"),
+    Case("suggestion-unit-dangling", S15, "lead_unit: shuili", "lead_unit: nowhere", "lead_unit", "承办单位「nowhere」不存在于 data/units.yaml"),
+    Case("suggestion-co-unit-dangling", S15, "co_units: [caizheng]", "co_units: [caizheng, nowhere]", "co_units 第2项", "承办单位「nowhere」不存在"),
+    Case("suggestion-session-dangling", S15, 'session: "18-3"', 'session: "18-9"', "session", "人代会会议「18-9」不存在于 data/sessions.yaml"),
+    Case("suggestion-session-vs-folder", S15, 'session: "18-3"', 'session: "18-4"', "session", "与所在文件夹「18-3」不一致"),
+    Case("suggestion-number-vs-file", S15, "number: 15", "number: 51", "number", "与文件名「15.yaml」不一致"),
+    Case("suggestion-category-unknown", S15, "category: 农业农村", "category: 水利建设", "category", "不在 data/site.yaml 的 suggestions.categories 中"),
+    Case("suggestion-reply-before-assigned", S15, '  - date: "2024-04-11"', '  - date: "2024-01-20"', "replies 第1项 date", "答复日期早于交办日期"),
+    Case("suggestion-assigned-before-filed", S15, 'assigned: "2024-02-06"', 'assigned: "2024-01-02"', "assigned", "交办日期早于提出日期"),
+    Case("suggestion-satisfaction-without-feedback", S15, '    feedback: "2024-04-24"\n', "", "replies 第1项 satisfaction",
+         "须同时填写征询意见日期 feedback", at="satisfaction: 不满意"),
+    Case("suggestion-feedback-without-satisfaction", S15, "    satisfaction: 满意\n", "", "replies 第2项 feedback",
+         "须同时填写代表意见 satisfaction", at='feedback: "2024-07-30"'),
+    Case("suggestion-feedback-before-reply", S15, '    feedback: "2024-04-24"', '    feedback: "2024-04-01"', "replies 第1项 feedback", "征询意见日期早于答复日期"),
+    Case("suggestion-second-reply-without-unhappy", S15, "    satisfaction: 不满意", "    satisfaction: 基本满意", "replies 第2项 date",
+         "第 2 次答复只能在代表对上一次答复不满意、重新办理之后", at='  - date: "2024-07-18"'),
+    Case("suggestion-result-unknown", S15, "    result: C", "    result: E", "replies 第1项 result", "不是 data/site.yaml 中 suggestions.results 的代码"),
+    Case("suggestion-closed-before-reply", S15, 'closed: "2024-08-08"', 'closed: "2024-07-20"', "closed", "办结日期早于最后一次答复或征询意见的日期"),
+    Case("suggestion-cosigner-not-serving", S15, 'cosigners: ["d0027", "d0054"]', f'cosigners: ["{FORMER}", "d0054"]', "cosigners 第1项",
+         "在提出日期（2024-01-09）不是第 18 届代表"),
+    Case("suggestion-lead-also-cosigner", S15, 'cosigners: ["d0027", "d0054"]', 'cosigners: ["d0057", "d0054"]', "cosigners 第1项", "重复列出"),
+    Case("suggestion-reply-page-dangling", S41, "    page: banli/2024-04-25-jiaoyuju-dafu-kehou-fuwu.md", "    page: banli/nothing.md",
+         "replies 第1项 page", "答复页面「banli/nothing.md」不存在"),
+    Case("suggestion-reply-without-text", S41, "    page: banli/2024-04-25-jiaoyuju-dafu-kehou-fuwu.md\n", "", "replies 第1项 text",
+         "答复须填写全文 text 或全文页面 page", at='  - date: "2024-04-25"'),
+    Case("suggestion-filed-in-future", S15, 'filed: "2024-01-09"', 'filed: "2099-01-09"', "filed", "晚于今天"),
+    Case("mobile-in-suggestion-text", S15, "text: |\n", "text: |\n  联系人手机 138 1234 5678。\n", "text", "疑似手机号码", at="text: |"),
+    Case("site-result-code-duplicate", "data/site.yaml", "    - {code: B, name: 正在解决或列入计划}", "    - {code: A, name: 正在解决或列入计划}",
+         "suggestions results 第2项 code", "「A」重复"),
+    Case("site-reply-months-zero", "data/site.yaml", "  reply_months: 3", "  reply_months: 0", "suggestions reply_months", "应不小于 1"),
+    Case("unit-name-duplicate", "data/units.yaml", "  name: 国网清溪县供电公司", "  name: 县教育局 ", "第24项 name",
+         "单位名称「县教育局」已登记为「jiaoyu」", at="name: 县教育局 "),        # the space tells the line apart; YAML drops it
+    Case("unit-kind-unknown", "data/units.yaml", "  kind: 县直单位", "  kind: 县直机关", "第18项 kind", "取值必须为"),
+    Case("session-id-vs-number", "data/sessions.yaml", '- id: "18-3"\n  term: "18"\n  number: 3', '- id: "18-3"\n  term: "18"\n  number: 6',
+         "第3项 id", "编号应为「18-6」", at='- id: "18-3"'),
+    # --- Standing Committee meetings ---
+    Case("meeting-present-above-members", M17, "present: 25", "present: 28", "present", "实到人数 28 超过应到人数"),
+    Case("meeting-vote-above-present", M17, "    vote: {in_favour: 25, against: 0, abstain: 0}", "    vote: {in_favour: 25, against: 1, abstain: 0}",
+         "agenda 第3项 vote", "表决票数合计 26 超过实到人数 25"),
+    Case("meeting-number-used-twice", "data/meetings/18-99.yaml", Copy(M17), "", "number",
+         "第 18 届常委会第 17 次会议已见于 data/meetings/18-17.yaml", at="number: 17"),
+    Case("meeting-id-vs-file", M17, 'id: "18-17"', 'id: "18-71"', "id", "与文件名「18-17」不一致"),
+    Case("meeting-id-vs-number", M17, "number: 17", "number: 71", "id", "编号应为「18-71」", at='id: "18-17"'),
+    Case("meeting-end-before-start", M17, 'end: "2024-04-25"', 'end: "2024-04-23"', "end", "结束日期早于开始日期"),
+    Case("meeting-presiding-dangling", M17, 'presiding: ["d0001"]', 'presiding: ["d0999"]', "presiding 第1项", "代表编号「d0999」不存在"),
+    Case("meeting-invited-not-serving", M17, 'invited_deputies: ["d0022", "d0027", "d0053"]', f'invited_deputies: ["d0022", "{FORMER}", "d0053"]',
+         "invited_deputies 第2项", "不是第 18 届代表"),
+    Case("meeting-document-dangling", M17, "documents: [gongbao/wenjian/2024/2023-huanjing-zhuangkuang-baogao.md]",
+         "documents: [gongbao/wenjian/2024/nothing.md]", "agenda 第1项 documents 第1项", "文件页面「gongbao/wenjian/2024/nothing.md」不存在"),
+    Case("meeting-adopted-not-passed", M17, "    vote: {in_favour: 24, against: 0, abstain: 1}", "    vote: {in_favour: 12, against: 12, abstain: 1}",
+         "agenda 第2项 adopted", "表决未通过", at="adopted: gongbao/wenjian/2024/2024-yusuan-tiaozheng-fangan-jueyi.md"),
+    Case("meeting-list-of-another-meeting", M17, '    appointments: "18-17"', '    appointments: "18-19"', "agenda 第5项 appointments",
+         "任免名单编号应与会议编号「18-17」相同"),
+    Case("meeting-list-dangling", M17, '    appointments: "18-17"', '    appointments: "18-77"', "agenda 第5项 appointments", "任免名单「18-77」不存在"),
+    Case("appointment-date-outside-meeting", A19, 'date: "2024-06-28"', 'date: "2024-06-21"', "agenda 第5项 appointments",
+         "任免名单「18-19」的通过日期（2024-06-21）不在会议日期内", at='appointments: "18-19"', report_file=M19),
+    Case("bulletin-meeting-unknown", B2, '  - "18-17"', '  - "18-77"', "meetings 第1项", "常委会会议「18-77」不存在于 data/meetings/"),
+    Case("bulletin-meeting-after-issue", B2, '  - "18-17"', '  - "18-19"', "meetings 第1项", "在本期出版日期之后"),
+    # --- liaison stations ---
+    Case("station-mobile-phone", ST, 'phone: "0000-0000001"', 'phone: "13812345678"', "phone", "疑似手机号码「138****5678」"),
+    Case("station-town-unknown", ST, "town: 城关镇", "town: 城北镇", "town", "不是本届代表团所在的乡镇"),
+    Case("station-deputy-dangling", ST, 'deputies: ["d0001", "d0013", "d0028", "d0031"]', 'deputies: ["d0001", "d0999", "d0028", "d0031"]',
+         "deputies 第2项", "代表编号「d0999」不存在"),
+    Case("station-deputy-not-current", ST, 'deputies: ["d0001", "d0013", "d0028", "d0031"]', f'deputies: ["d0001", "{FORMER}", "d0028", "d0031"]',
+         "deputies 第2项", "不是本届（第 18 届）现任代表"),
+    Case("station-id-vs-file", ST, "id: chengguan-renminlu", "id: chengguan-xinjie", "id", "与文件名「chengguan-renminlu」不一致"),
+    Case("station-kind-unknown", ST, "kind: 代表联络站", "kind: 联络站", "kind", "取值必须为"),
     # --- site ---
     Case("site-per-page-zero", "data/site.yaml", "    per_page: 10", "    per_page: 0", "columns 第1项 per_page", "应不小于 1"),
     Case("site-intro-javascript-link", "data/site.yaml", "intro: |\n", "intro: |\n  [点此](JavaScript:alert(1))\n", "intro", "不安全", at="intro: |"),

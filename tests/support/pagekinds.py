@@ -23,6 +23,14 @@ PAGE_KINDS = {
     "404": "404.html",
     "site-map": "ditu/",
     "composition": None,          # the data branch's term composition page, found on disk if built
+    "suggestion-listing": "jianyi/18-4/",
+    "suggestion": "jianyi/18-3/15/",
+    "suggestion-summary": "banli/18-3/",
+    "handling-unit": "banli/danwei/jiaoyu/",
+    "meeting": "huiyi/18-17/",
+    "meetings-of-term": "huiyi/",
+    "station": "daibiaogongzuo/lianluozhan/chengguan-renminlu/",
+    "stations": "daibiaogongzuo/lianluozhan/",
 }
 
 

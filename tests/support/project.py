@@ -43,6 +43,12 @@ class Built:
         """The built HTML of a source page such as `daibiao/d0001.md`."""
         return (self.site / output_path(uri)).read_text(encoding="utf-8")
 
+    def text(self, uri: str) -> str:
+        """The page's text: its HTML without tags, entities decoded."""
+        import html
+        import re
+        return html.unescape(re.sub(r"<[^>]+>", "", self.html(uri)))
+
 
 def output_path(uri: str) -> str:
     """Where MkDocs (use_directory_urls) writes the page built from `uri`."""

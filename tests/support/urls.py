@@ -10,6 +10,12 @@ PEOPLE = "renmian/renyuan.md"
 ABOUT = "gaikuang/index.md"
 SITEMAP = "ditu/index.md"
 OPEN_DATA = "shuju/index.md"
+POPOLO = "shuju/popolo.json"
+MEETINGS = "huiyi/index.md"
+HUIYI_BASE = "huiyi"
+STATIONS = "daibiaogongzuo/lianluozhan/index.md"
+UNITS = "banli/danwei/index.md"
+REPLIES_BASE = "banli/dafu"
 
 
 def deputy(deputy_id: str) -> str:
@@ -50,3 +56,31 @@ def record_json(page_uri: str) -> str:
 
 def open_data(name: str) -> str:
     return f"shuju/{name}"
+
+
+def suggestion(session_id: str, number: int) -> str:
+    return f"jianyi/{session_id}/{number}.md"
+
+
+def session_suggestions(session_id: str) -> str:
+    return f"jianyi/{session_id}/index.md"
+
+
+def session_summary(session_id: str) -> str:
+    return f"banli/{session_id}.md"
+
+
+def unit(unit_id: str) -> str:
+    return f"banli/danwei/{unit_id}.md"
+
+
+def meeting(meeting_id: str) -> str:
+    return f"huiyi/{meeting_id}.md"
+
+
+def meetings_of_term(term_id: str) -> str:
+    return f"huiyi/jie-{term_id}.md"
+
+
+def station(station_id: str) -> str:
+    return f"daibiaogongzuo/lianluozhan/{station_id}.md"

@@ -87,15 +87,16 @@
   }
 
   /* The one segmentation, twin of hooks/renda_site/publish/search_words.py: a run of Chinese
-     characters ABCD is indexed as the words AB BC CD D (pairs, and the last character closing the
-     run). A query is cut the same way, its last run without the closing character (it may go on on
-     the page), and searched as an exact phrase: every page holding the string verbatim matches. */
+     characters ABCD is indexed as the words A AB BC CD D (its first character, the pairs, its last
+     character). A query is cut the same way, except that its first run is not opened nor its last
+     closed (they may go on on the page), and searched as an exact phrase: every page holding the
+     string verbatim matches. */
   var CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff";
   var RUN = new RegExp("[" + CJK + "]+", "g");
 
-  function runWords(run, closed) {
+  function runWords(run, opened, closed) {
     if (run.length === 1) return [run];
-    var out = [];
+    var out = opened ? [run[0]] : [];
     for (var i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
     if (closed) out.push(run.slice(-1));
     return out;
@@ -109,7 +110,7 @@
       var before = part.slice(at, m.index).trim();
       if (before) out = out.concat(before.split(/\s+/));
       at = m.index + m[0].length;
-      out = out.concat(runWords(m[0], at < part.length));
+      out = out.concat(runWords(m[0], m.index > 0, at < part.length));
     }
     var rest = part.slice(at).trim();
     if (rest) out = out.concat(rest.split(/\s+/));
@@ -120,19 +121,17 @@
   var TOKENS = new RegExp(" ?((?:[" + CJK + "]{1,2})(?: [" + CJK + "]{1,2})*) ?", "g");
   function decode(encoded) {
     return String(encoded || "").replace(TOKENS, function (all, group) {
-      var out = [], current = "";
-      group.split(" ").forEach(function (w) {
-        if (current && w.length === 1 && w === current.slice(-1)) { out.push(current); current = ""; }
-        else if (current && w.length === 2 && w[0] === current.slice(-1)) { current += w[1]; }
-        else {
-          if (current) out.push(current);
-          current = w.length === 2 ? w : "";
-          if (w.length === 1) out.push(w);
+      var w = group.split(" "), out = [], i = 0;
+      while (i < w.length) {
+        var word = w[i++];
+        if (word.length === 1 && i < w.length && w[i].length === 2 && w[i][0] === word) {
+          while (i < w.length && w[i].length === 2 && w[i][0] === word.slice(-1)) word += w[i++][1];
+          if (i < w.length && w[i] === word.slice(-1)) i++;
         }
-      });
-      if (current) out.push(current);
+        out.push(word);
+      }
       return out.join(" ");
-    });
+    }).replace(/ ?([\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]) ?/g, "$1");
   }
 
   // The segmentation, for the test that holds it equal to search_words.py (tests/test_search_browser.py).
@@ -199,8 +198,9 @@
       label.textContent = "部分匹配";
       small.appendChild(label);
     }
-    small.appendChild(document.createTextNode(
-      [first("类型"), first("栏目"), cnDate(data.meta && data.meta.date)].filter(Boolean).join(" · ")));
+    var kind = first("类型"), section = first("栏目");
+    small.appendChild(document.createTextNode(     // 常委会会议 is both a kind and a section: said once
+      [kind, section === kind ? "" : section, cnDate(data.meta && data.meta.date)].filter(Boolean).join(" · ")));
     li.appendChild(small);
     li.appendChild(excerptNode(decode(data.content), state.needles));
     return li;

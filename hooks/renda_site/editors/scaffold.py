@@ -88,7 +88,11 @@ def model_yaml(model: type[BaseModel], values: dict, indent: int = 0, first_pref
         nested = _model_in(info.annotation)
         value = values.get(name)
         is_list = typing.get_origin(_strip_optional(info.annotation)) is list
-        if nested is not None and is_list:
+        if nested is not None and is_list and value == []:
+            # Empty on purpose (a new suggestion has no reply yet): the fields of an item as comments.
+            lines.append(f"{prefix}{name}: []  # {comment(info)}；需要时删去 []，去掉下面各行的 #")
+            lines += [f"{pad}#{line}" for line in model_yaml(nested, {}, 4, "  - ")]
+        elif nested is not None and is_list:
             items = value if value is not None else [{}]
             lines.append(f"{prefix}{name}:  # {comment(info)}")
             for item in items:

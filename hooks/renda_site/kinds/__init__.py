@@ -4,8 +4,9 @@ indexes of kinds before it, and lists of all kinds (site map, open data, home pa
 """
 from __future__ import annotations
 
-from . import appointments, articles, bulletins, deputies, groups, terms
+from . import appointments, articles, bulletins, deputies, groups, meetings, sessions, stations, suggestions, terms, units
 
-KINDS = [terms.KIND, groups.KIND, articles.KIND, deputies.KIND, appointments.KIND, bulletins.KIND]
+KINDS = [terms.KIND, groups.KIND, articles.KIND, deputies.KIND, appointments.KIND, bulletins.KIND, sessions.KIND,
+         units.KIND, suggestions.KIND, meetings.KIND, stations.KIND]
 
 __all__ = ["KINDS"]

@@ -19,7 +19,7 @@ from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import Id, Record, Text
-from ..model.relations import BELONGS_TO, MENTIONS, PUBLISHES, Relation
+from ..model.relations import ADOPTS, BELONGS_TO, MENTIONS, PUBLISHES, Relation
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, SiteMapGroup, paginate
 from ..text import cn_date, cn_number
 
@@ -52,9 +52,8 @@ class AppointmentEntry(Record):
 
 class AppointmentList(Record):
     model_config = ConfigDict(title="任免名单")
-    id: Id = Field(description="编号，如 \"18-19\"（届次-会议次数）")
+    id: Id = Field(description="编号，与通过它的常委会会议编号相同，如 \"18-19\"（届次-会议次数）")
     title: Text = Field(description="标题")
-    meeting: Text = Field(description="会议名称")
     term: Id = Field(description="届次编号")
     date: datetime.date = Field(description="会议通过日期")
     entries: list[AppointmentEntry] = Field(min_length=1, description="任免事项")
@@ -85,10 +84,18 @@ def _deputy_section(catalog, refs) -> Section:
         published = catalog.refs_to("appointments", lst.id, PUBLISHES)
         issue = catalog.link(published[0].kind, published[0].source) if published else ""
         rows.append((cn_date(lst.date), f"{entry.action}：{entry.position}", catalog.link("appointments", lst), issue))
-    return Section("任免记录", ("日期", "事项", "任免名单", "刊载公报"), rows)
+    return Section("任免记录", ("日期", "事项", "任免名单", "刊载公报"), rows,
+                   tuple((ref.source.term, "任免事项") for ref in refs))
 
 
-LIST_FIELDS = [("id", "名单编号，如 18-19（届次-会议次数）"), ("title", None), ("meeting", None),
+def adopted_by(catalog, lst) -> tuple[Link, str | None] | None:
+    """The meeting that adopted the list (the one whose agenda names it), as a link and a note on the vote."""
+    refs = catalog.refs_to("appointments", lst.id, ADOPTS)
+    return catalog.cite(refs[0]) if refs else None
+
+
+LIST_FIELDS = [("id", "名单编号，如 18-19（届次-会议次数）"), ("title", None), ("meeting", "通过名单的常委会会议名称"),
+               ("meeting_url", "会议页面地址"),
                ("term", "届次"), ("date", None), ("bulletin", "刊载的常委会公报期号"),
                ("bulletin_url", "该期公报页面地址"), ("url", "任免名单页面地址"), ("entries", "任免事项（列表），每项的字段见下表")]
 ENTRY_FIELDS = [("action", "任免类别，如 任命、免去、决定任命、接受辞职"), ("name", None), ("position", None),
@@ -145,6 +152,9 @@ class AppointmentsKind(RecordKind):
                 if deputy and entry.name != deputy.name and entry.name not in deputy.other_names:
                     checker.error(lst, ("entries", index, "deputy"),
                                   f"姓名「{entry.name}」与代表 {deputy.id} 的姓名「{deputy.name}」不一致，请核对代表编号", warning=True)
+            if not checker.refs_to(self.name, lst.id, ADOPTS):
+                checker.error(lst, ("id",), f"任免名单「{lst.id}」未列入任何一次常委会会议的议程"
+                              f"（在 data/meetings/{lst.id}.yaml 的议程中加一项 appointments: \"{lst.id}\"）", warning=True)
             if not checker.refs_to(self.name, lst.id, PUBLISHES):
                 checker.error(lst, ("id",), f"任免名单「{lst.id}」未被任何一期公报刊载"
                               f"（在公报目录中加一项 appointments: \"{lst.id}\"）", warning=True)
@@ -159,11 +169,12 @@ class AppointmentsKind(RecordKind):
             published = catalog.refs_to(self.name, lst.id, PUBLISHES)
             yield PageSpec(self.page(lst), "appointment_list.md.j2", {
                 "list": lst, "groups": [(a, grouped[a]) for a in ACTION_ORDER if a in grouped], "parts": sentence_parts,
-                "published": catalog.cite(published[0])[0] if published else None,
+                "published": catalog.cite(published[0])[0] if published else None, "meeting": adopted_by(catalog, lst),
                 "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date), {"layout": "record"})
         meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
         for pager in paginate(lists, 20, SECTION):
-            yield PageSpec(pager.uri, "appointment_index.md.j2", {"pager": pager, "feed": feed, "people": PEOPLE},
+            yield PageSpec(pager.uri, "appointment_index.md.j2", {"pager": pager, "feed": feed, "people": PEOPLE,
+                                                                  "meetings": {a.id: adopted_by(catalog, a) for a in pager.items}},
                            "data/appointments", SearchHint(skip=pager.number == 1), meta)
         # The person index lists every name of the site: left out of the search index, where it came
         # first for every name and its result text alone was a large download.
@@ -184,16 +195,20 @@ class AppointmentsKind(RecordKind):
         return by_letter
 
     def feeds(self, catalog):
-        entries = [Entry(self.page(a), a.title, a.date,
-                         f"{a.meeting}{cn_date(a.date)}通过：" + "；".join(sentence(e) for e in a.entries) + "。")
-                   for a in catalog.records(self.name)[:FEED_LENGTH]]
+        entries = []
+        for a in catalog.records(self.name)[:FEED_LENGTH]:
+            meeting = adopted_by(catalog, a)
+            entries.append(Entry(self.page(a), a.title, a.date, (meeting[0].text if meeting else "") +
+                                 f"{cn_date(a.date)}通过：" + "；".join(sentence(e) for e in a.entries) + "。"))
         yield Feed(address.feed(SECTION), INDEX, "人事任免", catalog.feed_title("人事任免"), None, entries)
 
     def project(self, dataset, lst, catalog, urls) -> dict:
         published = catalog.refs_to(self.name, lst.id, PUBLISHES)
         issue = published[0] if published else None
+        meeting = adopted_by(catalog, lst)
         return {
-            "id": lst.id, "title": lst.title, "meeting": lst.meeting,
+            "id": lst.id, "title": lst.title, "meeting": meeting[0].text if meeting else None,
+            "meeting_url": urls.page(meeting[0].page) if meeting else None,
             "term": catalog.get("terms", lst.term).name, "date": lst.date.isoformat(),
             "bulletin": catalog.title(issue.kind, issue.source) if issue else None,
             "bulletin_url": urls.page(catalog.page(issue.kind, issue.source)) if issue else None,
@@ -227,9 +242,10 @@ class AppointmentsKind(RecordKind):
         list_id = f"{term.id}-{meeting}"
         county = editor.county()
         values = {"id": list_id, "term": term.id, "date": editor.today,
-                  "title": f"{county}{term.name}人大常委会第{cn_number(meeting)}次会议任免名单",
-                  "meeting": f"{county}{term.name}人民代表大会常务委员会第{cn_number(meeting)}次会议"}
-        return Draft(f"data/appointments/{list_id}.yaml", "任免名单。entries 每项一人一事；复制「- action:」开头的一整段可增加一项。", values)
+                  "title": f"{county}{term.name}人大常委会第{cn_number(meeting)}次会议任免名单"}
+        return Draft(f"data/appointments/{list_id}.yaml",
+                     f"任免名单。entries 每项一人一事；复制「- action:」开头的一整段可增加一项。"
+                     f"在会议文件 data/meetings/{list_id}.yaml 的议程中写 appointments: \"{list_id}\"，名单页面即链接到会议。", values)
 
 
 KIND = AppointmentsKind()

@@ -4,6 +4,7 @@ paginated listing and one Atom feed — the same mechanism for every column.
 """
 from __future__ import annotations
 
+import datetime
 from collections import Counter
 from dataclasses import dataclass
 
@@ -12,8 +13,9 @@ from ..input.sources import DataSource
 from ..model.kind import Draft, RecordKind, Scaffold
 from ..model.bodies import check_bodies
 from ..model.records import ArticleMeta
+from ..model.relations import MENTIONS, Relation, no_refs
+from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, paginate
 from ..text import cn_date
-from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, paginate
 
 
 @dataclass(frozen=True)
@@ -29,12 +31,30 @@ def column_id(src_uri: str) -> str | None:
     return src_uri.split("/", 1)[0] if "/" in src_uri and not src_uri.endswith("/index.md") else None
 
 
+def _mentions_section(catalog, refs) -> Section:
+    """相关文章 on a person's page: the pages whose text names them, newest first, counted per term."""
+    articles: Articles = catalog.index("articles")
+    terms = catalog.index("terms")
+    undated = datetime.date.min
+    rows, counts = [], []
+    for ref in sorted(refs, key=lambda r: (r.source.meta.date or undated, r.source.src_uri), reverse=True):
+        article = ref.source
+        column = articles.column_of.get(article.src_uri)
+        rows.append((cn_date(article.meta.date), Link(article.src_uri, article.meta.title), column.title if column else ""))
+        term = terms.on(article.meta.date)
+        if term is not None:
+            counts.append((term.id, "文章提及"))
+    return Section("相关文章", ("日期", "文章", "栏目"), rows, tuple(counts))
+
+
 class ArticlesKind(RecordKind):
     name = "articles"
     label = "文章"
     unique_ids = False
     sources = (DataSource("articles", ArticleMeta, "docs", "pages", "article",
                           "文章元数据（docs/ 下 Markdown 文件开头的 --- 块）"),)
+    relations = (Relation(MENTIONS, "deputies", "代表", no_refs, section=_mentions_section, check=False,
+                          text=lambda article: article.body),)
     scaffold = Scaffold("article", "新建栏目文章 docs/<栏目>/<日期>-<拼音>.md", ArticleMeta, [
         ("--column", {"required": True, "help": "栏目，即 docs/ 下的文件夹名，如 dongtai"}),
         ("--title", {"default": "", "help": "标题"}),
@@ -103,11 +123,16 @@ class ArticlesKind(RecordKind):
 
     def pages(self, catalog):
         articles: Articles = catalog.index(self.name)
+        leads: dict[str, list[Link]] = {}
+        for kind in catalog.kinds.values():           # what other kinds publish under a column
+            for column_id, link in kind.column_links(catalog):
+                leads.setdefault(column_id, []).append(link)
         for column in catalog.config.columns:
             feed = {"path": address.feed(column.id), "title": catalog.feed_title(column.title)}
             meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
             for pager in paginate(articles.by_column[column.id], column.per_page, column.id):
-                yield PageSpec(pager.uri, "column.md.j2", {"column": column, "pager": pager, "feed": feed},
+                yield PageSpec(pager.uri, "column.md.j2", {"column": column, "pager": pager, "feed": feed,
+                                                          "leads": leads.get(column.id, [])},
                                f"docs/{column.id}", SearchHint(skip=True), meta)
 
     def feeds(self, catalog):

@@ -41,7 +41,7 @@ class Bulletin(Record):
     serial: int | None = Field(default=None, ge=1, description="总期号")
     date: datetime.date = Field(description="出版日期")
     term: Id = Field(description="届次编号")
-    meetings: list[Text] = Field(default_factory=list, description="刊载的会议")
+    meetings: list[Id] = Field(default_factory=list, description="刊载的常委会会议（会议编号，如 \"18-17\"）")
     pdf: DocsPath | None = Field(default=None, description="整期 PDF，docs/ 下的路径")
     items: list[BulletinItem] = Field(min_length=1, description="目录")
 
@@ -55,6 +55,10 @@ def _cite(catalog, ref) -> tuple[Link, str]:
     return Link(catalog.page("bulletins", ref.source), full_title(catalog, ref.source)), ref.detail.type
 
 
+def _cite_issue(catalog, ref) -> tuple[Link, None]:
+    return Link(catalog.page("bulletins", ref.source), full_title(catalog, ref.source)), None
+
+
 def short_title(bulletin: Bulletin) -> str:
     serial = f"（总第{bulletin.serial}期）" if bulletin.serial else ""
     return f"{bulletin.year}年第{bulletin.number}期{serial}"
@@ -65,7 +69,7 @@ def full_title(catalog, bulletin: Bulletin) -> str:
 
 
 BULLETIN_FIELDS = [("year", None), ("number", "当年期号"), ("serial", None), ("title", "期号全称"), ("date", None),
-                   ("term", "届次"), ("meetings", "刊载的会议（列表）"), ("pdf", "整期 PDF 地址"), ("url", "本期公报页面地址"),
+                   ("term", "届次"), ("meetings", "刊载的常委会会议名称（列表）"), ("meeting_urls", "这些会议的页面地址（列表，顺序同 meetings）"), ("pdf", "整期 PDF 地址"), ("url", "本期公报页面地址"),
                    ("items", "目录（列表），每项的字段见下表")]
 ITEM_FIELDS = [("title", None), ("type", "类别，如 决议、决定、报告、审议意见、任免名单"),
                ("adopted", None), ("url", "全文或任免名单页面地址")]
@@ -83,6 +87,8 @@ class BulletinsKind(RecordKind):
         Relation(PUBLISHES, "appointments", "任免名单",
                  lambda b: [(item.appointments, ("items", i, "appointments"), item)
                             for i, item in enumerate(b.items) if item.appointments], cite=_cite),
+        Relation(PUBLISHES, "meetings", "常委会会议",
+                 lambda b: [(m, ("meetings", i), None) for i, m in enumerate(b.meetings)], cite=_cite_issue),
         Relation(PUBLISHES, PAGES, "全文页面",
                  lambda b: [(item.page, ("items", i, "page"), item) for i, item in enumerate(b.items) if item.page],
                  cite=_cite, check=False),
@@ -133,6 +139,12 @@ class BulletinsKind(RecordKind):
             checker.error(bulletin, ("date",), f"出版日期不在 {bulletin.year} 年")
         if bulletin.pdf:
             checker.docs_file(bulletin, ("pdf",), bulletin.pdf, "PDF 文件", (".pdf",))
+        for index, meeting_id in enumerate(bulletin.meetings):
+            meeting = checker.get("meetings", meeting_id)
+            if bulletin.meetings.index(meeting_id) < index:
+                checker.error(bulletin, ("meetings", index), f"会议「{meeting_id}」重复列出")
+            elif meeting is not None and meeting.start > bulletin.date:
+                checker.error(bulletin, ("meetings", index), f"会议「{meeting_id}」（{meeting.start}）在本期出版日期之后")
         for index, item in enumerate(bulletin.items):
             loc = ("items", index)
             if item.page:
@@ -166,6 +178,7 @@ class BulletinsKind(RecordKind):
         bulletins = catalog.records(self.name)
         for bulletin in bulletins:
             yield PageSpec(self.page(bulletin), "bulletin.md.j2", {"bulletin": bulletin, "items": self._items(catalog, bulletin),
+                                                                  "meetings": self._meetings(catalog, bulletin),
                                                                   "archive": ARCHIVE, "year_page": year_page},
                            bulletin.origin.path, SearchHint(date=bulletin.date),
                            {"layout": "record", "crumbs": [crumb(f"{bulletin.year}年", year_page(bulletin.year))]})
@@ -183,6 +196,10 @@ class BulletinsKind(RecordKind):
                            f"data/bulletins/{year}", SearchHint(skip=True), meta)
 
     @staticmethod
+    def _meetings(catalog, bulletin) -> list[Link]:
+        return [catalog.link("meetings", catalog.get("meetings", m)) for m in bulletin.meetings]
+
+    @staticmethod
     def _items(catalog, bulletin) -> list[tuple[BulletinItem, str]]:
         """Each item with the page it links to: its full text, or its appointment list."""
         return [(item, item.page or catalog.page_of("appointments", item.appointments)) for item in bulletin.items]
@@ -196,7 +213,8 @@ class BulletinsKind(RecordKind):
         return {
             "year": bulletin.year, "number": bulletin.number, "serial": bulletin.serial,
             "title": short_title(bulletin), "date": bulletin.date.isoformat(),
-            "term": catalog.get("terms", bulletin.term).name, "meetings": list(bulletin.meetings),
+            "term": catalog.get("terms", bulletin.term).name, "meetings": [m.text for m in self._meetings(catalog, bulletin)],
+            "meeting_urls": [urls.page(m.page) for m in self._meetings(catalog, bulletin)],
             "pdf": urls.file(bulletin.pdf) if bulletin.pdf else None,
             "url": urls.page(self.page(bulletin)),
             "items": [{"title": item.title, "type": item.type, "adopted": item.adopted.isoformat() if item.adopted else None,

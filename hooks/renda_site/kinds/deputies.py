@@ -17,7 +17,7 @@ from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text, YearMonth
 from ..model.relations import BELONGS_TO, Relation
-from ..outputs import Bar, Chart, HomeBlock, Link, PageSpec, SearchHint, SiteMapGroup, crumb
+from ..outputs import Bar, Chart, HomeBlock, Link, PageSpec, SearchHint, Section, SiteMapGroup, crumb
 
 Gender = Literal["男", "女"]
 EndReason = Literal["届满", "辞职", "罢免", "调离", "去世", "资格终止"]
@@ -119,6 +119,24 @@ def counted(values: list[str], order: list[str] | None = None) -> list[Bar]:
 
 def composition_page(term) -> str:
     return f"daibiao/goucheng-{term.id}.md"
+
+
+def archive(sections: list, terms: list) -> Section | None:
+    """履职档案: what the tables on a deputy's page count, per term (newest first) — whatever kinds put
+    there through their relations, each thing under the label its section gives it. A row per thing, a
+    column per term: narrow enough for a phone."""
+    labels: list[str] = []
+    per_term: dict[str, Counter] = defaultdict(Counter)
+    for section in sections:
+        for term, label in section.counts:
+            if label not in labels:
+                labels.append(label)
+            per_term[term][label] += 1
+    served = [t for t in terms if t.id in per_term]
+    if not served:
+        return None
+    return Section("履职档案", ("履职事项", *(t.name for t in served)),
+                   [(label, *(per_term[t.id][label] for t in served)) for label in labels])
 
 
 DEPUTY_FIELDS = [("id", None), ("name", None), ("other_names", None), ("gender", None), ("ethnicity", None),
@@ -229,17 +247,18 @@ class DeputiesKind(RecordKind):
         seats: Seats = catalog.index(self.name)
         terms = catalog.index("terms")
         current_term = terms.current
+        newest_first = terms.newest_first
         for deputy in catalog.records(self.name):
             mine = seats.by_deputy.get(deputy.id, [])
             current = next((s for s in mine if s.term is current_term and not s.ended_early), None)
             last = current or (mine[-1] if mine else None)
             crumbs = [crumb(last.term.name + "代表名单", catalog.page("terms", last.term))] if last else []
+            sections = catalog.sections_about(self.name, deputy.id)
             yield PageSpec(self.page(deputy), "deputy.md.j2", {
-                "deputy": deputy, "seats": mine, "current": current, "index": INDEX,
-                "sections": catalog.sections_about(self.name, deputy.id)},
+                "deputy": deputy, "seats": mine, "current": current, "index": INDEX, "sections": sections,
+                "archive": archive(sections, newest_first)},
                 deputy.origin.path, SearchHint(person=tuple(n for n in (deputy.name, *deputy.other_names) if n)),
                 {"layout": "record", "crumbs": crumbs})
-        newest_first = terms.newest_first
         if current_term:
             yield PageSpec(INDEX, "deputy_index.md.j2", self._roster(catalog, current_term, newest_first, True),
                            "data/deputies", SearchHint(skip=True), {"layout": "listing"})
@@ -310,6 +329,46 @@ class DeputiesKind(RecordKind):
             "bio": deputy.bio.strip() if deputy.bio else None,
             "url": urls.page(self.page(deputy)), "memberships": memberships,
         }
+
+    def names(self, deputy):
+        return (deputy.name, *deputy.other_names)
+
+    def serving(self, deputy, term, day=None):
+        """The roles of the membership of `term` that covers `day` (any membership of the term without a day)."""
+        for m in deputy.memberships:
+            if m.term == term and (day is None or ((m.start is None or m.start <= day) and (m.end is None or day <= m.end))):
+                return tuple(m.roles)
+        return None
+
+    def popolo(self, catalog, popolo):
+        """Each deputy a person; each term served a membership of the people's congress (with the 选区 as
+        an area), of their group, and of the term's Standing Committee for each role held there (a post)."""
+        committees = {g.term: g for g in catalog.records("groups") if g.kind == "常委会"}
+        persons, memberships, areas, posts = [], [], {}, {}
+        for deputy in catalog.records(self.name):
+            person = popolo.id(self.name, deputy.id)
+            persons.append({"id": person, "name": deputy.name, "gender": {"男": "male", "女": "female"}[deputy.gender],
+                            "other_names": [{"name": n, "note": "曾用名"} for n in deputy.other_names],
+                            "birth_date": deputy.birth[:7] if deputy.birth else None,
+                            "image": popolo.file(deputy.photo) if deputy.photo else None,
+                            "links": popolo.links(self.page(deputy))})
+            for seat in catalog.index(self.name).by_deputy.get(deputy.id, []):
+                period = {"person_id": person, "legislative_period_id": popolo.id("terms", seat.term.id),
+                          "start_date": seat.start.isoformat(), "end_date": seat.end.isoformat() if seat.end else None}
+                area = popolo.id("areas", seat.membership.constituency) if seat.membership.constituency else None
+                if area:
+                    areas[area] = {"id": area, "name": seat.membership.constituency, "classification": "选区"}
+                memberships.append({**period, "organization_id": popolo.assembly, "role": "代表", "area_id": area,
+                                    "label": f"{seat.term.name}人大代表"})
+                if seat.group:
+                    memberships.append({**period, "organization_id": popolo.id("groups", seat.group.id), "role": "成员"})
+                committee = committees.get(seat.term.id)
+                for role in seat.membership.roles if committee else ():
+                    post = popolo.id("posts", f"{seat.term.id}/{role}")
+                    posts[post] = {"id": post, "label": role, "role": role, "organization_id": popolo.id("groups", committee.id)}
+                    memberships.append({**period, "organization_id": popolo.id("groups", committee.id), "role": role,
+                                        "post_id": post})
+        return {"persons": persons, "memberships": memberships, "areas": list(areas.values()), "posts": list(posts.values())}
 
     def search_names(self, catalog):
         for deputy in catalog.records(self.name):

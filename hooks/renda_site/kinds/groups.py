@@ -28,5 +28,12 @@ class GroupsKind(RecordKind):
                           "代表团、代表小组、专门委员会（data/groups.yaml）"),)
     relations = (Relation(BELONGS_TO, "terms", "届次", lambda group: [(group.term, ("term",), None)]),)
 
+    def popolo(self, catalog, popolo):
+        """Each group as an organization within the people's congress, for the term it belongs to."""
+        return {"organizations": [{
+            "id": popolo.id(self.name, g.id), "name": g.name, "classification": g.kind, "parent_id": popolo.assembly,
+            "legislative_period_id": popolo.id("terms", g.term),
+        } for g in catalog.records(self.name)]}
+
 
 KIND = GroupsKind()

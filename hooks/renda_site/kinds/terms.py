@@ -32,6 +32,12 @@ class Terms:
     def newest_first(self) -> list[Term]:
         return list(reversed(self.ordered))
 
+    def on(self, day: datetime.date | None) -> Term | None:
+        """The term that `day` falls in (None before the first term, or without a day)."""
+        if day is None:
+            return None
+        return next((t for t in reversed(self.ordered) if t.start <= day and (t.end is None or day <= t.end)), None)
+
 
 class TermsKind(RecordKind):
     name = "terms"
@@ -54,6 +60,15 @@ class TermsKind(RecordKind):
 
     def index(self, catalog) -> Terms:
         return Terms(catalog.records(self.name))
+
+    def popolo(self, catalog, popolo):
+        """The people's congress itself, and each of its terms as a legislative period."""
+        assembly = {"id": popolo.assembly, "name": f"{catalog.county}人民代表大会", "classification": "legislature"}
+        return {"organizations": [assembly], "events": [{
+            "id": popolo.id(self.name, t.id), "name": f"{catalog.county}{t.name}人民代表大会",
+            "classification": "legislative period", "organization_id": popolo.assembly,
+            "start_date": t.start.isoformat(), "end_date": t.end.isoformat() if t.end else None,
+        } for t in catalog.records(self.name)]}
 
 
 KIND = TermsKind()

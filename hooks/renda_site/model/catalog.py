@@ -11,7 +11,11 @@ from typing import Any, Iterable
 
 from ..clock import beijing_today
 from ..outputs import Link, Section
+from ..text import NameFinder
 from .relations import Ref
+
+
+MENTIONABLE, MENTIONABLE_MAX = 2, 30    # the lengths of a name that is looked for in texts
 
 
 class Catalog:
@@ -31,6 +35,11 @@ class Catalog:
                 for record in self._records[name]:
                     for target, loc, detail in relation.refs(record):
                         self._refs[(relation.target, target)].append(Ref(relation, name, record, target, loc, detail))
+        # References found in texts come after the typed ones, so their tables end a record page.
+        for name, kind in self.kinds.items():
+            for relation in kind.relations:
+                if relation.text is not None:
+                    self._find_mentions(name, relation)
         self._indexes: dict[str, Any] = {}
         for name, kind in self.kinds.items():              # registry order: a kind may use earlier kinds' indexes
             self._indexes[name] = kind.index(self)
@@ -38,6 +47,26 @@ class Catalog:
     def withheld_pages(self) -> dict[str, tuple]:
         """Source path -> (record, reason) of every page kept back on this build's date."""
         return {key: held for (_, key), held in self.withheld.items() if key.endswith(".md")}
+    def _find_mentions(self, kind: str, relation) -> None:
+        """Every record of `kind` whose text names a record of the relation's target: one scan of each
+        text for all names at once (a trie-shaped pattern), so the cost is linear in the texts' length."""
+        target = self.kinds[relation.target]
+        owners: dict[str, list[str]] = defaultdict(list)
+        for record in self._records[relation.target]:
+            for name in dict.fromkeys(target.names(record)):
+                if MENTIONABLE <= len(name) <= MENTIONABLE_MAX:   # one character matches everywhere
+                    owners[name].append(target.key(record))
+        unique = {name: keys[0] for name, keys in owners.items() if len(keys) == 1}
+        finder = NameFinder(sorted(unique))
+        for record in self._records[kind]:
+            found = {unique[name]: name for name in finder.find(relation.text(record) or "")}
+            for key, name in found.items():
+                self._refs[(relation.target, key)].append(Ref(relation, kind, record, key, (), name))
+
+    @property
+    def county(self) -> str:
+        """The county (or city, district) whose body this is: 清溪县 for 清溪县人民代表大会常务委员会."""
+        return self.config.body.replace("人民代表大会常务委员会", "")
 
     @property
     def body(self) -> str:
@@ -87,5 +116,8 @@ class Catalog:
         for ref in self.refs_to(kind, key):
             if ref.relation.section is not None:
                 by_relation.setdefault(id(ref.relation), (ref.relation, []))[1].append(ref)
-        sections = [relation.section(self, refs) for relation, refs in by_relation.values()]
-        return [s for s in sections if s is not None]
+        sections = []
+        for relation, refs in by_relation.values():
+            made = relation.section(self, refs)
+            sections += made if isinstance(made, list) else [made] if made is not None else []
+        return sections

@@ -51,6 +51,12 @@ class Checker:
         """Every reference of `kind`'s records through the relation named `relation`, in record order."""
         return [r for r in self._all_refs if r.kind == kind and r.relation.name == relation]
 
+    def serving(self, kind: str, key: str, term: str, day: datetime.date | None = None) -> tuple[str, ...] | None:
+        """The roles record `key` of `kind` holds in `term` on `day`, None when it does not serve then
+        (see RecordKind.serving); None too when the record does not exist (its reference is reported)."""
+        record = self.get(kind, key)
+        return self.kinds[kind].serving(record, term, day) if record is not None else None
+
     # reporting
     def error(self, record, loc: tuple, message: str, warning: bool = False) -> None:
         source = record.origin

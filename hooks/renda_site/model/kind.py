@@ -8,6 +8,7 @@ the third kind's record page then lists whatever any kind says about its record,
 """
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any, Callable, ClassVar, Iterable
 
@@ -122,6 +123,27 @@ class RecordKind:
     def project(self, dataset: OpenDataSet, record, catalog: Catalog, urls) -> dict:
         """One record as open data (only what its page shows); `urls` gives public page/file URLs."""
         raise NotImplementedError
+
+    def names(self, record) -> Iterable[str]:
+        """The names by which a text refers to the record (a person's name and former names): what a
+        relation with `text` looks for (see Relation.text)."""
+        return ()
+
+    def serving(self, record, term: str, day: datetime.date | None = None) -> tuple[str, ...] | None:
+        """For records that serve in terms (people): None when the record does not serve in `term` on
+        `day` (on any day of the term when `day` is None), else the roles it holds then (maybe none).
+        Other kinds' checks ask this through `Checker.serving`, without knowing how service is recorded."""
+        return None
+
+    def column_links(self, catalog: Catalog) -> Iterable[tuple[str, Link]]:
+        """(column id, link) of pages a reader of an article column should find at the top of its
+        listing (the 代表建议 column leads to each session's suggestions)."""
+        return ()
+
+    def popolo(self, catalog: Catalog, popolo) -> dict[str, list[dict]]:
+        """The kind's records in the Popolo data standard ("persons", "organizations", "memberships",
+        "posts", "areas", "events", "vote_events"): see publish/popolo.py for `popolo`'s helpers."""
+        return {}
 
     def search_names(self, catalog: Catalog) -> Iterable[str]:
         """Names of people a reader may look for (indexed as whole words wherever they occur)."""

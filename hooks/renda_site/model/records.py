@@ -73,8 +73,8 @@ class Topic(Record):
         description="专题页面：docs/ 下的 Markdown 文件（如 zhuanti/xuexi.md），或 http(s) 网址")
 
 
-HOME_BLOCKS = ["dongtai", "gongbao", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli", "daibiaogongzuo",
-               "zhidu", "intro"]
+HOME_BLOCKS = ["dongtai", "gongbao", "huiyi", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli",
+               "daibiaogongzuo", "zhidu", "intro"]
 
 
 class HomeConfig(Record):
@@ -84,6 +84,31 @@ class HomeConfig(Record):
                                          "intro 为本站简介；没有内容的栏目不显示")
     items: int = Field(default=6, ge=1, le=20, description="每个板块显示的条数")
     topics: list[Topic] = Field(default_factory=list, description="专题链接（首页底部的专题一行）")
+ResultCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,4}$")]
+
+
+class ResultClass(Record):
+    model_config = ConfigDict(title="办理结果分类")
+    code: ResultCode = Field(description="代码（字母或数字），如 A")
+    name: Text = Field(description="名称，如 已解决或采纳")
+
+
+DEFAULT_CATEGORIES = ["经济发展", "农业农村", "城乡建设", "交通运输", "生态环境", "教育科技", "医疗卫生", "社会保障",
+                      "政法综治", "其他"]
+DEFAULT_RESULTS = [("A", "已解决或采纳"), ("B", "正在解决或列入计划"), ("C", "因条件限制暂时不能解决"), ("D", "留作参考")]
+
+
+class SuggestionSettings(Record):
+    """How this office handles deputies' suggestions: its own deadline, categories and result classes."""
+
+    model_config = ConfigDict(title="代表建议办理设置")
+    reply_months: int = Field(default=3, ge=1, le=12,
+                              description="答复期限（月），自交办之日起计算；代表法规定为三个月，最长不超过六个月")
+    categories: list[Text] = Field(default_factory=lambda: list(DEFAULT_CATEGORIES), min_length=1,
+                                   description="建议类别（代表建议的 category 只能取其中之一）")
+    results: list[ResultClass] = Field(
+        default_factory=lambda: [ResultClass(code=c, name=n) for c, n in DEFAULT_RESULTS], min_length=1,
+        description="办理结果分类（答复的 result 填写其代码）")
 
 
 class SiteConfig(Record):
@@ -103,6 +128,8 @@ class SiteConfig(Record):
     def area_name(self) -> str:
         """清溪县: the region whose people's congress this is."""
         return self.area or self.body.removesuffix("人民代表大会常务委员会")
+    suggestions: SuggestionSettings = Field(default_factory=SuggestionSettings,
+                                            description="代表建议的办理：答复期限、类别、办理结果分类")
 
 
 class Disclosure(Record):

@@ -17,6 +17,7 @@ from .. import address
 from ..address import Address
 from ..outputs import GeneratedFile, PageSpec, SearchHint
 from .feeds import feeds_of
+from .popolo import FILE as POPOLO, popolo_file
 from .schema import schemas
 
 CSV_FORMULA_START = ("=", "+", "-", "@")   # Excel would run such a cell as a formula
@@ -54,6 +55,7 @@ class OpenData:
             out.append(_json(address.open_data(f"{ds.name}.json"), self.collection(ds.dataset, records)))
             if ds.csv_columns:
                 out.append(_csv(address.open_data(f"{ds.name}.csv"), ds.csv_columns, ds.csv_rows(records)))
+        out.append(popolo_file(self.catalog, self.kinds, self.address))
         for name, schema in sorted(schemas().items()):
             out.append(_json(address.open_data(f"schema/{name}.schema.json"), schema, indent=1))
         for kind, ds in self.datasets():
@@ -79,6 +81,12 @@ class OpenData:
                 examples.append((kind.label, kind.page(records[0])))
             notes += ds.notes
             csv_notes += [ds.csv_note] if ds.csv_note else []
+        downloads.append((POPOLO.removeprefix("shuju/"), "人大代表、代表团和常委会、任职、选区、会议和表决结果，"
+                          "按 Popolo 国际通用格式（EveryPolitician、Open Civic Data 采用）整理", "JSON（Popolo）"))
+        notes.append("`popolo.json` 遵循 Popolo 数据规范（popoloproject.com）："
+                     "`persons`（代表）、`organizations`（人民代表大会、常委会、代表团、专门委员会）、`memberships`（任职，含起止日期和职务）、"
+                     "`posts`（常委会职务）、`areas`（选区）、`events`（届次、人代会会议、常委会会议）、`vote_events`（表决及赞成、反对、弃权票数）。"
+                     "编号为「类别/编号」，如 `deputies/d0001`、`meetings/18-17`。")
         sizes = {f.path: len(f.data) for f in files}
         return PageSpec(address.OPEN_DATA, "open_data.md.j2", {
             "sizes": sizes, "downloads": downloads, "examples": examples, "tables": tables, "notes": notes,

@@ -3,7 +3,8 @@ when its content changed, so `mkdocs serve --dirty` and file watchers see only r
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
@@ -11,7 +12,7 @@ from ..outputs import GeneratedFile, GeneratedPage
 
 
 # Only files of the kinds the generator makes are ever removed from the output folder.
-GENERATED_SUFFIXES = {".md", ".xml", ".json", ".csv"}
+GENERATED_SUFFIXES = (".md", ".xml", ".json", ".csv")
 
 
 @dataclass
@@ -19,30 +20,78 @@ class WriteStats:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    _pending: threading.Thread | None = field(default=None, repr=False)
+    _failure: list = field(default_factory=list, repr=False)
+
+    def wait(self) -> "WriteStats":
+        """After `write_pages(..., files_in_background=True)`: until the files are written (raises what failed)."""
+        if self._pending is not None:
+            self._pending.join()
+            self._pending = None
+        if self._failure:
+            raise self._failure.pop()
+        return self
 
 
-def write_pages(pages: Iterable[GeneratedPage], out_dir: Path, files: Iterable[GeneratedFile] = ()) -> WriteStats:
-    """Write pages (Markdown) and files (feeds, JSON, CSV); remove whatever an earlier run left over."""
+def _present(out_dir: str) -> set[str]:
+    """Every file in the output folder, found in one walk: trying to open each file that may not exist
+    costs a failed system call per page, which on a fresh build of a large site added up to seconds."""
+    return {os.path.join(folder, name) for folder, _, names in os.walk(out_dir) for name in names}
+
+
+class _Writer:
+    def __init__(self, root: str, present: set[str], stats: WriteStats):
+        self.root, self.present, self.stats = root, present, stats
+        self.folders = {root}
+
+    def write(self, outputs: list[tuple[str, bytes]]) -> None:
+        for rel, data in outputs:
+            path = os.path.join(self.root, rel)
+            if path in self.present:
+                with open(path, "rb") as old:
+                    if old.read() == data:
+                        self.stats.unchanged += 1
+                        continue
+            else:
+                folder = os.path.dirname(path)
+                if folder not in self.folders:
+                    os.makedirs(folder, exist_ok=True)
+                    self.folders.add(folder)
+            tmp = path + ".tmp"
+            with open(tmp, "wb") as new:
+                new.write(data)
+            os.replace(tmp, path)        # atomic: a watcher never reads half a file
+            self.stats.written += 1
+
+
+def write_pages(pages: Iterable[GeneratedPage], out_dir: Path, files: Iterable[GeneratedFile] = (),
+                files_in_background: bool = False) -> WriteStats:
+    """Write pages (Markdown) and files (feeds, JSON, CSV); remove whatever an earlier run left over.
+
+    With `files_in_background` the files are written by a thread and `wait()` returns when they are
+    done: a static generator reads them only when it copies them, long after it has read the pages."""
     stats = WriteStats()
     out_dir.mkdir(parents=True, exist_ok=True)
-    keep: set[Path] = set()
-    outputs = [(page.uri, page.markdown.encode("utf-8")) for page in pages]
-    outputs += [(file.path, file.data) for file in files]
-    for rel, data in outputs:
-        path = out_dir / rel
-        keep.add(path)
-        try:
-            if path.read_bytes() == data:
-                stats.unchanged += 1
-                continue
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)        # atomic: a watcher never reads half a file
-        stats.written += 1
-    for path in [p for p in out_dir.rglob("*") if p.suffix in GENERATED_SUFFIXES and p.is_file()]:
-        if path not in keep:
-            path.unlink()
+    root = str(out_dir)
+    present = _present(root)
+    page_outputs = [(page.uri, page.markdown.encode("utf-8")) for page in pages]
+    file_outputs = [(file.path, file.data) for file in files]
+    keep = {os.path.join(root, rel) for rel, _ in page_outputs + file_outputs}
+    for path in present - keep:
+        if path.endswith(GENERATED_SUFFIXES):
+            os.unlink(path)
             stats.removed += 1
+    writer = _Writer(root, present, stats)
+    writer.write(page_outputs)
+    if not files_in_background:
+        writer.write(file_outputs)
+        return stats
+
+    def write_files() -> None:
+        try:
+            writer.write(file_outputs)
+        except BaseException as exc:          # handed to whoever waits
+            stats._failure.append(exc)
+    stats._pending = threading.Thread(target=write_files, name="renda-write-files", daemon=True)
+    stats._pending.start()
     return stats

@@ -4,16 +4,17 @@ verbatim on a page is found on that page.
 
 Why character pairs and not a word segmenter: Pagefind 1.5 cuts pages with jieba while indexing and
 the browser cuts the query with Intl.Segmenter (ICU); where the two disagree the page is lost
-(Pagefind/pagefind#1237), and jieba inside Pagefind took 2.4 GB at 10,000 pages. A word segmenter
+(Pagefind/pagefind#1237). A word segmenter
 cannot run identically in Python and in the browser without shipping its dictionary. Overlapping
 pairs of characters need no dictionary: a run of Chinese characters ABCD becomes the words
-AB BC CD D (the last character alone closes the run). A query ABC becomes AB BC, searched as an exact
-phrase (consecutive words), which every page holding ABC matches — and only those. A single
-character is searched as a prefix and finds every pair that starts with it, and every run it closes.
+A AB BC CD D (its first and last characters alone open and close it, so that 18号 is found in
+第18号建议). A query ABC becomes AB BC, searched as an exact phrase (consecutive words), which every
+page holding ABC matches — and only those. A single character is searched as a prefix and finds
+every pair that starts with it.
 
 The encoding can be undone (`decode`, and search.js's twin for excerpts and titles): within the word
-stream a run is a chain of pairs ended by its last character alone, so runs and the text between
-them come back as they were (only spaces next to a run are not kept).
+stream a run is its first character, a chain of pairs and its last character, so runs and the text
+between them come back as they were (only spaces next to a run are not kept).
 """
 from __future__ import annotations
 
@@ -21,21 +22,23 @@ import re
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN = re.compile(f"[{CJK}]+")
+MARK = re.compile("[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")   # Chinese punctuation: 〔2024〕18号 holds the word 18
 TEXT = re.compile(r">([^<]+)<")
 
 
-def run_words(run: str, closed: bool = True) -> list[str]:
-    """The words of one run of Chinese characters; `closed=False` leaves out the lone last character
-    (a query's last run may continue on the page)."""
+def run_words(run: str, opened: bool = True, closed: bool = True) -> list[str]:
+    """The words of one run of Chinese characters: its first character alone (`opened`), the pairs,
+    its last character alone (`closed`). A query leaves out the first character of its first run and
+    the last of its last run, which may go on on the page."""
     if len(run) == 1:
         return [run]
     pairs = [run[i:i + 2] for i in range(len(run) - 1)]
-    return pairs + [run[-1]] if closed else pairs
+    return [run[0]] * opened + pairs + [run[-1]] * closed
 
 
 def encode(text: str) -> str:
-    """Text with each run of Chinese characters replaced by its words, spaced."""
-    return RUN.sub(lambda m: " " + " ".join(run_words(m.group())) + " ", text)
+    """Text with each run of Chinese characters replaced by its words, and Chinese punctuation, spaced."""
+    return RUN.sub(lambda m: " " + " ".join(run_words(m.group())) + " ", MARK.sub(r" \g<0> ", text))
 
 
 def encode_html(fragment: str) -> str:
@@ -44,39 +47,35 @@ def encode_html(fragment: str) -> str:
 
 
 def query_words(part: str) -> list[str]:
-    """The words a part of a query (no spaces) is searched by: as on the page, but its last run not
-    closed (search.js `words` does the same; tests/test_search_browser.py compares the two)."""
+    """The words a part of a query (no spaces) is searched by: as on the page, but its first run not
+    opened and its last not closed (search.js `words` does the same; tests/test_search_browser.py
+    compares the two)."""
     out, at = [], 0
     for match in RUN.finditer(part):
         out += part[at:match.start()].split()
         at = match.end()
-        out += run_words(match.group(), closed=at < len(part))
+        out += run_words(match.group(), opened=match.start() > 0, closed=at < len(part))
     return [word.lower() for word in out + part[at:].split()]
 
 
+SPACED_MARK = re.compile(" ?([\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]) ?")
 TOKENS = re.compile(f" ?((?:[{CJK}]{{1,2}})(?: [{CJK}]{{1,2}})*) ?")
 
 
 def decode(encoded: str) -> str:
     """The text `encode` was given (up to spaces next to runs of Chinese characters)."""
     def runs(match: re.Match) -> str:
-        out, current = [], ""
-        for word in match.group(1).split(" "):
-            if current and len(word) == 1 and word == current[-1]:
-                out.append(current)          # the lone last character closes the run
-                current = ""
-            elif current and len(word) == 2 and word[0] == current[-1]:
-                current += word[1]
-            else:
-                if current:
-                    out.append(current)
-                current = word if len(word) == 2 else ""
-                if len(word) == 1:
-                    out.append(word)         # a run of one character
-        if current:
-            out.append(current)
+        words, out, i = match.group(1).split(" "), [], 0
+        while i < len(words):
+            word, i = words[i], i + 1
+            if len(word) == 1 and i < len(words) and len(words[i]) == 2 and words[i][0] == word:
+                while i < len(words) and len(words[i]) == 2 and words[i][0] == word[-1]:
+                    word, i = word + words[i][1], i + 1          # the pairs of a run opened by its first character
+                if i < len(words) and words[i] == word[-1]:
+                    i += 1                                       # and closed by its last
+            out.append(word)
         return " ".join(out)
-    return TOKENS.sub(runs, encoded)
+    return SPACED_MARK.sub(r"\1", TOKENS.sub(runs, encoded))
 
 
 __all__ = ["encode", "encode_html", "decode", "run_words", "query_words"]

@@ -20,7 +20,7 @@ from pathlib import Path
 from .. import generate
 from ..address import docs_relative
 from ..problems import ContentError, collapse
-from .output import write_pages
+from .output import WriteStats, write_pages
 from .images import RASTER, clean_image
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps
@@ -34,8 +34,12 @@ class BuildFailed(Exception):
 
 
 class BuildSession:
-    def __init__(self, root: Path, site_url: str | None, directory_urls: bool, log: logging.Logger):
+    def __init__(self, root: Path, site_url: str | None, directory_urls: bool, log: logging.Logger,
+                 cache: bool = True):
+        """`cache`: write the generated pages and files to the cache folder (the preview, a --dirty build:
+        only what changed is rewritten and re-rendered); without it they are handed over in memory."""
         self.root, self.site_url, self.directory_urls, self.log = Path(root), site_url, directory_urls, log
+        self.cache = cache
         self.out_dir = self.root / CACHE
         self.qr: QrCodes | None = None
         self.indexer = None
@@ -59,18 +63,26 @@ class BuildSession:
             log.info("数据检查有 %d 个警告（不影响生成）：", len(warnings))
             for line in collapse(warnings):
                 log.info("  %s", line)
-        stats = write_pages(self.result.pages, self.out_dir, self.result.files)
-        log.info("生成页面 %d 个、文件 %d 个（写入 %d，未变 %d，删除 %d），用时 %.2f 秒", len(self.result.pages),
-                 len(self.result.files), stats.written, stats.unchanged, stats.removed, time.perf_counter() - started)
+        if cache:
+            # Feeds and open-data files are copied only after every page is converted: written meanwhile.
+            self.writing = write_pages(self.result.pages, self.out_dir, self.result.files, files_in_background=True)
+            log.info("生成页面 %d 个（写入 %d，未变 %d，删除 %d）、文件 %d 个（在后台写入），用时 %.2f 秒", len(self.result.pages),
+                     self.writing.written, self.writing.unchanged, self.writing.removed, len(self.result.files),
+                     time.perf_counter() - started)
+        else:
+            self.writing = WriteStats()
+            log.info("生成页面 %d 个、文件 %d 个（直接交给 MkDocs，不写缓存），用时 %.2f 秒", len(self.result.pages),
+                     len(self.result.files), time.perf_counter() - started)
         if not site_url:
             log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
 
-    def generated(self, docs_dir: str) -> list[tuple[str, str | None]]:
-        """(path under the output folder, edit link relative to `docs_dir`) of every page and file written.
-        A generated page's "edit this page" opens the data file it was made from."""
-        pages = [(p.uri, docs_relative(str(self.root / p.edit_path), docs_dir) if p.edit_path else None)
-                 for p in self.result.pages]
-        return pages + [(f.path, None) for f in self.result.files]
+    def generated(self, docs_dir: str) -> list[tuple[str, str | None, str | bytes | None]]:
+        """(path under the output folder, edit link relative to `docs_dir`, content) of every page and
+        file; content is None when it was written to the cache folder (`out_dir`). A generated page's
+        "edit this page" opens the data file it was made from."""
+        pages = [(p.uri, docs_relative(str(self.root / p.edit_path), docs_dir) if p.edit_path else None,
+                  None if self.cache else p.markdown) for p in self.result.pages]
+        return pages + [(f.path, None, None if self.cache else f.data) for f in self.result.files]
 
     def stage(self, site_dir: str) -> str:
         """The folder to build into instead of `site_dir`; `site_dir` gets the build only when it is
@@ -117,8 +129,16 @@ class BuildSession:
             self.indexer.add_content(dest_uri, content, title)
 
     def start_search(self) -> None:
+        """Every page is converted (MkDocs' on_env): the files must be written before they are copied."""
+        self.files_written()
         if self.indexer is not None:
             self.indexer.start()
+
+    def files_written(self) -> None:
+        try:
+            self.writing.wait()
+        except OSError as exc:
+            raise BuildFailed(f"生成的文件未能写入 {self.out_dir}：{exc}") from None
 
     def finish(self, site_dir: str) -> None:
         """After the last page: wait for Pagefind, put its bundle into the site, stop the helpers."""
@@ -140,6 +160,9 @@ class BuildSession:
 
     def close(self) -> None:
         """End of the build: a finished, staged build is published; anything else is thrown away."""
+        writing = getattr(self, "writing", None)
+        if writing is not None and writing._pending is not None:
+            writing._pending.join()               # never leave a half-written cache behind
         self._stop("indexer")
         self._stop("qr")
         _OPEN.discard(self)

@@ -39,7 +39,8 @@ def percent(count: int, total: int) -> str:
     return f"{count * 100 / total:.1f}%" if total else "0.0%"
 
 
-def bar_chart(chart_id: str, title: str, bars: list[Bar], caption: str | None = None, unit: str = "名") -> Markup:
+def bar_chart(chart_id: str, title: str, bars: list[Bar], caption: str | None = None, unit: str = "名",
+              columns: tuple[str, str] = ("类别", "人数")) -> Markup:
     """An SVG bar chart and its data table (captioned `caption`, short so it fits beside), as one HTML block."""
     total = sum(bar.count for bar in bars)
     most = max((bar.count for bar in bars), default=0) or 1
@@ -61,7 +62,7 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], caption: str | None = 
     body = "".join(f"<tr><th scope=\"row\">{escape(bar.label)}</th><td>{bar.count}</td>"
                    f"<td>{percent(bar.count, total)}</td></tr>" for bar in bars)
     table = (f'<table><caption>{escape(caption or title)}</caption>'
-             f'<thead><tr><th scope="col">类别</th><th scope="col">人数</th><th scope="col">占比</th></tr></thead>'
+             f'<thead><tr><th scope="col">{escape(columns[0])}</th><th scope="col">{escape(columns[1])}</th><th scope="col">占比</th></tr></thead>'
              f'<tbody>{body}</tbody><tfoot><tr><th scope="row">合计</th><td>{total}</td><td>{percent(total, total)}</td>'
              f'</tr></tfoot></table>')
     # One line per element and no blank line: Markdown keeps the whole block as raw HTML.

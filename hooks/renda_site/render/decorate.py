@@ -1,11 +1,11 @@
 """Hand-written Markdown pages get a header (date, source, disclosure block) and a provenance footer
-(whatever publishes the page, e.g. the issues of a gazette that carry it). Pure functions of the catalog,
-so any generator can call them."""
+(whatever cites the page through a relation: the issues of a gazette that carry it, the meeting that
+adopted it, the suggestion it answers). Pure functions of the catalog, so any generator can call them."""
 from __future__ import annotations
 
 import re
 
-from ..model.relations import PAGES, PUBLISHES
+from ..model.relations import CITED_AS, PAGES
 from ..text import md_text
 from .env import render
 
@@ -36,12 +36,13 @@ def decorate(catalog, src_uri: str, markdown: str) -> str:
     articles = catalog.index("articles")
     article = articles.by_uri.get(src_uri)
     held = catalog.withheld_pages().get(src_uri)      # only the preview renders such a page
-    publications = [catalog.cite(ref) for ref in catalog.refs_to(PAGES, src_uri, PUBLISHES)]
-    if article is None and held is None and not publications:
+    citations = [(*CITED_AS.get(ref.relation.name, ("", "")), *catalog.cite(ref))
+                 for ref in catalog.refs_to(PAGES, src_uri) if ref.relation.cite is not None]
+    if article is None and held is None and not citations:
         return markdown
     if held is not None:
         article = held[0]
-    context = {"article": article, "column": articles.column_of.get(src_uri), "publications": publications}
+    context = {"article": article, "column": articles.column_of.get(src_uri), "citations": citations}
     header = render("article_header.md.j2", src_uri, catalog, **context) if article else ""
     if held is not None:
         note = held[1].removeprefix("草稿")           # 草稿（draft: true）… is marked 草稿 already

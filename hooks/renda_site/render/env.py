@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from .. import address
-from ..outputs import Chart, GeneratedPage, Link, PageSpec
+from ..outputs import Chart, GeneratedPage, Link, PageSpec, Section
 from ..safe_markdown import markdown_block
 from ..text import cn_date, cn_number, md_text
 from .charts import bar_chart
@@ -55,8 +55,32 @@ def _cell(context, value) -> Markup:
     return _link(context, value) if isinstance(value, Link) else md_text(value)
 
 
+@pass_context
+def _html_link(context, to: Link) -> Markup:
+    """`<a href>` to a page, for raw HTML blocks (see page_href): Markdown in a raw block is not read."""
+    href = address.page_href(context["page_uri"], to.page, context["directory_urls"])
+    return Markup(f'<a href="{href}">{md_text(to.text)}</a>')
+
+
+@pass_context
+def _tables(context, sections: list[Section], level: int) -> Markup:
+    """The tables other kinds put on a record's page, as one raw HTML block: Python-Markdown reads a
+    long run of Markdown tables inside a `markdown="1"` element several times over (it was the slowest
+    part of a deputy's page), and raw HTML passes through untouched. Text is escaped as everywhere."""
+    def cell(value) -> str:
+        return _html_link(context, value) if isinstance(value, Link) else md_text(value)
+
+    out = []
+    for section in sections:
+        head = "".join(f"<th>{md_text(h)}</th>" for h in section.header)
+        body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in section.rows)
+        heading = f"<h{level}>{md_text(section.title)}</h{level}>\n" if level else ""    # 0: the caller's heading
+        out.append(f"{heading}<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return Markup("\n".join(out))
+
+
 def _chart(chart: Chart) -> Markup:
-    return bar_chart(chart.id, chart.title, chart.bars, chart.caption, chart.unit)
+    return bar_chart(chart.id, chart.title, chart.bars, chart.caption, chart.unit, chart.columns)
 
 
 ENV = Environment(
@@ -64,7 +88,8 @@ ENV = Environment(
     finalize=md_text, autoescape=False, undefined=StrictUndefined,
     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
 )
-ENV.globals.update(link=_link, href=_href, page=_page, title=_title, cell=pass_context(_cell), chart=_chart,
+ENV.globals.update(link=_link, href=_href, page=_page, title=_title, cell=pass_context(_cell), chart=_chart, tables=_tables,
+                   html_link=_html_link,
                    paths=address, cn_number=cn_number, sep=Markup("　"))
 ENV.filters.update(cn_date=cn_date, markdown_block=markdown_block)
 
@@ -72,7 +97,7 @@ ENV.filters.update(cn_date=cn_date, markdown_block=markdown_block)
 def render(template: str, page_uri: str, catalog, **context) -> str:
     """One template rendered for the page at `page_uri`. Looked up on every call: under `mkdocs serve`
     this module is never re-imported, and Jinja re-reads a changed template only when asked for it."""
-    return ENV.get_template(template).render(page_uri=page_uri, catalog=catalog, **context)
+    return ENV.get_template(template).render(page_uri=page_uri, catalog=catalog, directory_urls=True, **context)
 
 
 # Characters YAML reads as line breaks or refuses, written as escapes inside its double-quoted strings.
@@ -88,9 +113,10 @@ def front_matter(meta: dict) -> str:
     return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-def render_pages(specs: Iterable[PageSpec], catalog) -> Iterator[GeneratedPage]:
+def render_pages(specs: Iterable[PageSpec], catalog, directory_urls: bool = True) -> Iterator[GeneratedPage]:
+    """`directory_urls` as the site is built (a/b.md -> a/b/): raw HTML in a page links by it."""
     templates: dict[str, object] = {}
     for spec in specs:
         template = templates.get(spec.template) or templates.setdefault(spec.template, ENV.get_template(spec.template))
-        markdown = template.render(page_uri=spec.uri, catalog=catalog, **spec.context)
+        markdown = template.render(page_uri=spec.uri, catalog=catalog, directory_urls=directory_urls, **spec.context)
         yield GeneratedPage(spec.uri, front_matter(spec.meta) + markdown, spec.edit_path)

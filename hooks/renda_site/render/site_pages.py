@@ -25,12 +25,17 @@ def home_page(catalog, kinds) -> PageSpec:
 
 
 def _merged(blocks: list[HomeBlock], count: int) -> HomeBlock | None:
+    """One block of several kinds' blocks with one id: the first one's title and 「更多」, the items of all
+    newest first, and the body of the one that has a body of its own (an article column has none)."""
     first = blocks[0]
     items = sorted((item for block in blocks for item in block.items), key=lambda i: i.date or datetime.date.min,
                    reverse=True)[:count] if len(blocks) > 1 else first.items
-    if not items and not any(block.template for block in blocks):
+    bodied = next((block for block in blocks if block.template), None)
+    if not items and bodied is None:
         return None
-    return HomeBlock(first.id, first.title, first.more, items, first.template, first.context)
+    more = first.more or next((block.more for block in blocks if block.more), None)
+    return HomeBlock(first.id, first.title, more, items, bodied.template if bodied else None,
+                     bodied.context if bodied else {})
 
 
 def sitemap_page(catalog, kinds) -> PageSpec:
