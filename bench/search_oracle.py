@@ -132,7 +132,8 @@ def generate(site: Path, pages: dict[str, tuple[str, str]], per_category: int | 
         for m in MEETING.findall(title):
             add("会议", m)
         for m in NUMBER.findall(text):
-            add("编号", m)
+            if ("建议编号", m) not in queries:           # other numbers only
+                add("编号", m)
     urls = sorted(pages)
     runs = re.compile(f"[{CJK}0-9]{{2,}}")
     for _ in range(200 if per_category is None else per_category):

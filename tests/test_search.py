@@ -73,14 +73,12 @@ def test_plan_from_the_demo(demo):
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     plan = demo.result.search_plan(nav)
     site = demo.site
-    assert {d.name for d in site.deputies} <= plan.names
-    assert {n for d in site.deputies for n in d.other_names or []} <= plan.names
-    assert {e.name for a in site.appointments for e in a.entries} <= plan.names
     assert plan.sections["gaikuang"] == "人大概况" and plan.sections["dongtai"] == "人大动态"
     assert {"index.html", "dongtai/index.html", "dongtai/page-2/index.html", "gongbao/2024/index.html"} <= plan.skip
     assert "daibiao/d0001/index.html" not in plan.skip and "renmian/renyuan/index.html" in plan.skip
     assert plan.people["daibiao/d0001/index.html"][0] == site.deputies[0].name
-    assert "daibiao/jie-18/index.html" in plan.unnamed and "daibiao/jie-18/index.html" not in plan.skip
+    assert "daibiao/jie-18/index.html" not in plan.skip
+    assert plan.types["daibiao/d0001/index.html"] == "代表" and plan.types["renmian/18-32/index.html"] == "任免名单"
     bulletin = site.bulletins[0]
     assert plan.dates[f"gongbao/{bulletin.year}/{bulletin.number}/index.html"] == bulletin.date
 

@@ -36,7 +36,6 @@ class SearchHint:
     skip: bool = False                     # a pure listing: it repeats the titles of what it lists
     date: datetime.date | None = None      # the page's date (year filter, date meta)
     person: tuple[str, ...] = ()           # the names of the one person the page is about
-    unnamed: bool = False                  # indexed, but not found by the names it lists
 
 
 @dataclass(frozen=True)

@@ -186,7 +186,8 @@
     var a = document.createElement("a");
     a.className = "rd-search__link";
     a.href = data.url;
-    a.textContent = decode(data.meta && data.meta.title) || data.url;
+    var title = decode(data.meta && data.meta.title);
+    a.textContent = title || data.url;
     li.appendChild(a);
     var filters = data.filters || {};
     var first = function (name) { return filters[name] ? filters[name][0] : ""; };
@@ -202,7 +203,10 @@
     small.appendChild(document.createTextNode(     // 常委会会议 is both a kind and a section: said once
       [kind, section === kind ? "" : section, cnDate(data.meta && data.meta.date)].filter(Boolean).join(" · ")));
     li.appendChild(small);
-    li.appendChild(excerptNode(decode(data.content), state.needles));
+    // The page text begins with its title, shown already: the excerpt comes from what follows.
+    var content = decode(data.content);
+    if (title && content.indexOf(title) === 0) content = content.slice(title.length).replace(/^[\s.。]+/, "");
+    li.appendChild(excerptNode(content, state.needles));
     return li;
   }
 

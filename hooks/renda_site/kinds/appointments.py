@@ -217,11 +217,6 @@ class AppointmentsKind(RecordKind):
                          "deputy": e.deputy} for e in lst.entries],
         }
 
-    def search_names(self, catalog):
-        for lst in catalog.records(self.name):
-            for entry in lst.entries:
-                yield entry.name
-
     def sitemap(self, catalog):
         yield SiteMapGroup("代表和名录", [Link(INDEX, "人事任免名单"), Link(PEOPLE, "任免人员索引（按姓名拼音排序）")])
 

@@ -264,7 +264,7 @@ class DeputiesKind(RecordKind):
                            "data/deputies", SearchHint(skip=True), {"layout": "listing"})
         for term in newest_first:
             yield PageSpec(catalog.page("terms", term), "deputy_index.md.j2",
-                           self._roster(catalog, term, newest_first, False), "data/deputies", SearchHint(unnamed=True),
+                           self._roster(catalog, term, newest_first, False), "data/deputies", SearchHint(),
                            {"layout": "listing"})
         for term in newest_first:
             yield PageSpec(composition_page(term), "composition.md.j2", self._composition(catalog, term, newest_first),
@@ -369,11 +369,6 @@ class DeputiesKind(RecordKind):
                     memberships.append({**period, "organization_id": popolo.id("groups", committee.id), "role": role,
                                         "post_id": post})
         return {"persons": persons, "memberships": memberships, "areas": list(areas.values()), "posts": list(posts.values())}
-
-    def search_names(self, catalog):
-        for deputy in catalog.records(self.name):
-            yield deputy.name
-            yield from deputy.other_names
 
     def sitemap(self, catalog):
         terms = catalog.index("terms").newest_first

@@ -145,10 +145,6 @@ class RecordKind:
         "posts", "areas", "events", "vote_events"): see publish/popolo.py for `popolo`'s helpers."""
         return {}
 
-    def search_names(self, catalog: Catalog) -> Iterable[str]:
-        """Names of people a reader may look for (indexed as whole words wherever they occur)."""
-        return ()
-
     def search_dates(self, catalog: Catalog) -> Iterable[tuple[str, Any]]:
         """(source path, date) of hand-written pages the kind knows the date of."""
         return ()

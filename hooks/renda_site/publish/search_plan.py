@@ -1,7 +1,7 @@
 """What the search index needs to know that the built HTML does not say: a plain-data plan.
 
-The generator knows every person's name, every page's date and section, and which pages are mere
-listings: each page spec carries a `SearchHint`, each kind names the people a reader may look for.
+The generator knows every page's date, section and record kind, whom a person's page is about and which
+pages are mere listings: each page spec carries a `SearchHint`, each kind its dates and its label.
 `search_index` turns the built HTML plus this plan into a Pagefind index. Nothing here imports MkDocs,
 so any front end (or a benchmark) can build the same plan.
 """
@@ -17,12 +17,10 @@ from ..outputs import PageSpec
 
 @dataclass(frozen=True)
 class SearchPlan:
-    names: frozenset[str] = frozenset()                          # people a reader may look for
     sections: dict[str, str] = field(default_factory=dict)       # first URL folder -> section title
     dates: dict[str, datetime.date] = field(default_factory=dict)  # html path -> page date
     skip: frozenset[str] = frozenset()                           # html paths of pure listings
     people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # html path -> names of the one person it is about
-    unnamed: frozenset[str] = frozenset()                        # indexed, but not found by the names they list
     types: dict[str, str] = field(default_factory=dict)          # html path -> record kind's label (类型 filter)
 
 
@@ -55,7 +53,6 @@ def search_plan(catalog, kinds, specs: Iterable[PageSpec], nav: list | None = No
     """The plan for a build whose generated pages are `specs`; hand-written sections take their names
     from the nav, record kinds and article columns name their own."""
     kinds = list(kinds)
-    names = {name for kind in kinds for name in kind.search_names(catalog) if name}
     sections = sections_from_nav(nav)
     for kind in kinds:
         sections.update(kind.sections(catalog.config))
@@ -65,7 +62,7 @@ def search_plan(catalog, kinds, specs: Iterable[PageSpec], nav: list | None = No
             dates[html_path(uri, directory_urls)] = day
             types[html_path(uri, directory_urls)] = kind.label
     labels = {kind.name: kind.label for kind in kinds}      # a kind's data folder is named as the kind
-    skip, unnamed, people = set(), set(), {}
+    skip, people = set(), {}
     for spec in specs:
         path = html_path(spec.uri, directory_urls)
         hint = spec.search
@@ -73,15 +70,13 @@ def search_plan(catalog, kinds, specs: Iterable[PageSpec], nav: list | None = No
             dates[path] = hint.date
         if hint.skip:
             skip.add(path)
-        if hint.unnamed:
-            unnamed.add(path)
         if hint.person:
             people[path] = hint.person
         folder = (spec.edit_path or "").split("/")        # data/deputies/d0001.yaml, data/terms.yaml
         name = folder[1].split(".", 1)[0] if len(folder) > 1 and folder[0] == "data" else None
         if name in labels:
             types[path] = labels[name]
-    return SearchPlan(frozenset(names), sections, dates, frozenset(skip), people, frozenset(unnamed), types)
+    return SearchPlan(sections, dates, frozenset(skip), people, types)
 
 
 __all__ = ["SearchPlan", "search_plan", "sections_from_nav"]
