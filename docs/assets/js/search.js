@@ -1,9 +1,9 @@
 /* 站内搜索：header search box on Pagefind's JS API (overrides/partials/rd-search.html).
  *
  * - Everything is loaded from this site, relative to the page, so a sub-path mount works.
- * - The query is normalised (full-width -> ASCII, punctuation dropped, length capped) before
- *   Pagefind segments it with Intl.Segmenter; names are matched through the `names` meta words that
- *   the indexer adds (hooks/renda_site/search_index.py).
+ * - The query is normalised (full-width -> ASCII, punctuation dropped, length capped), then cut
+ *   into words exactly as the indexer cut the pages (`words`, twin of search_words.py) and searched
+ *   as exact phrases; traditional characters are converted when nothing is found as typed.
  * - Results, excerpts and messages are built with DOM nodes and textContent only: no reader input
  *   or page text ever reaches innerHTML.
  */
