@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 # Python-Markdown with the extensions of mkdocs.yml (a test keeps the two equal), so a
 # body is checked as MkDocs will convert it.
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc", "pymdownx.superfences"]
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc", "fenced_code"]
 EXTENSION_CONFIGS = {"toc": {"permalink": False}}
 
 TAGS = {
