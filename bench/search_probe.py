@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
 from local_serve import nginx_server, static_server  # noqa: E402
 
 INPUT = "#rd-search-input"
+SEARCH_TYPES = {"script", "fetch", "xhr"}   # the favicon and images are "other" and "image"
 
 
 def header_search(page, query: str, *, timeout: float = 30_000) -> list[str]:
@@ -42,19 +43,27 @@ def status_text(page) -> str:
     return page.inner_text(".rd-search__status")
 
 
-def first_query_bytes(browser, base_url: str, query: str, start_path: str = "", site: Path | None = None) -> dict:
+def first_query_bytes(browser, base_url: str, query: str, start_path: str = "", site: Path | None = None,
+                      before=None) -> dict:
     """Bytes received for one query typed on a fresh page (nothing cached), and what was fetched.
 
     `bytes` sums what Playwright reports (body + headers). Playwright reports no body size for a
     worker's own script, so with `site` given, `disk_bytes` also sums the on-disk size of every
-    fetched file (equal to the body for a static server without compression)."""
+    fetched file (equal to the body for a static server without compression). `before(page)`, if given,
+    runs just before the query is typed (the tests start unrelated requests there)."""
     context = browser.new_context()
     page = context.new_page()
     try:
         page.goto(base_url + start_path)
         page.wait_for_load_state("networkidle")
-        finished = []
-        page.on("requestfinished", lambda request: finished.append(request))
+        # Only what the query fetched: requests started after it is typed (not one the page started
+        # before, finishing late), made by scripts (Pagefind's import, fetches, worker and wasm), not
+        # the browser's own late requests such as the favicon.
+        started, finished = set(), []
+        page.on("request", lambda request: started.add(request) if request.resource_type in SEARCH_TYPES else None)
+        context.on("requestfinished", lambda request: finished.append(request) if request in started else None)
+        if before is not None:
+            before(page)
         top = header_search(page, query)
         page.wait_for_load_state("networkidle")
         files = []
