@@ -109,17 +109,19 @@ class QrCodes:
         # spawn, not fork: `mkdocs serve` runs threads, and a forked copy of a threaded process can hang.
         # The worker imports this package from its folder: MkDocs removes the hooks folder from sys.path
         # once the hook module is loaded, so the worker puts it back first. It is started with Ctrl-C
-        # ignored, which it inherits from its first instant: the build handles Ctrl-C and stops it, and an
-        # editor sees no traceback of the worker's own. Meanwhile Ctrl-C is blocked here too, not lost:
-        # Linux keeps a blocked signal pending even while it is ignored, and delivers it on unblocking.
-        # multiprocessing's resource tracker is started first: starting it unblocks Ctrl-C on its way out,
-        # which inside this window would let a Ctrl-C through while it is ignored, and lose it.
+        # blocked in this thread, and a process keeps its signal mask across fork and exec: the worker
+        # never receives Ctrl-C from its first instant on (the build handles Ctrl-C and stops it, and an
+        # editor sees no traceback of the worker's own). Ctrl-C is only blocked here, never ignored: the
+        # build has other threads (the background file writer), a Ctrl-C to the process goes to one of
+        # them while this thread blocks it, and an ignored signal would be dropped there — the preview
+        # then went on serving. Taken by another thread, it interrupts this one all the same (Python runs
+        # signal handlers in the main thread), so the pool is closed on any exception.
+        # multiprocessing's resource tracker is started first: starting it unblocks Ctrl-C on its way out.
         try:
             resource_tracker.ensure_running()
         except OSError:
             return
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
                                              initializer=site.addsitedir, initargs=(str(Path(__file__).resolve().parents[2]),))
@@ -130,12 +132,14 @@ class QrCodes:
         except (OSError, NotImplementedError):
             # No process semaphores here (some containers have no /dev/shm): every code is drawn in place.
             self.close()
+        except BaseException:
+            self.close()                                                # the build will not get this object
+            raise
         finally:
-            signal.signal(signal.SIGINT, previous)
             try:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)     # a Ctrl-C meanwhile is handled here
             except BaseException:
-                self.close()                                            # the build will not get this object
+                self.close()
                 raise
 
     def block(self, page_url: str | None) -> Markup:
