@@ -36,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PY = sys.executable
 GENERATED = re.compile(r"生成页面 (\d+) 个.*?用时 ([\d.]+) 秒")
-INDEXED = re.compile(r"站内搜索索引：(\d+) 个页面，([\d.]+) KB；页面生成后又等待 ([\d.]+) 秒")
+INDEXED = re.compile(r"站内搜索索引：(\d+) 个页面，([\d.]+) KB(?:，分 \d+ 部分)?；页面生成后又等待 ([\d.]+) 秒")
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -88,15 +88,22 @@ class Sampler(threading.Thread):
         while todo:
             pid = todo.pop()
             pids.append(pid)
-            try:
-                todo += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+            try:       # children of every thread (the search index's Pagefind runs start from one)
+                for task in Path(f"/proc/{pid}/task").iterdir():
+                    todo += [int(c) for c in (task / "children").read_text().split()]
             except OSError:
                 pass
         return pids
 
     def pagefind(self) -> dict | None:
+        """The Pagefind runs (one per part of the index, one after another): the largest peak, their CPU
+        added up, and the first and last time one was seen."""
         found = [info for info in self.seen.values() if info["name"].startswith("pagefind")]
-        return max(found, key=lambda info: info["hwm_kb"]) if found else None
+        if not found:
+            return None
+        return {"hwm_kb": max(info["hwm_kb"] for info in found), "cpu": sum(info["cpu"] for info in found),
+                "first": min(info["first"] for info in found), "last": max(info["last"] for info in found),
+                "runs": len(found)}
 
 
 def measure(cmd: list[str], cwd: Path, env: dict, sample: bool = False) -> Run:

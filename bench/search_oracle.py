@@ -11,7 +11,7 @@ key phrase of every indexed page's title (the words between 关于 and the docum
 character substrings of page text (widened to whole numbers: 2021年, not 021年). They come from the site's open data (shuju/*.json) and its indexed
 pages, so the same script measures the demo and the synthetic 10,000-page site.
 
-Truth: the indexed pages (those in SITE_DIR/pagefind/fragment) whose indexed body in the built HTML
+Truth: the indexed pages (those in SITE_DIR/pagefind/**/fragment, every part) whose indexed body in the built HTML
 (the `data-pagefind-body` element, without `data-pagefind-ignore` parts) contains the query string.
 recall@5 = |top 5 ∩ truth| / min(5, |truth|), averaged per category; MRR = 1 / rank of the first true
 page among the shown results (0 if none); 本页 = for title and name queries, the share where the page the
@@ -70,7 +70,7 @@ def page_text(page: str) -> tuple[str, str] | None:
 def indexed_pages(site: Path) -> dict[str, tuple[str, str]]:
     """URL path -> (title, text) for every page in the Pagefind bundle."""
     pages = {}
-    for fragment in (site / "pagefind" / "fragment").iterdir():
+    for fragment in (site / "pagefind").glob("**/fragment/*.pf_fragment"):     # every part of the index
         raw = gzip.decompress(fragment.read_bytes())
         url = json.loads(raw[raw.index(b"{"):])["url"]
         file = site / url.lstrip("/") / "index.html" if url.endswith("/") else site / url.lstrip("/")

@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -53,7 +53,12 @@ def on_files(files, config):
             raise PluginError(str(exc)) from None
         if cleaned:
             file.abs_src_path = cleaned
+    pages = [file for file in files if file.is_documentation_page()]
+    order = session.conversion_order([file.src_uri for file in pages])
+    if order is not None:                            # MkDocs converts the pages in the order of `files`
+        files = Files([pages[i] for i in order] + [file for file in files if not file.is_documentation_page()])
     session.start_qr([f.url for f in files.documentation_pages()])
+    return files
 
 
 def on_pre_build(config):

@@ -50,11 +50,17 @@ def faulty(tmp_path) -> Path:
         (pf / name).write_text("/* */", encoding="utf-8")
     (pf / "pagefind-entry.json").write_text(json.dumps(
         {"version": "1.5.2", "languages": {"zh": {"hash": "zh_meta00000", "wasm": None, "page_count": 1}}}))
+    # A second part of the index (search_index.py), reached through parts.json; its one chunk is missing.
+    (pf / "parts.json").write_text(json.dumps({"parts": ["part-1/"]}))
+    (pf / "part-1").mkdir()
+    (pf / "part-1" / "pagefind.zh_meta11111.pf_meta").write_bytes(gzip.compress(b"pagefind_dcd\x81" + b"jzh_0000888"))
+    (pf / "part-1" / "pagefind-entry.json").write_text(json.dumps(
+        {"version": "1.5.2", "languages": {"zh": {"hash": "zh_meta11111", "wasm": None, "page_count": 1}}}))
     return site
 
 
 EXPECTED = {"missing/", "img/missing-bg.png", "img/missing-2x.png", "files/gone.pdf", "more.css",
-            "fonts/missing.woff2", "gone/", "zh_0000999"}
+            "fonts/missing.woff2", "gone/", "zh_0000999", "zh_0000888"}
 
 
 def broken_names(report) -> set[str]:

@@ -23,6 +23,8 @@ def served(unset_site, tmp_path_factory):
     shutil.copytree(unset_site, site)
     if not (site / "pagefind" / "pagefind-entry.json").is_file():
         _fake_pagefind(site / "pagefind")
+    if not (site / "pagefind" / "part-1").is_dir():           # the demo's index has one part only
+        _fake_part(site / "pagefind" / "part-1")
     (site / "data").mkdir(exist_ok=True)
     (site / "data" / "daibiao.csv").write_text("编号,姓名\nd0001,周明远\n", encoding="utf-8")
     (site / ".git").mkdir()
@@ -43,6 +45,17 @@ def _fake_pagefind(folder: Path) -> None:
     (folder / "pagefind.js").write_text("export const search = () => {};\n" * 40, encoding="utf-8")
     (folder / "pagefind-ui.css").write_text(".pagefind-ui { color: #333; }\n" * 40, encoding="utf-8")
     (folder / "pagefind-entry.json").write_text('{"version":"1.5.2","languages":{"zh":{"hash":"zh_89abcdef01","wasm":null,"page_count":1}}}', encoding="utf-8")
+    (folder / "parts.json").write_text('{"parts": []}', encoding="utf-8")
+
+
+def _fake_part(part: Path) -> None:
+    """A further part of the index (search_index.py), as a large site has them: pagefind/part-N/."""
+    packed = gzip.compress(b"pagefind_dcd" + b'{"url":"/","content":"' + "代表".encode() * 400 + b'"}')
+    for sub in ("fragment", "index"):
+        (part / sub).mkdir(parents=True)
+    (part / "fragment" / "zh_1123abc.pf_fragment").write_bytes(packed)
+    (part / "index" / "zh_1567def.pf_index").write_bytes(packed)
+    (part / "pagefind.zh_19abcdef01.pf_meta").write_bytes(packed)
 
 
 def header(headers: dict, name: str) -> str:
@@ -87,6 +100,8 @@ def test_pagefind_chunks_are_sent_as_stored_and_cached_for_a_year(served):
     folder = site / "pagefind"
     chunks = [next((folder / "fragment").iterdir()), next((folder / "index").iterdir()),
               next(folder.glob("pagefind.*.pf_meta"))]
+    part = folder / "part-1"
+    chunks += [next((part / "fragment").iterdir()), next((part / "index").iterdir()), next(part.glob("pagefind.*.pf_meta"))]
     for chunk in chunks:
         status, headers, body = get(base + chunk.relative_to(site).as_posix(), encoding="gzip")
         assert status == 200

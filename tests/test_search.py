@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import re
 
 import hypothesis
@@ -135,8 +136,8 @@ def test_the_index_made_during_the_build_equals_one_made_from_the_finished_pages
     site = tmp_path / "site"
     shutil.copytree(built.site, site, ignore=shutil.ignore_patterns("pagefind"))
     stats = index_site(site, demo.result.search_plan(nav))
-    during = sorted(p.name for p in (built.site / "pagefind" / "fragment").iterdir())
-    after = sorted(p.name for p in (site / "pagefind" / "fragment").iterdir())
+    during = sorted(p.name for p in (built.site / "pagefind").glob("**/fragment/*"))     # all parts
+    after = sorted(p.name for p in (site / "pagefind").glob("**/fragment/*"))
     assert stats.pages == len(after) > 100
     assert during == after
 
@@ -161,3 +162,52 @@ def test_a_failing_pagefind_is_reported_and_leaves_no_bundle_or_temporary_folder
     with pytest.raises(RuntimeError, match=r"(?s)Pagefind 建立站内搜索索引失败（退出码 3）.*索引出错"):
         indexer.finish(tmp_path / "site")
     assert not (tmp_path / "site" / "pagefind").exists() and not temporary.exists()
+
+
+def test_a_large_index_is_built_in_parts_each_by_its_own_pagefind_run(tmp_path):
+    """Pages are handed to Pagefind in parts holding about `part_characters` Chinese characters; the
+    bundle holds the first part and the others at part-N/ (their index, metadata and fragments, not Pagefind's scripts), listed in
+    parts.json, and every page is in exactly one part."""
+    from renda_site.publish.search_index import SearchIndexer
+    indexer = SearchIndexer(SearchPlan(), part_characters=10)      # about one page per part
+    for i in range(5):
+        indexer.add_page(f"dongtai/a{i}/index.html", PAGE.replace("<h1>会议", f"<h1>会议{i}"))
+    stats = indexer.finish(tmp_path / "site")
+    bundle = tmp_path / "site" / "pagefind"
+    parts = json.loads((bundle / "parts.json").read_text(encoding="utf-8"))["parts"]
+    assert stats.parts == len(parts) + 1 >= 3 and stats.pages == 5
+    counts = [sum(language["page_count"] for language in json.loads((bundle / part / "pagefind-entry.json")
+              .read_text(encoding="utf-8"))["languages"].values()) for part in ["", *parts]]
+    assert sum(counts) == 5 and all(counts)
+    assert len(list(bundle.glob("**/fragment/*.pf_fragment"))) == 5
+    assert not [p for part in parts for p in (bundle / part).iterdir() if p.suffix in (".js", ".css", ".pagefind")]
+
+
+def test_a_failing_run_of_a_later_part_fails_the_build(tmp_path, monkeypatch):
+    import sys
+
+    import pytest
+
+    from renda_site.publish.search_index import SearchIndexer
+    fail_second = ("import sys, subprocess; from pathlib import Path; "
+                   "sys.exit(3) if Path(sys.argv[2]).name == 'pages-1' else "
+                   "sys.exit(subprocess.call([sys.executable, '-m', 'pagefind', *sys.argv[1:]]))")
+    monkeypatch.setattr(SearchIndexer, "PAGEFIND", [sys.executable, "-c", fail_second])
+    indexer = SearchIndexer(SearchPlan(), part_characters=10)
+    for i in range(3):
+        indexer.add_page(f"dongtai/a{i}/index.html", PAGE)
+    temporary = indexer._temp
+    with pytest.raises(RuntimeError, match=r"退出码 3"):
+        indexer.finish(tmp_path / "site")
+    assert not (tmp_path / "site" / "pagefind").exists() and not temporary.exists()
+
+
+def test_pages_are_converted_in_an_order_that_mixes_the_sections():
+    """Each section's pages spread over the whole order, so every part of the index gets the same mix."""
+    from renda_site.publish.search_index import mixed_order
+    paths = [f"daibiao/d{i}.md" for i in range(6)] + [f"dongtai/a{i}.md" for i in range(3)] + ["index.md"]
+    order = [paths[i] for i in mixed_order(paths)]
+    assert sorted(order) == sorted(paths)
+    first_half = order[:5]
+    assert sum(p.startswith("daibiao/") for p in first_half) == 3 and sum(p.startswith("dongtai/") for p in first_half) in (1, 2)
+    assert [p for p in order if p.startswith("daibiao/")] == [f"daibiao/d{i}.md" for i in range(6)]   # kept in order within

@@ -275,6 +275,10 @@ class Crawler:
                     self.check(final, line.split(":", 1)[1].strip(), False)
         elif name == "pagefind-entry.json":
             self.pagefind(final, response.body)
+        elif name == "parts.json" and "/pagefind/" in final:       # the index's other parts (search_index.py)
+            folder = final.rsplit("/", 1)[0] + "/"
+            for part in json.loads(response.body)["parts"]:
+                self.check(final, folder + part + "pagefind-entry.json", True)
         elif name.endswith((".xml", ".atom", ".rss")) or "xml" in kind:
             text = response.body.decode("utf-8", "replace")
             # Sitemaps (<loc>), RSS (<link>text</link>), Atom and enclosures (href/url attributes).
@@ -287,10 +291,12 @@ class Crawler:
         """Pagefind's bundle: the files its JS fetches, found the way pagefind.js finds them."""
         folder = entry_url.rsplit("/", 1)[0] + "/"
         self.report.pagefind_files += 1
-        names = list(PAGEFIND_UI_FILES)
-        script = self.seen.get(self.canonical(folder + "pagefind.js")) or self.source.fetch(folder + "pagefind.js")
-        if b"pagefind-worker.js" in script.body:          # Pagefind 1.5 searches in a web worker
-            names.append("pagefind-worker.js")
+        part = re.search(r"/pagefind/part-\d+/$", folder) is not None    # scripts and wasm are the first part's
+        names = [] if part else [*PAGEFIND_UI_FILES, "parts.json"]
+        if not part:
+            script = self.seen.get(self.canonical(folder + "pagefind.js")) or self.source.fetch(folder + "pagefind.js")
+            if b"pagefind-worker.js" in script.body:          # Pagefind 1.5 searches in a web worker
+                names.append("pagefind-worker.js")
         for name in names:
             self.check(entry_url, folder + name, True)
             self.report.pagefind_files += 1
@@ -298,8 +304,9 @@ class Crawler:
         for language in entry.get("languages", {}).values():
             meta_url = f"{folder}pagefind.{language['hash']}.pf_meta"
             self.check(entry_url, meta_url, True)
-            self.check(entry_url, f"{folder}wasm.{language.get('wasm') or 'unknown'}.pagefind", True)
-            self.report.pagefind_files += 2
+            if not part:
+                self.check(entry_url, f"{folder}wasm.{language.get('wasm') or 'unknown'}.pagefind", True)
+            self.report.pagefind_files += 2 - part
             meta = self.seen.get(self.canonical(meta_url))
             if not meta:
                 continue

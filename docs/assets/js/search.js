@@ -4,6 +4,7 @@
  * - The query is normalised (full-width -> ASCII, punctuation dropped, length capped), then cut
  *   into words exactly as the indexer cut the pages (`words`, twin of search_words.py) and searched
  *   as exact phrases; traditional characters are converted when nothing is found as typed.
+ * - A large site's index comes in parts (pagefind/parts.json): they are merged into one search.
  * - Results, excerpts and messages are built with DOM nodes and textContent only: no reader input
  *   or page text ever reaches innerHTML.
  */
@@ -68,12 +69,26 @@
           html.setAttribute("lang", INDEX_LANG);
           var started = pf.init();
           if (lang === null) html.removeAttribute("lang"); else html.setAttribute("lang", lang);
-          return started;
+          return Promise.all([started, parts(bundle)]);
+        }).then(function (done) {
+          // A large site's index is built in parts (search_index.py): the others join the first
+          // one, and each query searches them all (Pagefind loads its WebAssembly only once).
+          return Promise.all(done[1].map(function (part) {
+            return pf.mergeIndex(new URL(part, bundle).href, { baseUrl: base, ranking: RANKING, language: INDEX_LANG });
+          }));
         }).then(function () { return pf; });
       });
       loading.catch(function () { loading = null; });   // let the next query try again
     }
     return loading;
+  }
+
+  /* The folders of the index's other parts, from parts.json beside pagefind.js (none on a small site). */
+  function parts(bundle) {
+    return fetch(new URL("parts.json", bundle).href).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (listed) { return listed.parts; });
   }
 
   /* What Pagefind is given: NFKC turns full-width digits and letters (２０２４, Ａ) into ASCII;
@@ -231,7 +246,18 @@
      words as an exact phrase (consecutive on the page), one word as a prefix. */
   function phrase(part) {
     var w = words(part);
-    return w.length > 1 ? "\"" + w.join(" ") + "\"" : w.join("");
+    return verified(part) ? "\"" + w.join(" ") + "\"" : w.join("");
+  }
+
+  /* Parts that need an exact search to say which pages hold them: all but a single character.
+     Pagefind searches a lone word as a prefix and, where no word of an index starts with it, falls
+     back to the longest word it starts with (for 据开 in a part of the index without it: pages
+     holding 据; for 2017: pages holding 20), so a ranked search alone may list pages without the
+     word. A single character has no shorter word to fall back to, and is searched as a prefix so
+     that it is found inside runs too (据 in 数据开放, whose words are 数 数据 据开 开放 放). */
+  function verified(part) {
+    var w = words(part);
+    return w.length > 1 || Array.from(w[0] || "").length > 1;
   }
 
   /* Pages holding every part of the query verbatim, best first. Pagefind's exact search says which
@@ -240,7 +266,7 @@
   function exact(pf, parts, filters) {
     var all = [];
     parts.forEach(function (part) { all = all.concat(words(part)); });
-    var phrases = parts.filter(function (part) { return words(part).length > 1; });
+    var phrases = parts.filter(verified);
     return Promise.all([pf.search(all.join(" "), { filters: filters })].concat(
       phrases.map(function (part) { return pf.search(phrase(part), { filters: filters }); })))
       .then(function (responses) {

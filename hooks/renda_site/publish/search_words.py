@@ -78,4 +78,19 @@ def decode(encoded: str) -> str:
     return SPACED_MARK.sub(r"\1", TOKENS.sub(runs, encoded))
 
 
-__all__ = ["encode", "encode_html", "decode", "run_words", "query_words"]
+def encode_folder(folder: str) -> int:
+    """Every HTML file below `folder` replaced by its `encode_html`: the search index's page copies,
+    cut by a process of their own beside the build (search_index.py). Returns the number of files."""
+    from pathlib import Path
+    files = sorted(Path(folder).rglob("*.html"))
+    for file in files:
+        file.write_text(encode_html(file.read_text(encoding="utf-8")), encoding="utf-8")
+    return len(files)
+
+
+__all__ = ["encode", "encode_html", "decode", "run_words", "query_words", "encode_folder"]
+
+
+if __name__ == "__main__":        # run as a script (imports nothing of the package): python search_words.py FOLDER
+    import sys
+    encode_folder(sys.argv[1])

@@ -116,13 +116,21 @@ class BuildSession:
         return self.qr.block(page_url)
 
     def prepare_search(self, nav: list | None) -> None:
-        """The search index is built as pages are converted (`index_content`); Pagefind starts in
-        `start_search` and runs beside the theme's rendering. `RENDA_PAGEFIND=0` builds without it."""
+        """The search index is built as pages are converted (`index_content`): Pagefind indexes each
+        part of it as soon as the part is full, beside MkDocs, and the last one from `start_search`.
+        `RENDA_PAGEFIND=0` builds without it."""
         if os.environ.get("RENDA_PAGEFIND") == "0":
             return
         from .search_index import SearchIndexer
         self._stop("indexer")
         self.indexer = SearchIndexer(self.result.search_plan(nav, self.directory_urls))
+
+    def conversion_order(self, src_uris: list[str]) -> list[int] | None:
+        """The order in which the pages should be converted for the search index (None: any order)."""
+        if self.indexer is None:
+            return None
+        from .search_index import mixed_order
+        return mixed_order(src_uris)
 
     def index_content(self, dest_uri: str, content: str, title: str) -> None:
         if self.indexer is not None:
@@ -150,7 +158,8 @@ class BuildSession:
                 stats = indexer.finish(site_dir)
             except RuntimeError as exc:
                 raise BuildFailed(str(exc)) from None
-            self.log.info("站内搜索索引：%d 个页面，%.1f KB；页面生成后又等待 %.2f 秒", stats.pages, stats.bytes / 1024, stats.waited)
+            self.log.info("站内搜索索引：%d 个页面，%.1f KB，分 %d 部分；页面生成后又等待 %.2f 秒",
+                          stats.pages, stats.bytes / 1024, stats.parts, stats.waited)
         self.finished = True
 
     def abandon(self) -> None:
