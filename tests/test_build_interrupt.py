@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from support.browser import free_port
-from support.project import ROOT
+from support.project import ROOT, ctrl_c_as_in_a_terminal
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -81,7 +81,7 @@ def test_ctrl_c_during_build_stops_qr_worker_and_pagefind(big_project, tmp_path,
     env = dict(os.environ, TMPDIR=str(tmp), NO_MKDOCS_2_WARNING="1")
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "site")],
                                cwd=big_project, env=env, start_new_session=True, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=ctrl_c_as_in_a_terminal)
     try:
         wait_for(process, ["multiprocessing.spawn", "pagefind"])
         interrupt_and_check(process, tmp, whole_group)
@@ -97,10 +97,30 @@ def test_ctrl_c_during_the_previews_first_build(big_project, tmp_path):
     env = dict(os.environ, TMPDIR=str(tmp), NO_MKDOCS_2_WARNING="1")
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
                                cwd=big_project, env=env, start_new_session=True, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, preexec_fn=ctrl_c_as_in_a_terminal)
     try:
         wait_for(process, ["multiprocessing.spawn"])
         interrupt_and_check(process, tmp, whole_group=True)
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
+
+
+def test_a_build_started_with_ctrl_c_ignored_is_not_stopped_by_it(big_project, tmp_path):
+    """A build started in the background with Ctrl-C ignored (nohup, `&` in a script) keeps it ignored: a
+    SIGINT neither stops it nor closes its helpers under it (which once made it fail with a traceback)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    site = tmp_path / "site"
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
+                               cwd=big_project, env=env, start_new_session=True, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    try:
+        wait_for(process, ["multiprocessing.spawn", "pagefind"])
+        os.kill(process.pid, signal.SIGINT)
+        output = process.communicate(timeout=120)[0]
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == 0 and "Traceback" not in output, output[-3000:]
+    assert (site / "index.html").is_file() and (site / "pagefind" / "pagefind-entry.json").is_file()

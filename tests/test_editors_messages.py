@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from support.project import dev_sh, dev_sh_project
+from support.project import ctrl_c_as_in_a_terminal, dev_sh, dev_sh_project
 from renda_site.problems import Problems, collapse
 
 
@@ -114,7 +114,8 @@ def test_serve_explains_itself_and_stops_on_ctrl_c(project):
     port = 18000 + os.getpid() % 1000
     env = {k: v for k, v in os.environ.items() if k != "VENV"}
     serve = subprocess.Popen(["bash", "dev.sh", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+                             preexec_fn=ctrl_c_as_in_a_terminal)
     try:
         for _ in range(120):
             try:

@@ -27,6 +27,13 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def ctrl_c_as_in_a_terminal() -> None:
+    """For `preexec_fn`, in the child before it runs: Ctrl-C does what it does in a terminal's foreground
+    job, even when the tests themselves were started with it ignored (`nohup … &`, `&` in a script)."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def mkdocs_build(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(

@@ -206,12 +206,14 @@ def _stop_helpers_on_interrupt() -> None:
     previous = signal.getsignal(signal.SIGINT)
     if threading.current_thread() is not threading.main_thread() or getattr(previous, "stops_helpers", False):
         return
+    if previous == signal.SIG_IGN:           # started with Ctrl-C ignored (`nohup … &`, a background job):
+        return                               # it is not meant to stop this build, so it must not close it
 
     def interrupted(signum, frame):
         _close_all()
         if callable(previous):
             previous(signum, frame)          # Python's default raises KeyboardInterrupt
-        elif previous != signal.SIG_IGN:
+        else:
             raise KeyboardInterrupt
 
     interrupted.stops_helpers = True         # type: ignore[attr-defined]
