@@ -158,8 +158,9 @@ class BuildSession:
                 stats = indexer.finish(site_dir)
             except RuntimeError as exc:
                 raise BuildFailed(str(exc)) from None
-            self.log.info("站内搜索索引：%d 个页面，%.1f KB，分 %d 部分；页面生成后又等待 %.2f 秒",
-                          stats.pages, stats.bytes / 1024, stats.parts, stats.waited)
+            parts = f"，分 {stats.parts} 部分" if stats.parts > 1 else ""
+            self.log.info("站内搜索索引：%d 个页面，%.1f KB%s；页面生成后又等待 %.2f 秒",
+                          stats.pages, stats.bytes / 1024, parts, stats.waited)
         self.finished = True
 
     def abandon(self) -> None:
