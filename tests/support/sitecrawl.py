@@ -306,7 +306,7 @@ class Crawler:
             self.check(entry_url, meta_url, True)
             if not part:
                 self.check(entry_url, f"{folder}wasm.{language.get('wasm') or 'unknown'}.pagefind", True)
-            self.report.pagefind_files += 2 - part
+            self.report.pagefind_files += 1 if part else 2
             meta = self.seen.get(self.canonical(meta_url))
             if not meta:
                 continue

@@ -112,8 +112,10 @@ def mixed_order(paths: list[str]) -> list[int]:
     sections: dict[str, list[int]] = {}
     for i, path in enumerate(paths):
         sections.setdefault(path.split("/", 1)[0] if "/" in path else "", []).append(i)
-    place = {i: ((j + 0.5) / len(members), path) for members in sections.values()
-             for j, i in enumerate(members) for path in (paths[i],)}
+    place = {}
+    for members in sections.values():
+        for j, i in enumerate(members):
+            place[i] = ((j + 0.5) / len(members), paths[i])
     return sorted(range(len(paths)), key=place.__getitem__)
 
 
