@@ -46,6 +46,9 @@ def on_files(files, config):
     for uri in session.withheld():                  # built by the preview only, with a 草稿 mark
         if (file := files.get_file_from_path(uri)) is not None:
             file.inclusion = InclusionLevel.DRAFT
+    session.record_origins(str(Path(config.docs_dir).resolve()),
+                           [(f.dest_uri, f.abs_src_path, f.is_documentation_page() and f.inclusion.is_included(), f.src_uri)
+                            for f in files])
     for file in files.media_files():                 # photos without their EXIF/XMP (docs/ untouched)
         try:
             cleaned = session.published_image(file.abs_src_path) if file.abs_src_path else None
@@ -84,7 +87,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     try:
-        _state["session"].finish(config.site_dir)
+        _state["session"].finish(config.site_dir, audit=_state.get("command") == "build")
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
 

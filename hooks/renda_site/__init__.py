@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .address import Address
@@ -37,6 +37,7 @@ class Result:
     pages: list[GeneratedPage]
     files: list[GeneratedFile]  # feeds, open data: published as they are, beside the pages
     problems: Problems            # warnings only: a result is never made from content with errors
+    public_numbers: list[str] = field(default_factory=list)   # data/public_numbers.yaml, for the output audit
 
     def decorate(self, src_uri: str, markdown: str) -> str:
         from .render.decorate import decorate
@@ -103,7 +104,7 @@ def _generate(root: Path, today: datetime.date | None, site_url: str | None, dir
     specs.append(open_data.page(files))
     pages = list(render_pages(specs, catalog, directory_urls))
     _check_unique(pages, files, problems)
-    return Result(catalog, specs, pages, files, problems)
+    return Result(catalog, specs, pages, files, problems, [p.number for p in loaded.of("public_numbers")])
 
 
 def build_catalog(loaded: Loaded) -> Catalog:

@@ -16,9 +16,12 @@ import yaml
 
 from ..problems import Problems
 from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
-from .attachments import ATTACHMENTS, UNREADABLE, Unreadable, parts as attachment_parts
+from .attachments import Refused, Unreadable, read as read_attachment
 from .docs_files import docs_files, hidden
-from .privacy import TextFile
+from .filetypes import audio_text, file_type, refusal, video_problem
+from .pictures import check_picture
+from .privacy import TextFile, reader_text
+from .settings import SETTINGS_FILE, load_settings
 from .messages import validate
 from .sources import DataSource, Source
 from .svgcheck import svg_problems
@@ -32,9 +35,10 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.
 EMPTY_FILE = "文件是空的（或只有注释）：请填写内容，不需要的文件请删除"
 SYMLINK = "不能使用符号链接（快捷方式）：它可能把仓库或电脑上的其他文件发布出去。请删除链接，把文件本身复制到这里"
 MAX_FILE = 10 * 1024 * 1024                 # a page or data file; attachments are not read whole
+# Larger limits for the kinds of files that are large by nature (read in parts, or only their headers).
+MAX_BY_KIND = {"picture": 50 * 1024 * 1024, "document": 100 * 1024 * 1024, "pdf": 100 * 1024 * 1024,
+               "video": 500 * 1024 * 1024, "audio": 100 * 1024 * 1024}
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
-# Text files published as they are: scanned for private numbers like the pages.
-TEXT_FILES = (".txt", ".csv", ".html", ".htm", ".svg", ".json", ".xml", ".yaml", ".yml", ".js", ".css", ".tsv")
 
 
 @dataclass
@@ -104,7 +108,7 @@ class Loader:
             self.problems.error(self.rel(path), line, key or "（整个文件）", message)
         return None
 
-    def refused(self, path: Path) -> bool:
+    def refused(self, path: Path, limit: int = MAX_FILE) -> bool:
         """A symlink (it could publish any file of the machine: ../.git/config, /etc/passwd) or a file
         too large to be a real data file or page: reported once, and not read."""
         if path in self._refused:
@@ -116,10 +120,10 @@ class Loader:
             self.failed.add(self.rel(path))
             self.problems.error(self.rel(path), None, "（整个文件）", SYMLINK)
             return True
-        if path.stat().st_size > MAX_FILE:
+        if path.stat().st_size > limit:
             self._refused.add(path)
             self.failed.add(self.rel(path))
-            self.problems.error(self.rel(path), None, "（整个文件）", f"文件过大（超过 {MAX_FILE // 1024 // 1024} MB），请检查是否存错了文件")
+            self.problems.error(self.rel(path), None, "（整个文件）", f"文件过大（超过 {limit // 1024 // 1024} MB），请检查是否存错了文件")
             return True
         return False
 
@@ -211,10 +215,11 @@ class Loader:
         start = text[:match.end()].count("\n") if match else 0
         for line in images_without_alt(text[match.end():] if match else text):
             self.problems.error(self.rel(path), start + line, None, ALT_MESSAGE)
+        # The body is scanned as a reader sees it: markup, comments and references between digits gone.
         if not match:
-            self.documents.append((self.rel(path), TextFile(text)))
+            self.documents.append((self.rel(path), TextFile(reader_text(text))))
             return Article(src_uri, None, self.rel(path), body=text)
-        self.documents.append((self.rel(path), TextFile(text[match.end():], text[:match.end()].count("\n") + 1)))
+        self.documents.append((self.rel(path), TextFile(reader_text(text[match.end():]), text[:match.end()].count("\n") + 1)))
         raw = self.parse(path, match.group(1) or "", line_offset=1,
                          empty="元数据块（两行 --- 之间）是空的：请写上 title 等字段，或删除这两行")
         if raw is None:
@@ -251,22 +256,35 @@ class Loader:
         for path in docs_files(docs, self.root, self.problems):
             rel = path.relative_to(docs).as_posix()
             loaded.docs_files.add(rel)
-            suffix = path.suffix.lower()
             self.documents.append((self.rel(path), TextFile(parts=(("文件名", rel),))))
-            if self.refused(path):
+            kind = file_type(path)
+            if kind is None:
+                if not path.is_symlink():
+                    self.failed.add(self.rel(path))
+                    self.problems.error(self.rel(path), None, "（整个文件）", refusal(path))
+                    continue
+            if self.refused(path, MAX_BY_KIND.get(kind.kind if kind else "", MAX_FILE)):
                 continue
-            if suffix == ".md":
+            if kind.kind == "page":
                 article = self.cached(path, lambda: self.article(model, path, docs))
                 if article is not None:
                     articles.append(article)
-            elif suffix in TEXT_FILES:
+            elif kind.kind in ("text", "svg", "style", "script"):
                 self.cached(path, lambda: self.scan_text(path))
-            elif suffix in ATTACHMENTS:
+            elif kind.kind in ("document", "pdf"):
                 self.cached(path, lambda: self.attachment(path))
-            elif suffix in UNREADABLE:
-                self.problems.warn(self.rel(path), None, "（整个文件）", f"无法检查 {suffix} 文件中有没有身份证号、手机号等个人信息，"
-                                   "请人工确认；Word、Excel 文件请另存为 .docx、.xlsx 后发布")
+            elif kind.kind == "picture":
+                self.cached(path, lambda: self.whole_file(path, check_picture(path)))
+            elif kind.kind == "video":
+                self.cached(path, lambda: self.whole_file(path, video_problem(path)))
+            elif kind.kind == "audio":
+                self.documents.append((self.rel(path), TextFile(parts=(("音频标签", audio_text(path)),))))
         return articles
+
+    def whole_file(self, path: Path, problem: str | None) -> None:
+        if problem:
+            self.failed.add(self.rel(path))
+            self.problems.error(self.rel(path), None, "（整个文件）", problem)
 
     def scan_text(self, path: Path) -> None:
         text = self.text(path)
@@ -279,12 +297,17 @@ class Loader:
 
     def attachment(self, path: Path) -> None:
         try:
-            found = attachment_parts(path, self.root / ".cache" / "attachments")
+            found = read_attachment(path, self.root / ".cache" / "attachments")
         except Unreadable:
             self.problems.error(self.rel(path), None, "（整个文件）", "无法打开此文件（已损坏或设置了密码），无法检查其中是否有个人信息。"
                                 "请换成可以正常打开、没有密码的文件")
             return
-        self.documents.append((self.rel(path), TextFile(parts=tuple(found))))
+        except Refused as exc:
+            self.problems.error(self.rel(path), None, "（整个文件）", str(exc))
+            return
+        for field_name, message in found.refused:
+            self.problems.error(self.rel(path), None, field_name, message)
+        self.documents.append((self.rel(path), TextFile(parts=tuple(found.parts))))
 
 
 _IMAGE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
@@ -347,6 +370,9 @@ def load_data(root: Path, sources: list[DataSource], problems: Problems) -> Load
             raw = loader.parse(path)
             record = loader.record(source.model, raw, path) if raw is not None else None
             records += [record] if record is not None else []
+    settings = load_settings(root, loaded.docs_files, problems)
+    if settings is not None:
+        loader.documents.append((SETTINGS_FILE, settings))       # the footer's phone, the copyright line
     loaded.documents, loaded.failed = loader.documents, loader.failed
     theme = root / "overrides"           # mkdocs.yml theme.custom_dir: the templates a page may name
     loaded.templates = {p.relative_to(theme).as_posix() for p in theme.rglob("*.html")} if theme.is_dir() else set()

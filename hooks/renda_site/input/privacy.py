@@ -9,7 +9,9 @@ every exception is explicit and reviewed in one place.
 from __future__ import annotations
 
 import datetime
+import html
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -64,6 +66,31 @@ def findings(text: str) -> Iterator[tuple[str, str, int]]:
 # Eleven digits with at most three other characters between each two: every mobile or ID match has
 # them, and this simpler pattern is several times faster to rule out on long pages.
 _ELEVEN_DIGITS = re.compile(r"\d(?:\D{0,3}\d){10}")
+
+
+# Characters no reader sees: format characters (zero-width, joiners, bidirectional marks, soft hyphen,
+# invisible operators) and the blank fillers of Hangul. Between two digits they hide a number from a
+# scan of the source while the browser shows the number whole.
+INVISIBLE = {c: None for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"} | \
+    {ord(c): None for c in "\u034f\u115f\u1160\u3164\uffa0\u180e"}
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+_INLINE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+_LINK_TAIL = re.compile(r"\]\([^()\n]*\)|\]\[[^\]\n]*\]|\{:?[^{}\n]*\}")
+_REFERENCE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});?")
+_MARKS_BETWEEN_DIGITS = re.compile(r"(?<=\d)(?:[*_`~\\\[\]]|\s)*[*_`~\\\[\]]+(?:[*_`~\\\[\]]|\s)*(?=\d)")
+
+
+def reader_text(markdown: str) -> str:
+    """Markdown or HTML as a reader of the page reads it, line for line: comments, tags, link targets and
+    attribute lists removed, character references decoded, invisible characters and the emphasis
+    marks between two digits dropped. A number split by any of these reads whole in the browser."""
+    if "<" in markdown:
+        markdown = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+        markdown = _INLINE_TAG.sub("", markdown)
+    markdown = _LINK_TAIL.sub("", markdown)
+    if "&" in markdown:
+        markdown = _REFERENCE.sub(lambda m: html.unescape(m.group(0)).replace("\n", " "), markdown)
+    return _MARKS_BETWEEN_DIGITS.sub(lambda m: "\n" * m.group(0).count("\n"), markdown.translate(INVISIBLE))
 
 
 def _quick(text: str) -> bool:
@@ -122,6 +149,9 @@ def _texts(node, out: list[str]) -> list[str]:
     return out
 
 
+may_hold_number = _quick
+
+
 def _located(path: str, raw) -> Iterator[tuple[int | None, str, str]]:
     """(line, field, text) of every value of a document, for the slow, located pass."""
     if isinstance(raw, TextFile):
@@ -129,10 +159,10 @@ def _located(path: str, raw) -> Iterator[tuple[int | None, str, str]]:
             yield from ((None, field, text) for field, text in raw.parts)
             return
         lines = raw.text.split("\n")
-        # A number may run over a line break: each line is scanned together with the next one, and a
-        # finding is kept on the line where it starts.
+        # A number may run over line breaks (a wrapped line, a comment removed between its digits): each
+        # line is scanned together with the next two, and a finding is kept on the line where it starts.
         for index, text in enumerate(lines):
-            yield raw.line + index, raw.field, text + "\n" + (lines[index + 1] if index + 1 < len(lines) else "")
+            yield raw.line + index, raw.field, "\n".join(lines[index:index + 3])
         return
     for loc, line, text in _walk(raw, (), getattr(raw, "line", None)):
         yield line, field_path(loc) or "（整个文件）", text
@@ -155,6 +185,7 @@ def scan(documents: Iterable[tuple[str, object]], public: Iterable[str], problem
         # value with field paths and lines (most files have none, and the walk is the slow part).
         if not _quick(_whole(raw)):
             continue
+        reported: set[str] = set()           # an attachment's text can be read by two readers: once per number
         for line, field, text in _located(path, raw):
             first_line = text.split("\n", 1)[0] if isinstance(raw, TextFile) and not raw.parts else None
             for kind, number, offset in findings(text):
@@ -163,6 +194,10 @@ def scan(documents: Iterable[tuple[str, object]], public: Iterable[str], problem
                 if digits(number) in allowed:
                     used.add(digits(number))
                     continue
+                if line is None:
+                    if digits(number) in reported:
+                        continue
+                    reported.add(digits(number))
                 problems.error(path, line, field,
                                f"疑似{kind}「{masked(number)}」：网站是公开的，不得发布个人{kind}。"
                                f"如确需公开（如单位值班电话），请把该号码和理由加入 {PUBLIC_FILE}")

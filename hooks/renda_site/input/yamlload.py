@@ -91,7 +91,7 @@ class LimitError(yaml.YAMLError):
         self.problem, self.problem_mark = problem, mark
 
 
-def load_yaml(text: str):
+def load_yaml(text: str, loader_class: type = LocatedLoader):
     """Parse one YAML document; raises yaml.YAMLError with a problem_mark on bad syntax."""
     text = text.removeprefix("\ufeff")         # "UTF-8 with BOM", as Windows Notepad saves it
     if len(text) > MAX_BYTES:
@@ -101,7 +101,7 @@ def load_yaml(text: str):
     nesting = sum(text.count(c) for c in "[{?:-")
     if nesting > 10_000:
         _check_event_depth(text)
-    loader = LocatedLoader(text)
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()          # libyaml parses and composes in C
         if node is None:

@@ -111,6 +111,15 @@ class SuggestionSettings(Record):
         description="办理结果分类（答复的 result 填写其代码）")
 
 
+class AlsoPublished(Record):
+    """A file of docs/ that no page links or embeds but that must be published all the same."""
+
+    model_config = ConfigDict(title="另外发布的文件")
+    path: Annotated[str, StringConstraints(pattern=r"^[^/\\:][^\\:]*$", max_length=300)] = Field(
+        description="docs/ 中的路径，如 assets/js/t2s.txt")
+    reason: Text = Field(description="为什么没有页面链接它也要发布，如 站内搜索的脚本读取它")
+
+
 class SiteConfig(Record):
     model_config = ConfigDict(title="网站基本信息")
     name: Text = Field(description="网站名称")
@@ -130,6 +139,9 @@ class SiteConfig(Record):
         return self.area or self.body.removesuffix("人民代表大会常务委员会")
     suggestions: SuggestionSettings = Field(default_factory=SuggestionSettings,
                                             description="代表建议的办理：答复期限、类别、办理结果分类")
+    publish_also: list[AlsoPublished] = Field(
+        default_factory=list, description="另外发布的文件：docs/ 中没有任何页面链接或嵌入、但需要发布的文件（如脚本读取的数据），"
+                                          "每项写明理由。其他没有页面使用的文件不发布")
 
 
 class Disclosure(Record):
@@ -173,7 +185,7 @@ class PublicNumber(Record):
 
     model_config = ConfigDict(title="确认可以公开的号码")
     number: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 -]{5,24}[0-9Xx]$")] = Field(
-        description="号码，如 \"139 0000 0000\"（空格和连字符可有可无）")
+        description="号码：手机号 11 位或身份证号 18 位，空格和连字符可有可无")
     reason: Text = Field(description="可以公开的理由，如 县人大信访值班手机，已在本机关门户网站公开")
 
 

@@ -12,31 +12,18 @@ import hashlib
 import os
 from pathlib import Path
 
-RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+from ..input.pictures import RASTER as PICTURE_FORMATS, needs_cleaning, open_picture
+
+RASTER = tuple(PICTURE_FORMATS)
 ORIENTATION = 0x0112
-# What Pillow reports in `info` for metadata it read; any of these (or an APPn segment of a JPEG other
-# than JFIF, ICC and Adobe's colour marker) means the file has something to remove.
-_METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "Raw profile type exif",
-                  "Raw profile type iptc", "Raw profile type xmp"}
-_HARMLESS_APP = {("APP0", b"JFIF"), ("APP2", b"ICC_PROFILE"), ("APP14", b"Adobe")}
-
-
-def needs_cleaning(image) -> bool:
-    if any(key in image.info for key in _METADATA_KEYS):
-        return True
-    if getattr(image, "text", None):                       # PNG tEXt / zTXt / iTXt chunks
-        return True
-    for marker, data in getattr(image, "applist", []):
-        if not any(marker == m and data.startswith(prefix) for m, prefix in _HARMLESS_APP):
-            return True
-    return False
 
 
 def clean_image(source: Path, cache: Path) -> Path | None:
     """The path of a cleaned copy of `source`, or None when `source` can be published as it is."""
     from PIL import Image
-    stat = source.stat()
-    key = hashlib.sha256(f"{source.resolve()}\0{stat.st_mtime_ns}\0{stat.st_size}".encode()).hexdigest()[:32]
+    # Keyed by the content, not the name and time: a changed file of the same size and time, or a file
+    # copied over another, never gets the clean copy of what was there before.
+    key = _content_key(source)
     out = cache / f"{key}{source.suffix.lower()}"
     if out.exists():
         return out
@@ -44,7 +31,7 @@ def clean_image(source: Path, cache: Path) -> Path | None:
     if marker.exists():
         return None
     cache.mkdir(parents=True, exist_ok=True)
-    with Image.open(source) as image:
+    with open_picture(source) as image:
         if not needs_cleaning(image):
             marker.touch()
             return None
@@ -69,3 +56,11 @@ def clean_image(source: Path, cache: Path) -> Path | None:
         image.save(tmp, format=kind, **options)
     os.replace(tmp, out)
     return out
+
+
+def _content_key(source: Path) -> str:
+    digest = hashlib.sha256()
+    with open(source, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:32]

@@ -16,12 +16,17 @@ import threading
 import time
 import weakref
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .. import generate
 from ..address import docs_relative
 from ..problems import ContentError, collapse
 from .output import WriteStats, write_pages
+from ..input.pictures import PictureError
+from ..input.privacy import digits
+from .audit import Context
 from .images import RASTER, clean_image
+from .published import Origins, publish_only_what_is_used
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps
 
@@ -45,6 +50,7 @@ class BuildSession:
         self.indexer = None
         self.staged: StagedSite | None = None
         self.finished = False            # the last page and the search index are written
+        self.origins = Origins()         # where each file of the build came from (the published set)
         self.data_error = False          # this build stopped on a data error (the preview tolerates it)
         _OPEN.add(self)
         _stop_helpers_on_interrupt()
@@ -100,9 +106,24 @@ class BuildSession:
             return None
         try:
             cleaned = clean_image(Path(path), self.root / ".cache" / "images")
-        except OSError as exc:                # Pillow cannot read it: a damaged or mislabelled file
+        except (OSError, PictureError) as exc:     # Pillow cannot read it: a damaged or mislabelled file
             raise BuildFailed(f"图片「{docs_relative(path, str(self.root))}」无法读取（{exc}），请换成正常的图片文件") from None
         return str(cleaned) if cleaned else None
+
+    def record_origins(self, docs_dir: str, files: list[tuple[str, str | None, bool, str]]) -> None:
+        """(output path, source file or None, is a published page, source path) of every file the static
+        generator will write: what it came from decides whether it must be used to be published."""
+        generated = {p.uri: p.edit_path for p in self.result.pages}
+        folders = ((str(self.out_dir), "kit"), (docs_dir, "docs"), (str(self.root / "overrides"), "overrides"))
+        for dest, source, is_page, src_uri in files:
+            if is_page:
+                edit = generated[src_uri] if src_uri in generated else f"docs/{src_uri}"
+                self.origins.pages[dest] = edit or f"自动生成的页面 {src_uri}"
+                continue
+            origin = "kit" if source is None else next(
+                (name for folder, name in folders if Path(source).is_relative_to(folder)), "theme")
+            shown = {"docs": f"docs/{src_uri}", "overrides": f"overrides/{src_uri}", "theme": f"主题 {src_uri}"}.get(origin, "")
+            self.origins.copied[dest] = (origin, shown)
 
     def decorate(self, src_uri: str, markdown: str) -> str:
         return self.result.decorate(src_uri, markdown)
@@ -148,10 +169,13 @@ class BuildSession:
         except OSError as exc:
             raise BuildFailed(f"生成的文件未能写入 {self.out_dir}：{exc}") from None
 
-    def finish(self, site_dir: str) -> None:
-        """After the last page: wait for Pagefind, put its bundle into the site, stop the helpers."""
+    def finish(self, site_dir: str, audit: bool = True) -> None:
+        """After the last page: publish only what is used and audit it (`audit`: a build, not the
+        preview, which also shows drafts), wait for Pagefind, put its bundle into the site, stop the helpers."""
         self._stop("qr")
         drop_source_maps(Path(site_dir))
+        if audit:
+            self.publish_only_what_is_used(Path(site_dir))      # while Pagefind indexes its last part
         indexer, self.indexer = self.indexer, None
         if indexer is not None:
             try:
@@ -162,6 +186,28 @@ class BuildSession:
             self.log.info("站内搜索索引：%d 个页面，%.1f KB%s；页面生成后又等待 %.2f 秒",
                           stats.pages, stats.bytes / 1024, parts, stats.waited)
         self.finished = True
+
+    def publish_only_what_is_used(self, site: Path) -> None:
+        """Leave out what no published page uses; audit what stays; fail the build on any finding."""
+        started = time.perf_counter()
+        config = self.result.catalog.config
+        url = urlsplit(self.site_url or "")
+        context = Context(site_path=url.path if url.path.endswith("/") else url.path + "/",
+                          own_hosts=frozenset({url.hostname.lower()} if url.hostname else ()),
+                          embed_hosts=frozenset(getattr(config, "embed_hosts", None) or ()),
+                          public_numbers=frozenset(digits(n) for n in self.result.public_numbers),
+                          attachments_cache=self.root / ".cache" / "attachments")
+        also = {item.path for item in getattr(config, "publish_also", None) or ()}
+        outcome = publish_only_what_is_used(site, self.origins, context, also)
+        if outcome.dropped:
+            shown = "、".join(outcome.dropped[:10]) + (f" 等 {len(outcome.dropped)} 个" if len(outcome.dropped) > 10 else "")
+            self.log.info("没有任何发布的页面使用，未发布：%s（确需发布的，在 data/site.yaml 的 publish_also 中写明理由）", shown)
+        if outcome.problems:
+            for problem in outcome.problems:
+                self.log.error("发布前检查未通过：%s", problem)
+            raise BuildFailed(f"发布前检查发现 {len(outcome.problems)} 处问题（见上面的 ERROR 行），网站未发布，已发布的网站保持不变。")
+        self.log.info("发布前检查：%d 个文件逐一检查通过（未使用而不发布的：本站文件 %d 个、主题文件 %d 个），用时 %.2f 秒",
+                      outcome.kept, len(outcome.dropped), outcome.dropped_theme, time.perf_counter() - started)
 
     def abandon(self) -> None:
         """The build failed after it started writing: the staged folder goes, the published site stays."""
