@@ -33,11 +33,23 @@ class _Targets(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found: list[str] = []
+        self.pictures: set[str] = set()       # pictures from another host (any scheme)
 
     def handle_starttag(self, tag, attrs):
-        self.found += [value or "" for name, value in attrs if name in ("href", "src")]
+        for name, value in attrs:
+            if name == "href":
+                self.found.append(value or "")
+            elif name == "src" and not _local(value or ""):
+                self.found.append(value or "")          # a picture from another host: never loaded
+                self.pictures.add(value or "")
 
     handle_startendtag = handle_starttag
+
+
+def _local(target: str) -> bool:
+    """A file of this site: no scheme, not //host."""
+    plain = _IGNORED.sub("", target)
+    return _scheme(plain) is None and not plain.startswith(("//", "\\\\", "/\\", "\\/"))
 
 
 def _escaped(text: str) -> str:
@@ -46,12 +58,12 @@ def _escaped(text: str) -> str:
 
 
 def _unsafe(escaped: str) -> list[str]:
-    if not _MAY_LINK.search(escaped) or ":" not in escaped:
+    if not _MAY_LINK.search(escaped) or (":" not in escaped and "//" not in escaped and "\\" not in escaped):
         return []                          # no link syntax, or no scheme: nothing to convert
     from .safe_html import render
     parser = _Targets()
     parser.feed(render(escaped))
-    return [t.strip() for t in parser.found if _scheme(t) not in (None, *SAFE_SCHEMES)]
+    return [t.strip() for t in parser.found if _scheme(t) not in (None, *SAFE_SCHEMES) or t in parser.pictures]
 
 
 def unsafe_targets(text: str) -> list[str]:

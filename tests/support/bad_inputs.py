@@ -424,3 +424,9 @@ CASES += [
 ATTACKS = CASES[_BEFORE_ISSUE_16:] + [c for c in CASES[:_BEFORE_ISSUE_16]
                                       if c.name.startswith(("mobile-", "idcard-", "unknown-field-idcard", "unknown-field-phone"))
                                       or "javascript" in c.name]
+
+# Issue 24: what used to be published because no rule knew it was bad (tests/support/publish_attacks.py).
+from support.publish_attacks import CASES as _PUBLISH_CASES  # noqa: E402
+
+CASES += _PUBLISH_CASES
+ATTACKS += _PUBLISH_CASES

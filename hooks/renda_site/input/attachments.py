@@ -232,6 +232,8 @@ def _xlsx(data: bytes) -> list[tuple[str, str]]:
 _PDF_KEYS = {"/JS": "JavaScript 脚本", "/JavaScript": "JavaScript 脚本", "/AA": "打开或翻页时自动执行的动作",
              "/EmbeddedFile": "嵌入的文件", "/EmbeddedFiles": "嵌入的文件", "/RichMedia": "嵌入的多媒体（Flash 等）",
              "/XFA": "XFA 动态表单（可含脚本）"}
+_PDF_ANNOTATIONS = {"/RichMedia": "嵌入的多媒体（Flash 等）", "/FileAttachment": "嵌入的文件（附件注释）", "/Movie": "嵌入的多媒体",
+                    "/Sound": "嵌入的声音", "/Screen": "嵌入的多媒体", "/3D": "嵌入的三维模型"}
 _PDF_ACTIONS = {"/JavaScript": "JavaScript 脚本", "/Launch": "启动其他程序的动作", "/SubmitForm": "向网站提交表单的动作",
                 "/ImportData": "导入数据的动作", "/GoToE": "打开嵌入文件的动作", "/Rendition": "播放多媒体的动作",
                 "/GoToR": "打开其他文件的动作"}
@@ -282,6 +284,8 @@ def _pdf_objects(reader, found: Found) -> None:
             for key, value in obj.items():
                 if key in _PDF_KEYS:
                     found.refuse("PDF 内容", f"含有{_PDF_KEYS[key]}，读者打开时可能被执行。请用“打印为 PDF”或另存为 PDF/A 重新生成")
+                elif key == "/Subtype" and value in _PDF_ANNOTATIONS:
+                    found.refuse("PDF 内容", f"含有{_PDF_ANNOTATIONS[value]}，读者打开时可能被执行或释放。请用“打印为 PDF”或另存为 PDF/A 重新生成")
                 elif key == "/S" and value in _PDF_ACTIONS:
                     found.refuse("PDF 内容", f"含有{_PDF_ACTIONS[value]}，读者打开时可能被执行。请用“打印为 PDF”或另存为 PDF/A 重新生成")
                 if key not in ("/Parent", "/P"):

@@ -7,6 +7,7 @@ collected, not raised, so one run reports every mistake.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ MAX_FILE = 10 * 1024 * 1024                 # a page or data file; attachments a
 # Larger limits for the kinds of files that are large by nature (read in parts, or only their headers).
 MAX_BY_KIND = {"picture": 50 * 1024 * 1024, "document": 100 * 1024 * 1024, "pdf": 100 * 1024 * 1024,
                "video": 500 * 1024 * 1024, "audio": 100 * 1024 * 1024}
+THEME_TEXT = (".html", ".txt", ".css", ".js", ".xml", ".json", ".svg")
 CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -215,11 +217,13 @@ class Loader:
         start = text[:match.end()].count("\n") if match else 0
         for line in images_without_alt(text[match.end():] if match else text):
             self.problems.error(self.rel(path), start + line, None, ALT_MESSAGE)
-        # The body is scanned as a reader sees it: markup, comments and references between digits gone.
+        # The body is scanned as written (a number in a comment is still in the published page) and as a
+        # reader sees it (markup, comments and references between its digits gone).
+        body, body_line = (text[match.end():], text[:match.end()].count("\n") + 1) if match else (text, 1)
+        self.documents.append((self.rel(path), TextFile(body, body_line)))
+        self.documents.append((self.rel(path), TextFile(reader_text(body), body_line)))
         if not match:
-            self.documents.append((self.rel(path), TextFile(reader_text(text))))
             return Article(src_uri, None, self.rel(path), body=text)
-        self.documents.append((self.rel(path), TextFile(reader_text(text[match.end():]), text[:match.end()].count("\n") + 1)))
         raw = self.parse(path, match.group(1) or "", line_offset=1,
                          empty="元数据块（两行 --- 之间）是空的：请写上 title 等字段，或删除这两行")
         if raw is None:
@@ -280,6 +284,22 @@ class Loader:
             elif kind.kind == "audio":
                 self.documents.append((self.rel(path), TextFile(parts=(("音频标签", audio_text(path)),))))
         return articles
+
+    def theme_files(self, theme: Path) -> None:
+        """The theme folder is published in part (its templates make every page, MkDocs copies its other
+        files): no symbolic link, and its texts are scanned like docs/."""
+        if theme.is_symlink():
+            self.problems.error("overrides", None, "（整个文件夹）", SYMLINK)
+            return
+        if not theme.is_dir():
+            return
+        for folder, dirs, files in os.walk(theme, followlinks=False):
+            for name in sorted(dirs + files):
+                path = Path(folder) / name
+                if self.refused(path):
+                    continue
+                if name in files and path.suffix.lower() in THEME_TEXT:
+                    self.cached(path, lambda: self.scan_text(path))
 
     def whole_file(self, path: Path, problem: str | None) -> None:
         if problem:
@@ -376,4 +396,5 @@ def load_data(root: Path, sources: list[DataSource], problems: Problems) -> Load
     loaded.documents, loaded.failed = loader.documents, loader.failed
     theme = root / "overrides"           # mkdocs.yml theme.custom_dir: the templates a page may name
     loaded.templates = {p.relative_to(theme).as_posix() for p in theme.rglob("*.html")} if theme.is_dir() else set()
+    loader.theme_files(theme)
     return loaded

@@ -40,6 +40,23 @@ def needs_cleaning(image) -> bool:
     return False
 
 
+ORIENTATION = 0x0112
+
+
+def metadata_left(image) -> bool:
+    """Whether a published picture still carries more than its orientation (what the cleaning keeps)."""
+    if (set(image.info) & _METADATA_KEYS) - {"exif"} or getattr(image, "text", None):
+        return True
+    exif = image.getexif() if "exif" in image.info else {}
+    if set(exif) - {ORIENTATION}:
+        return True
+    for marker, data in getattr(image, "applist", []):
+        harmless = any(marker == m and data.startswith(prefix) for m, prefix in _HARMLESS_APP)
+        if not harmless and not (marker == "APP1" and data.startswith(b"Exif") and exif):
+            return True
+    return False
+
+
 def open_picture(source, expected: str | None = None):
     """The picture at `source` (a path or bytes), opened but not decoded; raises PictureError when it is
     not a picture, not in the `expected` format, or too large to decode safely."""

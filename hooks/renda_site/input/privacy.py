@@ -73,6 +73,7 @@ _ELEVEN_DIGITS = re.compile(r"\d(?:\D{0,3}\d){10}")
 # scan of the source while the browser shows the number whole.
 INVISIBLE = {c: None for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"} | \
     {ord(c): None for c in "\u034f\u115f\u1160\u3164\uffa0\u180e"}
+_MARKUP = re.compile(r"[<&*_`\[\\]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _LINK_TAIL = re.compile(r"\]\([^()\n]*\)|\]\[[^\]\n]*\]|\{:?[^{}\n]*\}")
@@ -145,7 +146,10 @@ def _texts(node, out: list[str]) -> list[str]:
         for value in node:
             _texts(value, out)
     elif _scalar(node) is not None:
-        out.append(_scalar(node))
+        text = _scalar(node)
+        out.append(text)
+        if _MARKUP.search(text):
+            out.append(reader_text(text))
     return out
 
 
@@ -160,12 +164,14 @@ def _located(path: str, raw) -> Iterator[tuple[int | None, str, str]]:
             return
         lines = raw.text.split("\n")
         # A number may run over line breaks (a wrapped line, a comment removed between its digits): each
-        # line is scanned together with the next two, and a finding is kept on the line where it starts.
+        # line is scanned together with the next three, and a finding is kept on the line where it starts.
         for index, text in enumerate(lines):
-            yield raw.line + index, raw.field, "\n".join(lines[index:index + 3])
+            yield raw.line + index, raw.field, "\n".join(lines[index:index + 4])
         return
     for loc, line, text in _walk(raw, (), getattr(raw, "line", None)):
         yield line, field_path(loc) or "（整个文件）", text
+        if _MARKUP.search(text):               # a Markdown field: also as the reader reads it
+            yield line, field_path(loc) or "（整个文件）", reader_text(text)
 
 
 def _whole(raw) -> str:

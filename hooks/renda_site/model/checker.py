@@ -90,7 +90,8 @@ class Checker:
 
     def markdown(self, record, loc: tuple, text: str | None) -> None:
         for target in unsafe_targets(text or ""):
-            self.error(record, loc, f"链接「{target[:40]}」不安全：只允许 http、https、mailto 链接或站内相对链接")
+            self.error(record, loc, f"链接「{target[:40]}」不安全：只允许 http、https、mailto 链接或站内相对链接；"
+                                    "图片必须是本站 docs/ 中的文件（不能引用其他网站的图片）")
 
     # the shared rules
     def run(self, config) -> None:

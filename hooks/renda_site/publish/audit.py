@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..input.attachments import Refused, Unreadable, read as read_attachment
-from ..input.pictures import RASTER, PictureError, needs_cleaning, open_picture
+from ..input.pictures import RASTER, PictureError, metadata_left, open_picture
 from ..input.privacy import INVISIBLE, digits, findings, masked, may_hold_number
 from ..input.svgcheck import svg_problems
 
@@ -322,7 +322,7 @@ def check_picture(path: Path) -> Checked:
     out = Checked()
     try:
         with open_picture(path, RASTER.get(path.suffix.lower())) as image:
-            if needs_cleaning(image):
+            if metadata_left(image):
                 out.problems.append("图片仍带有元数据（拍摄地点、拍摄者等）")
     except PictureError as exc:
         out.problems.append(str(exc))
