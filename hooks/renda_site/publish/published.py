@@ -84,6 +84,9 @@ def publish_only_what_is_used(site: Path, origins: Origins, context: audit.Conte
             outcome.dropped_theme += 1
         else:
             outcome.dropped.append(origins.source(rel))
+    for folder, _, _ in os.walk(site, topdown=False):
+        if folder != str(site) and not os.listdir(folder):
+            os.rmdir(folder)                     # a folder whose every file was left out
     for rel in sorted(used):
         if rel.endswith(".js") and origins.origin(rel) in ("docs", "overrides") and rel not in scripts:
             (site / rel).unlink()                # a script of docs/ goes out only when a page loads it
