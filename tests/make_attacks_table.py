@@ -46,6 +46,16 @@ HARMLESS = [
     ("broken link found by --strict at the very end", "article body", "build fails, previous site byte-identical", "test_atomic_builds.py::test_a_strict_warning_at_the_end_leaves_the_previous_site"),
     ("build killed with SIGKILL halfway", "process", "previous site byte-identical; next build clears the leftover and publishes", "test_atomic_builds.py::test_a_build_killed_halfway_leaves_the_previous_site"),
     ("disk full during the build", "tmpfs (or simulated ENOSPC)", "build fails, previous site byte-identical", "test_atomic_builds.py::test_a_full_disk_leaves_the_previous_site"),
+    ("budget draft PDF, an unlinked script and a theme backup file dropped into docs/ and overrides/", "docs/assets, overrides/",
+     "not published, named in the build log; Material's unused files left out too", "test_published.py::test_only_files_that_published_pages_use_are_published"),
+    ("attachments of a draft and of a scheduled article", "docs/assets + front matter", "not published until their page is",
+     "test_published.py::test_only_files_that_published_pages_use_are_published"),
+    ("inline script, external script, external picture, javascript: link, event attribute in a template", "overrides/partials",
+     "output audit fails the build naming the file; previous site byte-identical", "test_published.py::test_the_output_audit_fails_the_build_on_what_the_check_cannot_see"),
+    ("number split by a tag or written with references in a template", "overrides/partials",
+     "output audit fails the build (reader text)", "test_published.py::test_the_output_audit_fails_the_build_on_what_the_check_cannot_see"),
+    ("22 hand-written pages: frames, srcset, poster, form action, data:, refresh, base, CSS url(), @import, references, invisible separators",
+     "any published page", "refused or passed exactly as listed", "test_published.py::test_audit_of_one_page"),
     ("failing build through deploy/site_build.py and the offline zip", "deploy scripts", "previous output folder and zip unchanged", "test_atomic_builds.py::test_site_build_and_offline_zip_keep_the_previous_output"),
 ]
 

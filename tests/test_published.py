@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-
 from renda_site.publish.audit import Context, NewLines, check_html
 from support.project import copy_project, mkdocs_build
 
@@ -83,7 +82,7 @@ def _failing_build(project, site, template_change):
     ('<img src="https://evil.example/t.png" alt="t">', "从其他网站加载"),
     ('<a href="javascript:alert(1)">x</a>', "不安全的地址"),
     ('<div onmouseover="alert(1)">x</div>', "事件属性"),
-    (f"<p>值班 138<b>1234</b>5678</p>", "疑似手机号码"),
+    ("<p>值班 138<b>1234</b>5678</p>", "疑似手机号码"),
     ("<p>联系 &#49;3812345678</p>", "疑似手机号码"),
 ])
 def test_the_output_audit_fails_the_build_on_what_the_check_cannot_see(built, snippet, message):
@@ -140,3 +139,13 @@ def test_lines_seen_on_an_earlier_page_are_read_once_but_a_new_neighbour_is_read
     problems = check_html("c/index.html", chrome + "<p>值班 138\n<header>县人大</header>\n12345678</p>".replace("<header>县人大</header>", "<b></b>"),
                           CONTEXT, lines).problems
     assert any("疑似手机号码" in p for p in problems)
+
+
+def test_the_importer_refuses_a_word_zip_bomb_before_unpacking_it(tmp_path):
+    from renda_site.editors.importer.blocks import ImportFailed
+    from renda_site.editors.importer.readers import read_docx
+    from support.publish_attacks import _bomb, _docx_edit
+    bomb = tmp_path / "zhadan.docx"
+    _docx_edit("bomb", _bomb)(bomb)
+    with pytest.raises(ImportFailed, match="压缩炸弹"):
+        read_docx(bomb)

@@ -38,12 +38,12 @@ _INLINE = ("w:r|w:t|w:rPr|w:delText|w:instrText|w:ins|w:del|w:hyperlink|w:smartT
 _RUN = re.compile(r"</?(?:" + _INLINE + r")(?:\s[^>]*)?>")
 _TAG = re.compile(r"<[^>]+>")
 _ELEMENTS = re.compile(r"(?:\n\|\n)+")
-_EXTERNAL = re.compile(r"<Relationship\b[^>]*>", re.I)
+_EXTERNAL = re.compile(r"<Relationship\b[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
-_IMAGE_PART = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.I)
+_IMAGE_PART = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
 _HARMLESS_BINARY = re.compile(r"(?:^|/)(?:fonts/[^/]+\.(?:odttf|fntdata|ttf)|printerSettings/printerSettings\d*\.bin"
-                              r"|media/[^/]+\.(?:emf|wmf|svg)|thumbnail\.(?:emf|wmf))$", re.I)
-_ACTIVE_PART = re.compile(r"(?:vbaProject|vbaData|activeX|embeddings/|oleObject|afchunk|\.(?:bin|mht|mhtml|html?|js)$)", re.I)
+                              r"|media/[^/]+\.(?:emf|wmf|svg)|thumbnail\.(?:emf|wmf))$", re.IGNORECASE)
+_ACTIVE_PART = re.compile(r"(?:vbaProject|vbaData|activeX|embeddings/|oleObject|afchunk|\.(?:bin|mht|mhtml|html?|js)$)", re.IGNORECASE)
 # Relationships that make the reader's program fetch something when the file is opened.
 _FETCHING = ("image", "attachedTemplate", "oleObject", "frame", "subDocument", "package", "video", "audio", "media")
 

@@ -23,29 +23,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..input.attachments import Refused, Unreadable, read as read_attachment
+from ..input.attachments import Refused, Unreadable
+from ..input.attachments import read as read_attachment
 from ..input.pictures import RASTER, PictureError, metadata_left, open_picture
-from ..input.privacy import INVISIBLE, digits, findings, masked, may_hold_number
+from ..input.privacy import INVISIBLE, digits, findings_in, masked
 from ..input.svgcheck import svg_problems
 
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-_SCRIPT_SRC = re.compile(r"""<script\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.I)
-_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
-_FORBIDDEN_TAG = re.compile(r"<(base|object|embed|applet|frame|frameset|portal)\b", re.I)
-_IFRAME = re.compile(r"<iframe\b([^>]*)>", re.I)
-_REFRESH = re.compile(r"<meta\b[^>]*http-equiv\s*=\s*[\"']?refresh", re.I)
-_EVENT = re.compile(r"<[a-zA-Z][^<>]*?\son[a-z]+\s*=", re.I)
-_QUICK_EVENT = re.compile(r"\son[a-z]+\s*=", re.I)
-_LINK_TAG = re.compile(r"<link\b([^>]*)>", re.I)
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+_SCRIPT_SRC = re.compile(r"""<script\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_STYLE_BLOCK = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.DOTALL | re.IGNORECASE)
+_FORBIDDEN_TAG = re.compile(r"<(base|object|embed|applet|frame|frameset|portal)\b", re.IGNORECASE)
+_IFRAME = re.compile(r"<iframe\b([^>]*)>", re.IGNORECASE)
+_REFRESH = re.compile(r"<meta\b[^>]*http-equiv\s*=\s*[\"']?refresh", re.IGNORECASE)
+_EVENT = re.compile(r"<[a-zA-Z][^<>]*?\son[a-z]+\s*=", re.IGNORECASE)
+_QUICK_EVENT = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
+_LINK_TAG = re.compile(r"<link\b([^>]*)>", re.IGNORECASE)
 _URL_ATTR = re.compile(r"""\s(href|src|srcset|poster|data|action|formaction|background|xlink:href|style)\s*=\s*"""
-                       r"""(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.I)
+                       r"""(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 # Tags inside a line of text: removed, so their text runs on as the reader reads it. Every other tag
 # ends a block (a cell, a paragraph, an SVG text): a character the number patterns do not cross.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span"
-                         r"|strong|sub|sup|time|u|var|wbr|tspan)\b[^>]*>", re.I)
-_BREAK = re.compile(r"<br\b[^>]*>", re.I)
+                         r"|strong|sub|sup|time|u|var|wbr|tspan)\b[^>]*>", re.IGNORECASE)
+_BREAK = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
 
 
@@ -66,9 +67,8 @@ _INVISIBLE = re.compile(_ranges(list(INVISIBLE)))
 _SPACES = re.compile(r"\s+")
 # Drawing coordinates of inline SVG (icons, charts, QR codes): numbers no reader reads as text.
 _GEOMETRY = re.compile(r"""\s(?:d|points|viewBox|transform|[xy][12]?|c[xy]|r[xy]?|d[xy]|width|height|offset|font-size"""
-                       r"""|stroke-width|stroke-dasharray|opacity|fill-opacity|stroke-opacity)\s*=\s*"[^"]*\"""", re.I)
-_DIGIT_RUN = re.compile(r"\d(?:\D{0,12}\d){10}")
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.I)
+                       r"""|stroke-width|stroke-dasharray|opacity|fill-opacity|stroke-opacity)\s*=\s*"[^"]*\"""", re.IGNORECASE)
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _LOADS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch", "manifest",
           "mask-icon", "import", "prerender", "dns-prefetch", "preconnect"}
@@ -133,7 +133,7 @@ def _host(url: str) -> str | None:
     return (urlsplit(url).hostname or "").lower() if url.startswith(("http://", "https://", "//")) else None
 
 
-def check_html(rel: str, page: str, context: Context, new_lines: "NewLines | None" = None) -> Checked:
+def check_html(rel: str, page: str, context: Context, new_lines: NewLines | None = None) -> Checked:
     """The files `page` uses (every address is resolved from this page's folder), and what is wrong with
     it. With `new_lines`, lines an earlier page already had are not checked again (their addresses are
     still resolved: the same line means another file in another folder)."""
@@ -241,7 +241,7 @@ def _check_css_text(rel: str, css: str, context: Context, out: Checked, where: s
             out.uses.add(target)
 
 
-_CSS_STRING = re.compile(r"""content\s*:\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_CSS_STRING = re.compile(r"""content\s*:\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 def check_css(rel: str, text: str, context: Context, own: bool = True) -> Checked:
@@ -258,8 +258,6 @@ def check_css(rel: str, text: str, context: Context, own: bool = True) -> Checke
 def _private_numbers(page: str, context: Context, out: Checked) -> None:
     """The page's bytes (attribute values, comments, data blocks) and its text as a reader reads it: tags
     removed, character references decoded, invisible characters dropped, white space collapsed."""
-    if not _DIGIT_RUN.search(page):
-        return                           # fewer than eleven digits close together: nothing can be a number
     raw = _GEOMETRY.sub("", page) if "<svg" in page or "<path" in page else page
     _numbers_in(raw, "页面源代码", context, out)
     body = _STYLE_BLOCK.sub("|", _SCRIPT.sub("|", page))
@@ -271,9 +269,7 @@ def _numbers_in(text: str, where: str, context: Context, out: Checked) -> None:
     if "&" in text:
         text = html.unescape(text)
     text = _INVISIBLE.sub("", text)
-    if not may_hold_number(text):
-        return
-    for kind, number, _ in findings(text):
+    for kind, number in findings_in(text):
         if digits(number) not in context.public_numbers:
             out.problems.append(f"{where}中有疑似{kind}「{masked(number)}」")
 

@@ -78,6 +78,16 @@ def read_docx(path: Path) -> list[Line | Table]:
 
     from .numbering import Numbering
 
+    import zipfile
+
+    from ...input.attachments import Refused, guard_zip
+    try:
+        with zipfile.ZipFile(path) as archive:     # a zip bomb is refused before python-docx unpacks it
+            guard_zip(archive, f"{path.name} ")
+    except Refused as exc:
+        raise ImportFailed(str(exc)) from None
+    except (zipfile.BadZipFile, OSError):
+        pass                                       # not a zip: python-docx says so below, in the same words
     try:
         document = docx.Document(str(path))
     except Exception:      # python-docx raises zipfile, KeyError, ValueError … for what is not a Word file
