@@ -144,6 +144,7 @@ def test_lines_seen_on_an_earlier_page_are_read_once_but_a_new_neighbour_is_read
 def test_the_importer_refuses_a_word_zip_bomb_before_unpacking_it(tmp_path):
     from renda_site.editors.importer.blocks import ImportFailed
     from renda_site.editors.importer.readers import read_docx
+    from support.bad_inputs import ATTACKS  # noqa: F401  (the corpus imports its issue-24 part itself)
     from support.publish_attacks import _bomb, _docx_edit
     bomb = tmp_path / "zhadan.docx"
     _docx_edit("bomb", _bomb)(bomb)
