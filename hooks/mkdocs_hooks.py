@@ -60,7 +60,7 @@ def on_files(files, config):
     order = session.conversion_order([file.src_uri for file in pages])
     if order is not None:                            # MkDocs converts the pages in the order of `files`
         files = Files([pages[i] for i in order] + [file for file in files if not file.is_documentation_page()])
-    session.start_qr([f.url for f in files.documentation_pages()])
+    session.start_helpers([f.url for f in files.documentation_pages()], audit=_state.get("command") == "build")
     return files
 
 
@@ -81,13 +81,17 @@ def on_env(env, config, files):
     _state["session"].start_search()
 
 
+def on_post_page(output, page, config):
+    return _state["session"].audited(page.file.dest_uri, output)
+
+
 def on_page_context(context, page, config, nav):
     context["renda_qr"] = _state["session"].qr_block(page.url)
 
 
 def on_post_build(config):
     try:
-        _state["session"].finish(config.site_dir, audit=_state.get("command") == "build")
+        _state["session"].finish(config.site_dir)
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
 

@@ -150,3 +150,12 @@ def test_the_importer_refuses_a_word_zip_bomb_before_unpacking_it(tmp_path):
     _docx_edit("bomb", _bomb)(bomb)
     with pytest.raises(ImportFailed, match="压缩炸弹"):
         read_docx(bomb)
+
+
+def test_the_invisible_characters_are_every_format_character_of_this_python():
+    import sys
+    import unicodedata
+
+    from renda_site.input.privacy import INVISIBLE
+    format_characters = {c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
+    assert format_characters <= set(INVISIBLE)

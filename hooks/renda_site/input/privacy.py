@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import html
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -71,8 +70,14 @@ _ELEVEN_DIGITS = re.compile(r"\d(?:\D{0,3}\d){10}")
 # Characters no reader sees: format characters (zero-width, joiners, bidirectional marks, soft hyphen,
 # invisible operators) and the blank fillers of Hangul. Between two digits they hide a number from a
 # scan of the source while the browser shows the number whole.
-INVISIBLE = {c: None for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"} | \
-    {ord(c): None for c in "\u034f\u115f\u1160\u3164\uffa0\u180e"}
+# The format characters (category Cf) of Unicode 14 and 15, as ranges (tests/test_published.py checks
+# them against the running Python's own table); a walk over every code point costs each start-up.
+_FORMAT = ((0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891),
+           (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+           (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
+           (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F))
+INVISIBLE = {c: None for start, end in _FORMAT for c in range(start, end + 1)} | \
+    {ord(c): None for c in "\u034f\u115f\u1160\u3164\uffa0"}
 _MARKUP = re.compile(r"[<&*_`\[\\]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")

@@ -15,6 +15,7 @@ naming the published file and the source it came from, and the previous site sta
 from __future__ import annotations
 
 import os
+import threading
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from pathlib import Path
 from ..input.filetypes import video_problem
 from ..input.pictures import RASTER
 from . import audit
+from .helper import helper_process
 
 # Files the static generator writes itself, beside the pages (not copied from any source folder).
 GENERATOR_FILES = {"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt"}
@@ -59,8 +61,68 @@ class Outcome:
     problems: list[str] = field(default_factory=list)       # Chinese, one line each, naming file and source
 
 
-def publish_only_what_is_used(site: Path, origins: Origins, context: audit.Context, also: set[str]) -> Outcome:
-    """Remove from `site` what no published page uses; audit what stays. `also`: docs paths to keep."""
+class PageAudit:
+    """The pages of a build audited as MkDocs writes them, by a second process on the other core: what
+    `finish` then reads from the disk is only what the pages did not cover (the theme's pages, the
+    style sheets, the files). Without a process (a small preview, a container without process
+    semaphores) every file is read and checked at the end instead."""
+
+    BATCH = 100
+    LEAST = 500          # fewer pages are read at the end: starting the process would take longer
+
+    def __init__(self, context: audit.Context, pages: int):
+        self.context = context
+        self.pool = helper_process() if pages >= self.LEAST and threading.current_thread() is threading.main_thread() \
+            else None
+        self.batch: list[tuple[str, str]] = []
+        self.futures: list = []
+
+    def add(self, rel: str, page: str) -> None:
+        if self.pool is None:
+            return
+        self.batch.append((rel, page))
+        if len(self.batch) >= self.BATCH:
+            self._submit()
+
+    def _submit(self) -> None:
+        try:
+            self.futures.append(self.pool.submit(check_pages, self.batch, self.context))
+        except (OSError, RuntimeError):
+            self.close()                          # the worker is gone: these pages are read at the end
+        self.batch = []
+
+    def results(self) -> dict[str, audit.Checked]:
+        if self.batch and self.pool is not None:
+            self._submit()
+        checked: dict[str, audit.Checked] = {}
+        for future in self.futures:
+            try:
+                checked.update(future.result())
+            except Exception:                     # a batch the worker did not finish is read at the end
+                continue
+        self.close()
+        return checked
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = None
+
+
+_WORKER_LINES: list[audit.NewLines] = []
+
+
+def check_pages(batch: list[tuple[str, str]], context: audit.Context) -> list[tuple[str, audit.Checked]]:
+    """In the worker: one batch of pages, with the lines of the earlier batches known."""
+    if not _WORKER_LINES:
+        _WORKER_LINES.append(audit.NewLines())
+    return [(rel, audit.check_html(rel, page, context, _WORKER_LINES[0])) for rel, page in batch]
+
+
+def publish_only_what_is_used(site: Path, origins: Origins, context: audit.Context, also: set[str],
+                              checked: dict[str, audit.Checked] | None = None) -> Outcome:
+    """Remove from `site` what no published page uses; audit what stays. `also`: docs paths to keep;
+    `checked`: pages audited already (PageAudit)."""
     outcome = Outcome()
     present: set[str] = set()
     for folder, dirs, files in os.walk(site, followlinks=False):
@@ -73,7 +135,7 @@ def publish_only_what_is_used(site: Path, origins: Origins, context: audit.Conte
             elif name in files:
                 present.add(rel)
     roots = {rel for rel in present if rel.endswith(".html") or origins.origin(rel) == "kit"} | (also & present)
-    used, scripts = _follow(site, roots, present, origins, context, outcome)
+    used, scripts = _follow(site, roots, present, origins, context, outcome, checked or {})
     for rel in sorted(present - used):
         origin = origins.origin(rel)
         if origin == "unknown":
@@ -99,7 +161,7 @@ def publish_only_what_is_used(site: Path, origins: Origins, context: audit.Conte
 
 
 def _follow(site: Path, roots: set[str], present: set[str], origins: Origins, context: audit.Context,
-            outcome: Outcome) -> tuple[set[str], set[str]]:
+            outcome: Outcome, done: dict[str, audit.Checked]) -> tuple[set[str], set[str]]:
     """Every file reached from the roots through pages and style sheets; pages and style sheets are
     audited on the way (they are read once)."""
     used, scripts = set(roots), set()
@@ -109,9 +171,11 @@ def _follow(site: Path, roots: set[str], present: set[str], origins: Origins, co
         rel = queue.popleft()
         if not rel.endswith((".html", ".css")) or rel.startswith(SEARCH_FOLDER):
             continue
-        text = (site / rel).read_text(encoding="utf-8", errors="replace")
-        checked = audit.check_html(rel, text, context, new_lines) if rel.endswith(".html") else \
-            audit.check_css(rel, text, context, own=origins.origin(rel) != "theme")
+        checked = done.get(rel)
+        if checked is None:
+            text = (site / rel).read_text(encoding="utf-8", errors="replace")
+            checked = audit.check_html(rel, text, context, new_lines) if rel.endswith(".html") else \
+                audit.check_css(rel, text, context, own=origins.origin(rel) != "theme")
         outcome.problems += [f"{rel}（来自 {origins.source(rel)}）：{p}" for p in dict.fromkeys(checked.problems)]
         scripts |= checked.scripts
         for target in checked.uses:

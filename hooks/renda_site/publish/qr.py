@@ -9,17 +9,14 @@ the figures). Codes are kept for `mkdocs serve`, whose rebuilds keep this module
 from __future__ import annotations
 
 import re
-import signal
-import site
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
-from multiprocessing import get_context, resource_tracker
-from pathlib import Path
 
 import zxingcpp
 from markupsafe import Markup, escape
 
 from ..address import public_address
+from .helper import helper_process
 
 CAPTION = "扫一扫在手机打开当前页"
 QUIET_ZONE = 4          # modules of white margin the standard asks for around the symbol
@@ -106,41 +103,19 @@ class QrCodes:
         # thread (the preview's), where the worker could not be started ignoring Ctrl-C (see below).
         if len(todo) < self.CHUNK or threading.current_thread() is not threading.main_thread():
             return
-        # spawn, not fork: `mkdocs serve` runs threads, and a forked copy of a threaded process can hang.
-        # The worker imports this package from its folder: MkDocs removes the hooks folder from sys.path
-        # once the hook module is loaded, so the worker puts it back first. It is started with Ctrl-C
-        # blocked in this thread, and a process keeps its signal mask across fork and exec: the worker
-        # never receives Ctrl-C from its first instant on (the build handles Ctrl-C and stops it, and an
-        # editor sees no traceback of the worker's own). Ctrl-C is only blocked here, never ignored: the
-        # build has other threads (the background file writer), a Ctrl-C to the process goes to one of
-        # them while this thread blocks it, and an ignored signal would be dropped there — the preview
-        # then went on serving. Taken by another thread, it interrupts this one all the same (Python runs
-        # signal handlers in the main thread), so the pool is closed on any exception.
-        # multiprocessing's resource tracker is started first: starting it unblocks Ctrl-C on its way out.
-        try:
-            resource_tracker.ensure_running()
-        except OSError:
+        self._pool = helper_process()
+        if self._pool is None:
             return
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn"),
-                                             initializer=site.addsitedir, initargs=(str(Path(__file__).resolve().parents[2]),))
             for start in range(0, len(todo), self.CHUNK):
                 chunk = todo[start: start + self.CHUNK]
                 future = self._pool.submit(_svgs, chunk)
                 self._pending.update((url, (future, chunk)) for url in chunk)
-        except (OSError, NotImplementedError):
-            # No process semaphores here (some containers have no /dev/shm): every code is drawn in place.
-            self.close()
+        except (OSError, RuntimeError):
+            self.close()                    # the worker is gone: every code is drawn in place
         except BaseException:
             self.close()                                                # the build will not get this object
             raise
-        finally:
-            try:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)     # a Ctrl-C meanwhile is handled here
-            except BaseException:
-                self.close()
-                raise
 
     def block(self, page_url: str | None) -> Markup:
         if not self.site_url or page_url is None:

@@ -26,7 +26,7 @@ from ..input.pictures import PictureError
 from ..input.privacy import digits
 from .audit import Context
 from .images import RASTER, clean_image
-from .published import Origins, publish_only_what_is_used
+from .published import Origins, PageAudit, publish_only_what_is_used
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps
 
@@ -51,6 +51,7 @@ class BuildSession:
         self.staged: StagedSite | None = None
         self.finished = False            # the last page and the search index are written
         self.origins = Origins()         # where each file of the build came from (the published set)
+        self.auditor: PageAudit | None = None    # a build's pages, audited as they are written
         self.data_error = False          # this build stopped on a data error (the preview tolerates it)
         _OPEN.add(self)
         _stop_helpers_on_interrupt()
@@ -128,10 +129,20 @@ class BuildSession:
     def decorate(self, src_uri: str, markdown: str) -> str:
         return self.result.decorate(src_uri, markdown)
 
-    def start_qr(self, page_urls: list[str]) -> None:
-        """Every page's address is known: QR codes are drawn meanwhile by a second process."""
+    def start_helpers(self, page_urls: list[str], audit: bool) -> None:
+        """Every page's address is known: QR codes are drawn meanwhile by a second process, and (`audit`:
+        a build, not the preview, which also shows drafts) the pages are audited as they are written."""
         self._stop("qr")
         self.qr = QrCodes(self.site_url, page_urls)
+        self._stop("auditor")
+        if audit:
+            self.auditor = PageAudit(self.audit_context(), len(page_urls))
+
+    def audited(self, dest_uri: str, html: str) -> str:
+        """A page as MkDocs writes it, handed to the audit; returned as it is."""
+        if self.auditor is not None:
+            self.auditor.add(dest_uri, html)
+        return html
 
     def qr_block(self, page_url: str):
         return self.qr.block(page_url)
@@ -169,12 +180,12 @@ class BuildSession:
         except OSError as exc:
             raise BuildFailed(f"生成的文件未能写入 {self.out_dir}：{exc}") from None
 
-    def finish(self, site_dir: str, audit: bool = True) -> None:
-        """After the last page: publish only what is used and audit it (`audit`: a build, not the
-        preview, which also shows drafts), wait for Pagefind, put its bundle into the site, stop the helpers."""
+    def finish(self, site_dir: str) -> None:
+        """After the last page: publish only what is used and audit it (a build), wait for Pagefind,
+        put its bundle into the site, stop the helpers."""
         self._stop("qr")
         drop_source_maps(Path(site_dir))
-        if audit:
+        if self.auditor is not None:
             self.publish_only_what_is_used(Path(site_dir))      # while Pagefind indexes its last part
         indexer, self.indexer = self.indexer, None
         if indexer is not None:
@@ -190,15 +201,11 @@ class BuildSession:
     def publish_only_what_is_used(self, site: Path) -> None:
         """Leave out what no published page uses; audit what stays; fail the build on any finding."""
         started = time.perf_counter()
-        config = self.result.catalog.config
-        url = urlsplit(self.site_url or "")
-        context = Context(site_path=url.path if url.path.endswith("/") else url.path + "/",
-                          own_hosts=frozenset({url.hostname.lower()} if url.hostname else ()),
-                          embed_hosts=frozenset(getattr(config, "embed_hosts", None) or ()),
-                          public_numbers=frozenset(digits(n) for n in self.result.public_numbers),
-                          attachments_cache=self.root / ".cache" / "attachments")
-        also = {item.path for item in getattr(config, "publish_also", None) or ()}
-        outcome = publish_only_what_is_used(site, self.origins, context, also)
+        auditor, self.auditor = self.auditor, None
+        checked = auditor.results()
+        waited = time.perf_counter() - started
+        also = {item.path for item in getattr(self.result.catalog.config, "publish_also", None) or ()}
+        outcome = publish_only_what_is_used(site, self.origins, auditor.context, also, checked)
         if outcome.dropped:
             shown = "、".join(outcome.dropped[:10]) + (f" 等 {len(outcome.dropped)} 个" if len(outcome.dropped) > 10 else "")
             self.log.info("没有任何发布的页面使用，未发布：%s（确需发布的，在 data/site.yaml 的 publish_also 中写明理由）", shown)
@@ -206,8 +213,19 @@ class BuildSession:
             for problem in outcome.problems:
                 self.log.error("发布前检查未通过：%s", problem)
             raise BuildFailed(f"发布前检查发现 {len(outcome.problems)} 处问题（见上面的 ERROR 行），网站未发布，已发布的网站保持不变。")
-        self.log.info("发布前检查：%d 个文件逐一检查通过（未使用而不发布的：本站文件 %d 个、主题文件 %d 个），用时 %.2f 秒",
-                      outcome.kept, len(outcome.dropped), outcome.dropped_theme, time.perf_counter() - started)
+        self.log.info("发布前检查：%d 个文件逐一检查通过（其中 %d 个页面在生成时已由第二个进程检查；未使用而不发布的："
+                      "本站文件 %d 个、主题文件 %d 个），页面生成后又用时 %.2f 秒（等待第二个进程 %.2f 秒）",
+                      outcome.kept, len(checked), len(outcome.dropped), outcome.dropped_theme,
+                      time.perf_counter() - started, waited)
+
+    def audit_context(self) -> Context:
+        config = self.result.catalog.config
+        url = urlsplit(self.site_url or "")
+        return Context(site_path=url.path if url.path.endswith("/") else url.path + "/",
+                       own_hosts=frozenset({url.hostname.lower()} if url.hostname else ()),
+                       embed_hosts=frozenset(getattr(config, "embed_hosts", None) or ()),
+                       public_numbers=frozenset(digits(n) for n in self.result.public_numbers),
+                       attachments_cache=self.root / ".cache" / "attachments")
 
     def abandon(self) -> None:
         """The build failed after it started writing: the staged folder goes, the published site stays."""
@@ -221,6 +239,7 @@ class BuildSession:
             writing._pending.join()               # never leave a half-written cache behind
         self._stop("indexer")
         self._stop("qr")
+        self._stop("auditor")
         _OPEN.discard(self)
         staged, self.staged = self.staged, None
         if staged is not None:
