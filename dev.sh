@@ -27,33 +27,11 @@ setup() {  # $1: requirements file
 }
 
 # MkDocs ends in English ("Aborted with a BuildError!", "... is not found among documentation files.");
-# each such line keeps its place and gets a Chinese line beside it. MkDocs logs to stderr and prints its
-# "Aborted" line to stdout: both pass here, in order, to stderr. The exit status stays MkDocs' own
-# (pipefail). Ctrl-C is ignored here, so the lines MkDocs prints while stopping still pass.
-explain() {
-  trap '' INT
-  awk '
-    function say(text) { print "  说明：" text; fflush() }
-    { print; fflush() }
-    /^Aborted with a BuildError!/ { say("生成已中止，网站没有更新（已发布的网站保持不变）。原因见上面的 ERROR 行；只检查数据可运行 bash dev.sh check。") }
-    /^Aborted with [0-9]+ warnings? in strict mode!/ { match($0, /[0-9]+/); say("有 " substr($0, RSTART, RLENGTH) " 个警告：严格模式下有警告就不生成网站。请按上面 WARNING 行的提示改正后重新运行 bash dev.sh build。") }
-    /^Aborted with a configuration error!/ || /configuration warnings in .strict. mode!/ { say("mkdocs.yml 的设置有误，见上面的 ERROR/WARNING 行。") }
-    /Doc file .* contains a link .*is not found among documentation files/ {
-      split($0, q, "\047"); hint = "文章 docs/" q[2] " 中的链接「" q[4] "」指向的文件不存在"
-      if (q[6] != "" && q[5] ~ /target/) hint = hint "（按文章所在文件夹算，应在 docs/" q[6] "）"
-      say(hint ($0 ~ /Did you mean/ ? "，是否应为「" q[8] "」？" : "。")) }
-    /Doc file .* contains a link .*does not contain an anchor/ { split($0, q, "\047"); say("文章 docs/" q[2] " 中的链接「" q[4] "」所指的小标题在 docs/" q[6] " 中找不到。") }
-    /Doc file .* contains an unrecognized relative link/ { split($0, q, "\047"); say("文章 docs/" q[2] " 中的链接「" q[4] "」无法识别：站内链接应指向 .md 文件" ($0 ~ /Did you mean/ ? "，是否应为「" q[6] "」？" : "。")) }
-    /Error reading page / { split($0, q, "\047"); say("读取 docs/" q[2] " 出错，见本行后面的原因。") }
-    /^Traceback \(most recent call last\)/ { crashed = 1 }
-    /Address already in use/ { crashed = 0; say("这个端口已被占用：可能已经有一个预览在运行。关掉它（在那个终端按 Ctrl+C），或换一个端口：bash dev.sh serve -a 127.0.0.1:8001。") }
-    /Serving on http/ { say("预览已启动：用浏览器打开上面的地址；修改文件后自动刷新；按 Ctrl+C 结束预览。") }
-    END { if (crashed) say("生成程序出错（上面的 Traceback 是给维护人员看的）。请先运行 bash dev.sh check；若检查没有错误，请把上面的全部信息发给网站维护人员。") }
-  '
-}
-
+# each such line keeps its place and gets a Chinese line beside it, as it arrives (hooks/renda_site/
+# editors/explain.py; not an awk filter: Debian's mawk held every line back until the preview stopped).
+# The exit status stays MkDocs' own.
 mkdocs_explained() {
-  "$VENV/bin/mkdocs" "$@" 2>&1 | explain >&2
+  "$VENV/bin/python" hooks/renda_site/editors/explain.py "$VENV/bin/mkdocs" "$@"
 }
 
 case "${1:-}" in

@@ -134,3 +134,47 @@ def test_serve_explains_itself_and_stops_on_ctrl_c(project):
     assert "说明：预览已启动" in out and "Shutting down" in out
     with pytest.raises(ProcessLookupError):           # nothing of the group is left running
         os.killpg(serve.pid, 0)
+
+
+def test_the_preview_speaks_while_it_runs_on_debian_awk(project):
+    """The preview's address and a data error reach the terminal while the preview runs (mawk, Debian's and
+    Ubuntu's awk, held them back until Ctrl-C when the explanations came from an awk filter)."""
+    import selectors
+    import shutil
+    port = 19000 + os.getpid() % 1000
+    env = {k: v for k, v in os.environ.items() if k != "VENV"}
+    if shutil.which("mawk"):                       # the system awk of Debian and Ubuntu, first on PATH
+        (project / "bin").mkdir()
+        (project / "bin" / "awk").symlink_to(shutil.which("mawk"))
+        env["PATH"] = f"{project / 'bin'}:{env['PATH']}"
+    serve = subprocess.Popen(["bash", "dev.sh", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+                             preexec_fn=ctrl_c_as_in_a_terminal)
+    seen = b""
+    selector = selectors.DefaultSelector()
+    selector.register(serve.stdout, selectors.EVENT_READ)
+
+    def read_until(marker: str, seconds: float) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + seconds
+        while marker.encode() not in seen and time.monotonic() < deadline:
+            if selector.select(timeout=0.5):
+                chunk = os.read(serve.stdout.fileno(), 65536)
+                if not chunk:
+                    break
+                seen += chunk
+        assert marker.encode() in seen, seen.decode("utf-8", "replace")[-2000:]
+        assert serve.poll() is None, "the preview must still be running"
+
+    try:
+        read_until("说明：预览已启动", 120)
+        deputy = project / "data/deputies/d0001.yaml"
+        deputy.write_text(deputy.read_text(encoding="utf-8").replace("gender: 男", "gender: M"), encoding="utf-8")
+        read_until("data/deputies/d0001.yaml:4 错误 字段 gender", 60)
+    finally:
+        os.killpg(serve.pid, signal.SIGINT)
+        try:
+            serve.wait(timeout=60)
+        finally:
+            if serve.poll() is None:
+                os.killpg(serve.pid, signal.SIGKILL)
