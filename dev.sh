@@ -12,10 +12,24 @@ cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
 export NO_MKDOCS_2_WARNING=1 PYTHONPATH="$PWD/hooks${PYTHONPATH:+:$PYTHONPATH}"
 
+PYTHON=${PYTHON:-python3}
+COMMAND_LINE="$*"
+
 setup() {  # $1: requirements file
   if [ ! -x "$VENV/bin/python" ]; then
+    # The pinned packages need Python 3.11 or newer (Debian 12 has 3.11, Ubuntu 24.04 has 3.12).
+    if ! "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
+      found=$("$PYTHON" --version 2>&1) || found="没有找到 $PYTHON"
+      echo "需要 Python 3.11 或更高版本，本机是：$found。请安装 Python 3.11 以上（Ubuntu 22.04：sudo apt-get install python3.11 python3.11-venv，" >&2
+      echo "然后用 PYTHON=python3.11 bash dev.sh $COMMAND_LINE；Windows：从 python.org 安装 3.11 以上并勾选“Add python.exe to PATH”）。" >&2
+      exit 1
+    fi
     echo "第一次运行：正在创建 $VENV 并安装所需软件，约需一两分钟，请稍候……" >&2
-    python3 -m venv "$VENV"
+    if ! "$PYTHON" -m venv "$VENV" >/dev/null 2>&1; then
+      rm -rf "$VENV"
+      echo "无法创建虚拟环境 $VENV。Debian、Ubuntu、统信UOS、麒麟上请先安装：sudo apt-get install python3-venv，然后重新运行。" >&2
+      exit 1
+    fi
   fi
   local stamp="$VENV/.installed-$(basename "$1")"
   if [ ! -f "$stamp" ] || [ "$1" -nt "$stamp" ] || [ requirements.txt -nt "$stamp" ]; then

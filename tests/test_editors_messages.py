@@ -178,3 +178,12 @@ def test_the_preview_speaks_while_it_runs_on_debian_awk(project):
         finally:
             if serve.poll() is None:
                 os.killpg(serve.pid, signal.SIGKILL)
+
+
+def test_an_impossible_unquoted_date_is_a_located_error_in_build(project):
+    article = project / "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md"
+    article.write_text(article.read_text(encoding="utf-8").replace('date: "2017-04-26"', "date: 2017-04-31"), encoding="utf-8")
+    built = dev_sh(project, "build", RENDA_PAGEFIND="0")
+    assert built.returncode == 1
+    assert "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md:3 错误 字段 date：日期「2017-04-31」不存在" in built.stderr
+    assert "Traceback" not in built.stderr

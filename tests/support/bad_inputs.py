@@ -430,3 +430,12 @@ from support.publish_attacks import CASES as _PUBLISH_CASES  # noqa: E402
 
 CASES += _PUBLISH_CASES
 ATTACKS += _PUBLISH_CASES
+
+# Unquoted dates that YAML reads as dates but that do not exist: a located error, never a traceback.
+CASES += [
+    Case("impossible-date-in-article", "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md", 'date: "2017-04-26"', "date: 2017-04-31",
+         "date", "日期「2017-04-31」不存在"),
+    Case("impossible-date-in-meeting", "data/meetings/18-17.yaml", 'end: "2024-04-25"', "end: 2024-02-30", "end", "日期「2024-02-30」不存在"),
+    Case("impossible-time-in-suggestion", "data/suggestions/18-3/15.yaml", 'filed: "2024-01-09"', "filed: 2024-01-09 25:00:00", "filed",
+         "日期「2024-01-09 25:00:00」不存在"),
+]

@@ -71,6 +71,7 @@ LocatedLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
 # Limits that no real data file comes near (the deepest demo file nests 5 levels, the largest holds a
@@ -162,7 +163,13 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
     if node.tag == _STR and isinstance(node, yaml.ScalarNode):
         return node.value
     if node.tag not in (_SEQ, _MAP) or isinstance(node, yaml.ScalarNode):
-        return loader.construct_object(node, deep=True)
+        try:
+            return loader.construct_object(node, deep=True)
+        except ValueError:             # 2026-11-31, 2026-02-29: YAML reads the shape of a date, Python refuses the day
+            if node.tag != _TIMESTAMP:
+                raise
+            raise LimitError(f"日期「{node.value}」不存在（该月没有这一天，或月份、时间写错了）。"
+                             f"请改成正确的日期，并加上引号，如 \"2026-11-30\"", node.start_mark) from None
     if id(node) in active:
         raise yaml.constructor.ConstructorError(None, None, "found a recursive alias", node.start_mark)
     if len(active) >= MAX_DEPTH:                  # `active` holds the collections above this one
