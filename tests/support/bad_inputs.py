@@ -439,3 +439,12 @@ CASES += [
     Case("impossible-time-in-suggestion", "data/suggestions/18-3/15.yaml", 'filed: "2024-01-09"', "filed: 2024-01-09 25:00:00", "filed",
          "日期「2024-01-09 25:00:00」不存在"),
 ]
+
+# Links in article bodies to pages that do not exist: found by check, not only by the build at the end.
+CASES += [
+    Case("body-link-to-missing-page", "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md", "\n---\n", "\n---\n\n另见[第二次会议](nosuch.md)。\n",
+         "正文", "链接的页面「dongtai/nosuch.md」不存在", at="另见"),
+    Case("body-link-from-the-wrong-folder", "docs/shenyi/2099-12-31-lianjie.md", WRITE,
+         '---\ntitle: 关于审议意见的说明\ndate: "2024-05-01"\nsource: 县人大常委会办公室\n---\n\n见[第三次会议](2017-04-26-changweihui-di3ci-huiyi.md)。\n',
+         "正文", "是否应为 docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md", at="见["),
+]

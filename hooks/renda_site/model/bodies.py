@@ -30,6 +30,7 @@ def check_bodies(checker, articles) -> None:
     hosts = set(getattr(config, "embed_hosts", None) or [])
     withheld = checker.withheld_pages()
     templates = DEFAULT_TEMPLATES | checker.loaded.templates
+    pages = KnownPages(checker)
     for article in articles:
         meta = article.meta
         if meta is not None and meta.template and meta.template not in templates:
@@ -41,12 +42,16 @@ def check_bodies(checker, articles) -> None:
         if _MAY_HAVE_HTML.search(body):
             for line, message in violations(body, hosts):
                 checker.problems.error(article.path, article.body_line + line - 1, "正文", message)
-        if ".md" in body and withheld:
+        if ".md" in body:
             for line, target in links(article.src_uri, body):
                 if target in withheld:
                     checker.problems.error(article.path, article.body_line + line - 1, "正文",
                                            f"链接的页面「{target}」是{withheld[target]}：发布后这个链接会失效。"
                                            "请去掉链接，或等对方发布后再加")
+                elif not pages.may_exist(target):
+                    checker.problems.error(article.path, article.body_line + line - 1, "正文",
+                                           f"链接的页面「{target}」不存在（按文章所在的文件夹 docs/{posixpath.dirname(article.src_uri) or '.'} 算）"
+                                           + pages.suggestion(target))
 
 
 def links(src_uri: str, body: str):
@@ -63,3 +68,33 @@ def links(src_uri: str, body: str):
             if "://" in target or target.startswith(("/", "mailto:")):
                 continue
             yield number, posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), target))
+
+
+_LISTING = re.compile(r"(?:^|/)(?:index|page-\d+)\.md$")
+
+
+class KnownPages:
+    """The pages a link in a body may point at, as far as `check` knows without generating: the Markdown
+    files of docs/, every record's own page, and the listings; a folder that holds generated pages other
+    than these (a term's composition page) is not judged."""
+
+    def __init__(self, checker):
+        self.files = {f for f in checker.loaded.docs_files if f.endswith(".md")}
+        self.records: set[str] = set()
+        for kind in checker.kinds.values():
+            for record in checker.loaded.of(kind.name):
+                page = kind.page(record)
+                if page:
+                    self.records.add(page)
+        self.generated_folders = {posixpath.dirname(page) for page in self.records - self.files}
+
+    def may_exist(self, target: str) -> bool:
+        return (target in self.files or target in self.records or bool(_LISTING.search(target))
+                or posixpath.dirname(target) in self.generated_folders or target.startswith("../"))
+
+    def suggestion(self, target: str) -> str:
+        name = posixpath.basename(target)
+        near = sorted(f for f in self.files | self.records if posixpath.basename(f) == name)
+        if near:
+            return f"，是否应为 docs/{near[0]}？链接按文章所在的文件夹计算，上一级文件夹写作 ../"
+        return "。请检查文件名，链接按文章所在的文件夹计算，上一级文件夹写作 ../"
