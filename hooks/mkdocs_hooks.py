@@ -30,8 +30,8 @@ def on_config(config):
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
     _state["data_error"] = False
-    if _state.get("command") == "build" and not _state.get("dirty"):   # published only once complete
-        config.site_dir = _state["session"].stage(config.site_dir)
+    if _state.get("command") == "build":        # published only once complete (a --dirty build too)
+        config.site_dir = _state["session"].stage(config.site_dir, keep=bool(_state.get("dirty")))
 
 
 def on_files(files, config):

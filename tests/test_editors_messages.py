@@ -81,13 +81,14 @@ def test_collapse_keeps_rare_warnings_and_every_error():
 def test_english_abort_lines_get_a_chinese_explanation(project):
     article = project / "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md"
     original = article.read_text(encoding="utf-8")
-    article.write_text(original + "\n另见[第二次会议](nosuch.md)。\n", encoding="utf-8")
+    # A link into the generated pages: check cannot know them all, MkDocs finds it at the end.
+    article.write_text(original + "\n另见[另一位代表](../daibiao/d9999.md)。\n", encoding="utf-8")
     broken = dev_sh(project, "build", RENDA_PAGEFIND="0")
     assert broken.returncode == 1
     lines = broken.stderr.splitlines()
     warning = next(i for i, l in enumerate(lines) if "is not found among documentation files" in l)
-    assert lines[warning + 1] == ("  说明：文章 docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md 中的链接「nosuch.md」"
-                                  "指向的文件不存在（按文章所在文件夹算，应在 docs/dongtai/nosuch.md）。")
+    assert lines[warning + 1] == ("  说明：文章 docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md 中的链接「../daibiao/d9999.md」"
+                                  "指向的文件不存在（按文章所在文件夹算，应在 docs/daibiao/d9999.md）。")
     abort = lines.index("Aborted with 1 warnings in strict mode!")
     assert lines[abort + 1].startswith("  说明：有 1 个警告：严格模式下有警告就不生成网站。")
     article.write_text(original, encoding="utf-8")

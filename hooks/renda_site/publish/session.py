@@ -91,10 +91,11 @@ class BuildSession:
                   None if self.cache else p.markdown) for p in self.result.pages]
         return pages + [(f.path, None, None if self.cache else f.data) for f in self.result.files]
 
-    def stage(self, site_dir: str) -> str:
+    def stage(self, site_dir: str, keep: bool = False) -> str:
         """The folder to build into instead of `site_dir`; `site_dir` gets the build only when it is
-        complete (see staging.py)."""
-        self.staged = StagedSite(Path(site_dir))
+        complete (see staging.py). `keep`: start from a copy of the published site (a --dirty build
+        rewrites only what changed)."""
+        self.staged = StagedSite(Path(site_dir), keep)
         return str(self.staged.stage)
 
     def withheld(self) -> list[str]:

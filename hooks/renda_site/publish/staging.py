@@ -44,7 +44,7 @@ def _alive(pid: int) -> bool:
 class StagedSite:
     """Where a build writes (`stage`) and where it is published once complete (`target`)."""
 
-    def __init__(self, target: Path):
+    def __init__(self, target: Path, keep: bool = False):
         self.target = Path(target).absolute()
         prefix = PREFIX.format(name=self.target.name)
         self.stage = self.target.parent / f"{prefix}{os.getpid()}"
@@ -54,7 +54,10 @@ class StagedSite:
             if stale != self.stage and (not pid.isdigit() or not _alive(int(pid))):
                 shutil.rmtree(stale, ignore_errors=True)
         shutil.rmtree(self.stage, ignore_errors=True)
-        self.stage.mkdir()
+        if keep and self.target.is_dir():
+            shutil.copytree(self.target, self.stage, symlinks=True)   # copies, never links: MkDocs rewrites in place
+        else:
+            self.stage.mkdir()
 
     def publish(self) -> None:
         """Put the finished build in place of the previous one."""
