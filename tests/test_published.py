@@ -122,6 +122,7 @@ CONTEXT = Context(site_path="/", own_hosts=frozenset({"www.qxrd.example"}), embe
     ('<p title="&lt;img src=x onerror=alert(1)&gt;">x</p>', None),   # a payload quoted as text in a value
     ('<p>把 src=https://evil.example/x.png 写进正文 onload=1</p>', None),  # text, not attributes
     ('<img alt="x" src="a.png" onerror="alert(1)">', "事件属性"),
+    ('<p>值班 138<span hidden>99</span>12345678</p>', "疑似手机号码"),
     ('<p>110101<span>19900307</span>1234</p>', "疑似身份证号码"),
 ])
 def test_audit_of_one_page(page, found):

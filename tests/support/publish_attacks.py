@@ -413,6 +413,18 @@ CASES = [
          "必须是本站 docs/ 中的文件", at="track"),
     Case("body-reference-image-remote", ART, "\n---\n", "\n---\n\n![图][t]\n\n[t]: https://evil.example/t.png\n", "正文", "必须是本站 docs/ 中的文件",
          at="[t]: https"),
+    # found by this work's own probe, beyond the issue's classes
+    Case("mobile-split-by-hidden-element", ART, "\n---\n", "\n---\n\n值班电话 138<span hidden>99</span>12345678。\n", "正文", "疑似手机号码",
+         at="值班电话"),
+    Case("settings-docs-dir-outside", MK, "docs_dir: docs", "docs_dir: ..", "docs_dir", "必须是本项目中的一个文件夹", at="docs_dir:"),
+    Case("settings-docs-dir-is-the-project", MK, "docs_dir: docs", "docs_dir: .", "docs_dir", "必须是本项目中的一个文件夹", at="docs_dir:"),
+    Case("settings-custom-dir-outside", MK, "  custom_dir: overrides", "  custom_dir: /etc", "theme.custom_dir", "必须是本项目中的一个文件夹",
+         at="custom_dir:"),
+    Case("settings-snippets-extension", MK, "  - fenced_code", '  - fenced_code\n  - pymdownx.snippets:\n      base_path: ["."]',
+         "markdown_extensions 第7项", "能把项目中或电脑上其他文件的内容", at="pymdownx.snippets"),
+    Case("settings-copyright-markup", MK, "docs_dir: docs", "docs_dir: docs\ncopyright: '<script>alert(1)</script>'", "copyright", "只能是文字",
+         at="copyright:"),
+    Case("gif-animation-bomb", "docs/assets/img/dongtu.gif", Make(lambda path: _animation(path)), "", "（整个文件）", "帧", whole=True),
     # 8. resource bombs
     Case("picture-decompression-bomb", "docs/assets/img/ditu.png", Make(_huge_png), "", "（整个文件）", "图片尺寸过大", whole=True),
     Case("picture-too-many-pixels", "docs/assets/img/quanjing.jpg", Make(_picture("JPEG", size=(12000, 7000))), "", "（整个文件）", "图片尺寸过大",
@@ -430,3 +442,10 @@ def _hidden_sheet(path):
     sheet["A1"] = MOBILE
     sheet.sheet_state = "hidden"
     book.save(str(path))
+
+
+def _animation(path):
+    """A GIF of 600 small frames (more than any picture on a government site needs)."""
+    from PIL import Image
+    frames = [Image.new("RGB", (8, 8), (n % 256, n // 256 * 60, 0)) for n in range(600)]
+    frames[0].save(path, "GIF", save_all=True, append_images=frames[1:], duration=20)

@@ -14,6 +14,7 @@ from pathlib import Path
 # File name endings a browser shows as a picture, and the format the file must really be in.
 RASTER = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF", ".ico": "ICO"}
 MAX_PIXELS = 80_000_000
+MAX_FRAMES = 500
 # What Pillow reports in `info` for metadata it read; any of these (or an APPn segment of a JPEG other
 # than JFIF, ICC and Adobe's colour marker) means the file has something to remove.
 _METADATA_KEYS = {"exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "iptc", "Raw profile type exif",
@@ -74,6 +75,10 @@ def open_picture(source, expected: str | None = None):
         image.close()
         raise PictureError(f"图片尺寸过大（{width}×{height} 像素，超过 {MAX_PIXELS // 10000} 万像素），"
                            "读取它会耗尽内存。请缩小后再发布")
+    frames = getattr(image, "n_frames", 1) if image.format in ("GIF", "WEBP", "PNG") else 1
+    if frames > MAX_FRAMES or frames * width * height > MAX_PIXELS * 4:
+        image.close()
+        raise PictureError(f"动画有 {frames} 帧、每帧 {width}×{height} 像素，处理它会耗尽内存和时间。请换成静态图片或视频（MP4）")
     if expected is not None and image.format != expected:
         found = image.format or "未知"
         image.close()

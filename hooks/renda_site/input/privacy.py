@@ -81,6 +81,8 @@ INVISIBLE = {c: None for start, end in _FORMAT for c in range(start, end + 1)} |
 _MARKUP = re.compile(r"[<&*_`\[\\]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
+# An element with the `hidden` attribute (allowed in bodies) is not shown: its text is not read between digits.
+_HIDDEN = re.compile(r"<([A-Za-z][\w-]*)\b[^<>]*\shidden\b[^<>]*>.*?</\1\s*>", re.DOTALL)
 _LINK_TAIL = re.compile(r"\]\([^()\n]*\)|\]\[[^\]\n]*\]|\{:?[^{}\n]*\}")
 _REFERENCE = re.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});?")
 _MARKS_BETWEEN_DIGITS = re.compile(r"(?<=\d)(?:[*_`~\\\[\]]|\s)*[*_`~\\\[\]]+(?:[*_`~\\\[\]]|\s)*(?=\d)")
@@ -92,6 +94,7 @@ def reader_text(markdown: str) -> str:
     marks between two digits dropped. A number split by any of these reads whole in the browser."""
     if "<" in markdown:
         markdown = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+        markdown = _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)   # not shown: not between digits
         markdown = _INLINE_TAG.sub("", markdown)
     markdown = _LINK_TAIL.sub("", markdown)
     if "&" in markdown:

@@ -20,6 +20,8 @@ _LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # Keys of `extra` (at any depth) whose value is a picture the page loads: a file of this site.
 _PICTURE_KEYS = {"emblem", "dzjg_image", "image", "logo", "icon_image"}
 # Keys whose value is an address a reader follows.
+# Markdown extensions that copy other files into a page.
+_INCLUDING = {"snippets", "markdown_include", "include", "mdx_include", "b64"}
 _LINK_KEY = re.compile(r"(?:^|_)(?:url|link|href|homepage|correction|contact|statement)$")
 
 
@@ -81,8 +83,23 @@ class Settings:
             value = raw.get(key)
             if isinstance(value, str) and _scheme(value) not in (None, "http", "https"):
                 self.error(raw, key, key, f"只能是 http(s) 网址，实际为「{value[:60]}」")
+        for key, default in (("docs_dir", "docs"),):
+            folder = raw.get(key, default)
+            if isinstance(folder, str) and not self.inside(folder):
+                self.error(raw, key, key, f"「{folder}」必须是本项目中的一个文件夹（不能是项目本身或项目之外的文件夹）：其中的文件都可能被发布")
+        if isinstance(raw.get("copyright"), str) and "<" in raw["copyright"]:
+            self.error(raw, "copyright", "copyright", "只能是文字，不能含有 HTML 标签（会原样进入每个页面）")
+        extensions = raw.get("markdown_extensions")
+        for index, entry in enumerate(extensions if isinstance(extensions, LocatedList) else []):
+            name = next(iter(entry)) if isinstance(entry, dict) and entry else entry
+            if isinstance(name, str) and name.split(".")[-1] in _INCLUDING:
+                self.error(extensions, index, f"markdown_extensions 第{index + 1}项",
+                           f"不能使用「{name}」：它能把项目中或电脑上其他文件的内容（如 .git/config）放进页面")
         theme = raw.get("theme")
         if isinstance(theme, LocatedDict):
+            folder = theme.get("custom_dir")
+            if isinstance(folder, str) and not self.inside(folder):
+                self.error(theme, "custom_dir", "theme.custom_dir", f"「{folder}」必须是本项目中的一个文件夹：其中的文件会被复制到网站")
             if theme.get("font", False) is not False:
                 self.error(theme, "font", "theme.font", "必须为 false：否则读者的浏览器会从境外的字体网站加载字体，内网和境内都可能打不开")
             for key in ("logo", "favicon"):
@@ -100,6 +117,15 @@ class Settings:
             if "analytics" in extra:
                 self.error(extra, "analytics", "extra.analytics", "不能使用网站统计：它会加载其他网站的脚本，并把读者的访问记录发给该网站")
             self.walk(extra, "extra")
+
+    def inside(self, folder: str) -> bool:
+        """Whether `folder` is a folder of the project below its root (not the root, not its .git)."""
+        try:
+            path = (self.root / folder).resolve()
+            rel = path.relative_to(self.root.resolve())
+        except (ValueError, OSError):
+            return False
+        return bool(rel.parts) and rel.parts[0] != ".git"
 
     def local_file(self, node, key, field: str, value: str, what: str) -> None:
         if _other_host(value):

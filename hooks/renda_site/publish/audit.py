@@ -46,6 +46,7 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 # ends a block (a cell, a paragraph, an SVG text): a character the number patterns do not cross.
 _INLINE_TAG = re.compile(r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span"
                          r"|strong|sub|sup|time|u|var|wbr|tspan)\b[^>]*>", re.IGNORECASE)
+_HIDDEN = re.compile(r"<([A-Za-z][\w-]*)\b[^<>]*\shidden\b[^<>]*>.*?</\1\s*>", re.DOTALL)
 _BREAK = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
 
@@ -264,7 +265,10 @@ def _private_numbers(page: str, context: Context, out: Checked) -> None:
     raw = _GEOMETRY.sub("", page) if "<svg" in page or "<path" in page else page
     _numbers_in(raw, "页面源代码", context, out)
     body = _STYLE_BLOCK.sub("|", _SCRIPT.sub("|", page))
-    read = _ANY_TAG.sub("|", _BREAK.sub(" ", _INLINE_TAG.sub("", _COMMENT.sub("", body))))
+    shown = _COMMENT.sub("", body)
+    if " hidden" in shown:
+        shown = _HIDDEN.sub("", shown)           # an element that is not shown does not stand between digits
+    read = _ANY_TAG.sub("|", _BREAK.sub(" ", _INLINE_TAG.sub("", shown)))
     _numbers_in(_SPACES.sub(" ", read), "页面文字", context, out)
 
 
