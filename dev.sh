@@ -4,7 +4,8 @@
 #   bash dev.sh build    安装依赖并严格模式生成网站到 site/
 #   bash dev.sh check    只检查 data/ 和 docs/ 的数据，不生成网站
 #   bash dev.sh test     安装测试依赖并运行全部测试
-#   bash dev.sh new deputy|bulletin|appointments|article --column 栏目 --title 标题   新建记录或文章
+#   bash dev.sh new article --column 栏目 --title 标题   新建栏目文章
+#   bash dev.sh new deputy|appointments|bulletin|suggestion|meeting|station …   新建一条记录（-h 查看参数）
 #   bash dev.sh import 文件.docx|文件.txt --column 栏目   把公文转为栏目文章
 #   bash dev.sh offline  生成离线版压缩包 dist/renda-<日期>-offline.zip（解压后双击 index.html 即可浏览）
 set -euo pipefail
@@ -55,5 +56,7 @@ case "${1:-}" in
   new|import) setup requirements.txt; exec "$VENV/bin/python" -m renda_site "$@" ;;
   test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
   offline) setup requirements.txt; shift; exec "$VENV/bin/python" deploy/offline.py "$@" ;;
-  *) awk 'NR > 1 && /^#/ { print; next } NR > 1 { exit }' "$0"; exit 2 ;;   # the usage comment above
+  *) [ -n "${1:-}" ] && [ "$1" != help ] && [ "$1" != -h ] && [ "$1" != --help ] && echo "没有「$1」这个命令。可以使用：" >&2
+     sed -n '2,/^set -e/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
+     [ "${1:-help}" = help ] || [ "$1" = -h ] || [ "$1" = --help ] && exit 0; exit 2 ;;   # the usage comment above
 esac

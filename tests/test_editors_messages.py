@@ -188,3 +188,19 @@ def test_an_impossible_unquoted_date_is_a_located_error_in_build(project):
     assert built.returncode == 1
     assert "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md:3 错误 字段 date：日期「2017-04-31」不存在" in built.stderr
     assert "Traceback" not in built.stderr
+
+
+def test_help_and_argument_errors_are_in_chinese_and_list_every_record_kind(project):
+    from renda_site.editors.scaffold import scaffolds
+    helped = subprocess.run(["bash", "dev.sh", "help"], cwd=project, capture_output=True, text=True)
+    assert helped.returncode == 0
+    for kind in scaffolds():
+        assert kind in helped.stderr, kind
+    typo = subprocess.run(["bash", "dev.sh", "bulid"], cwd=project, capture_output=True, text=True)
+    assert typo.returncode == 2 and "没有「bulid」这个命令" in typo.stderr
+    missing = dev_sh(project, "new")
+    assert missing.returncode == 2 and "错误：缺少必需的参数：记录类型" in missing.stderr
+    unknown = dev_sh(project, "new", "deputy", "--id", "d0001")
+    assert unknown.returncode == 2 and "无法识别的参数：--id d0001" in unknown.stderr
+    for english in ("usage:", "error:", "the following arguments", "unrecognized arguments"):
+        assert english not in missing.stderr + unknown.stderr

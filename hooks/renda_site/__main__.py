@@ -10,13 +10,14 @@ import time
 from pathlib import Path
 
 from . import ContentError, check, generate
-from .editors import cli as editor_cli
+from .editors import argparse_zh, cli as editor_cli
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="renda_site", description="人大网站数据检查与页面生成")
+    argparse_zh.install()
+    parser = argparse.ArgumentParser(prog="bash dev.sh", description="人大网站数据检查与页面生成")
     parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录（含 data/ 和 docs/），默认当前目录")
-    commands = parser.add_subparsers(dest="command", required=True)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
     check_cmd = commands.add_parser("check", help="检查 data/ 和 docs/，不生成网站")
     check_cmd.add_argument("--quiet-warnings", action="store_true", help="只列出错误")
     check_cmd.add_argument("--all", action="store_true", help="列出每一个警告（默认同类警告合并为一行）")

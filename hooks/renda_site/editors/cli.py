@@ -11,8 +11,9 @@ EDITOR_COMMANDS = ("new", "import")
 
 def add_commands(commands) -> None:
     from .scaffold import scaffolds
-    new = commands.add_parser("new", help="新建代表、公报、任免名单或文章文件（每个字段都有中文说明）")
-    kinds = new.add_subparsers(dest="kind", required=True)
+    new = commands.add_parser("new", help="新建文章或一条记录（代表、任免名单、公报、代表建议、常委会会议、联络站），每个字段都有中文说明")
+    kinds = new.add_subparsers(dest="kind", required=True, metavar="记录类型",
+                               description="、".join(scaffolds()) + "：bash dev.sh new 记录类型 -h 查看它的参数")
     for command, kind in scaffolds().items():
         parser = kinds.add_parser(command, help=kind.scaffold.help)
         for flag, options in kind.scaffold.arguments:
