@@ -80,7 +80,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pristine = copy_project(Path(tmp) / "pristine")
         rows = [(case, outcome(case, pristine, Path(tmp))) for case in ATTACKS]
-    print("# 攻击与结果（issue 16）\n")
+    print("# 攻击与结果（issue 16、issue 24）\n")
     print("本文件由 `PYTHONPATH=hooks:tests .venv/bin/python tests/make_attacks_table.py > tests/ATTACKS.md` 生成。"
           "第一部分是编辑人员可能提交的有害内容，逐条在演示项目的副本上运行 `check` 得到的实际结果；"
           "第二部分是在生成的网站上无害的攻击，每条都由所列的测试证明。\n")
