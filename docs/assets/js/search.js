@@ -508,6 +508,7 @@
     root.removeAttribute("data-rd-done");
     openPanel();
     list.textContent = "";
+    Array.prototype.slice.call(panel.querySelectorAll(".rd-search__columns")).forEach(function (p) { p.remove(); });
     more.hidden = true;
     if (offline) { refine.hidden = true; say(OFFLINE); done(mine, raw); return Promise.resolve(); }
     if (!query.text) {
@@ -547,17 +548,18 @@
                 (response.from ? "（已按简体“" + query.text + "”搜索）" : "");
       var what = "“" + query.text.split(" ").join("”“") + "”";
       if (!response.results.length) {
-        var columns = columnsFor(query.text);
         say("没有页面包含" + what + cut + "。建议检查是否有错别字，减少关键词，" +
             "或只输入姓名、标题中的几个字再试" + (Object.keys(chosenFilters()).length ? "，也可以把栏目、年份和类型改为“全部”" : "") +
-            (columns.length ? "；也可以浏览下列栏目。" : "；也可以通过栏目导航浏览。"));
-        columns.forEach(function (link) { list.appendChild(link); });
+            "；也可以通过栏目导航浏览。");
+        showColumns(query.text);
         return;
       }
       var apartCount = response.results.length - state.exact;
       if (response.partial) {
         state.needles = state.needles.concat(pieces(query.text));
-        say("没有页面包含" + what + cut + "。以下 " + response.results.length + " 条结果只包含其中的部分文字，仅供参考。");
+        say("没有页面包含" + what + cut + "。以下 " + response.results.length + " 条结果只包含其中的部分文字，仅供参考；" +
+            "也可以减少关键词再试。");
+        showColumns(query.text);
       } else if (!state.exact) {
         state.needles = state.needles.concat(pieces(query.text));
         say("没有页面包含完整的" + what + cut + "。以下 " + apartCount + " 条结果包含其中的全部词语，但不相连。");
@@ -581,24 +583,25 @@
     return out;
   }
 
-  /* For a query that finds nothing: the site's columns (the column bar of every page) whose names share
-     two characters with it, as links to browse. */
-  function columnsFor(text) {
+  /* For a query that nothing holds: the site's columns (the column bar of every page) whose names share
+     two characters with it, as links to browse, above the list. */
+  function showColumns(text) {
     var wanted = pieces(text);
-    var found = [];
+    var names = [];
+    var line = document.createElement("p");
+    line.className = "rd-search__columns";
+    line.appendChild(document.createTextNode("可以浏览栏目："));
     Array.prototype.slice.call(document.querySelectorAll(".rd-columns__link")).forEach(function (a) {
       var name = a.textContent.trim();
-      if (found.length >= 3 || !wanted.some(function (w) { return name.indexOf(w) >= 0; })) return;
-      var li = document.createElement("li");
-      li.className = "rd-search__column";
+      if (names.length >= 3 || names.indexOf(name) >= 0 || !wanted.some(function (w) { return name.indexOf(w) >= 0; })) return;
+      if (names.length) line.appendChild(document.createTextNode("、"));
       var link = document.createElement("a");
-      link.className = "rd-search__link";
       link.href = a.href;
-      link.textContent = "栏目：" + name;
-      li.appendChild(link);
-      found.push(li);
+      link.textContent = name;
+      line.appendChild(link);
+      names.push(name);
     });
-    return found;
+    if (names.length) list.parentNode.insertBefore(line, list);
   }
 
   function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
