@@ -364,21 +364,56 @@
       });
   }
 
-  /* Pages holding every character of the query within some word of it, the words apart: 养老体系建设 finds
-     养老服务体系建设 (养老, 体系 and 建设 are there; 老体 and 系建 are not). Closest first: fewer of the
-     query's words missing, then Pagefind's score for the words held. Each word's index chunks were
-     loaded by the ranked search already: nothing more is fetched. */
+  /* Pages holding the query in pieces, each piece verbatim: 养老体系建设 finds 养老服务体系建设 (pieces 养老
+     and 体系建设). Each part of the query is cut from its start into the longest pieces the page holds
+     verbatim (an exact search for a piece of two words or more); every character must be in a piece,
+     and a piece of one Chinese character is too little (邱萍超 is not 邱萍 + 超). Pages must first hold
+     each character in some word of the query, which keeps the candidates few. Closest first: fewer
+     pieces, then Pagefind's score for the words held. Every word's index chunks were loaded by the
+     ranked search already: nothing more is fetched. */
   function apart(pf, parts, filters, exclude) {
-    var spans = [], offset = 0, length = 0;
-    parts.forEach(function (part) {
-      spannedWords(part).forEach(function (s) { spans.push([s[0], s[1] + offset, s[2] + offset]); });
-      offset += part.length;
-    });
-    length = offset;
+    var spans = parts.map(spannedWords);
     var distinct = [];
-    spans.forEach(function (s) { if (distinct.indexOf(s[0]) < 0) distinct.push(s[0]); });
+    spans.forEach(function (list) {
+      list.forEach(function (s) { if (distinct.indexOf(s[0]) < 0) distinct.push(s[0]); });
+    });
     if (distinct.length < 2) return Promise.resolve([]);
-    return Promise.all(distinct.map(function (w) { return pf.search(w, { filters: filters }); })).then(function (responses) {
+    var search = function (q) { return pf.search(q, { filters: filters }); };
+    var verbatim = {};                                   // exact phrase -> promise of the ids holding it
+    function holding(list, a, b) {
+      var q = "\"" + list.slice(a, b + 1).map(function (s) { return s[0]; }).join(" ") + "\"";
+      if (!verbatim[q]) {
+        verbatim[q] = search(q).then(function (response) {
+          var ids = {};
+          response.results.forEach(function (r) { ids[r.id] = true; });
+          return ids;
+        });
+      }
+      return verbatim[q];
+    }
+    /* The number of pieces page `e` holds part p in, or 0 if it does not. */
+    function pieces(e, p) {
+      var list = spans[p], count = 0;
+      function from(a) {
+        if (a >= list.length) return Promise.resolve(count);
+        if (!e.held[list[a][0]]) return Promise.resolve(0);
+        function extend(b) {                             // longest piece a..b the page holds
+          if (b + 1 >= list.length || !e.held[list[b + 1][0]]) return Promise.resolve(b);
+          return holding(list, a, b + 1).then(function (ids) { return ids[e.result.id] ? extend(b + 1) : b; });
+        }
+        return extend(a).then(function (b) {
+          var start = list[a][1], end = list[b][2];
+          if (end - start === 1 && parts[p].length > 1 && new RegExp("[" + CJK + "]").test(parts[p][start])) return 0;
+          count++;
+          var next = b + 1;
+          while (next < list.length && list[next][1] < end) next++;
+          if (next < list.length && list[next][1] > end) return 0;   // a character in no piece
+          return from(next);
+        });
+      }
+      return from(0);
+    }
+    return Promise.all(distinct.map(search)).then(function (responses) {
       var byId = {};
       responses.forEach(function (response, i) {
         response.results.forEach(function (r) {
@@ -388,17 +423,23 @@
           e.score += r.score;
         });
       });
-      var found = [];
-      Object.keys(byId).forEach(function (id) {
-        var e = byId[id], covered = new Array(length).fill(false), missing = 0;
-        spans.forEach(function (s) {
-          if (!e.held[s[0]]) { missing++; return; }
-          for (var k = s[1]; k < s[2]; k++) covered[k] = true;
+      var candidates = Object.keys(byId).map(function (id) { return byId[id]; }).filter(function (e) {
+        return spans.every(function (list, p) {
+          var covered = new Array(parts[p].length).fill(false);
+          list.forEach(function (s) { if (e.held[s[0]]) for (var k = s[1]; k < s[2]; k++) covered[k] = true; });
+          return covered.every(Boolean);
         });
-        if (covered.every(Boolean)) { e.missing = missing; found.push(e); }
       });
-      found.sort(function (a, b) { return a.missing - b.missing || b.score - a.score; });
-      return found.map(function (e) { return e.result; });
+      return Promise.all(candidates.map(function (e) {
+        return Promise.all(parts.map(function (part, p) { return pieces(e, p); })).then(function (counts) {
+          e.pieces = counts.every(Boolean) ? counts.reduce(function (x, y) { return x + y; }, 0) : 0;
+          return e;
+        });
+      })).then(function (checked) {
+        return checked.filter(function (e) { return e.pieces > parts.length; })
+          .sort(function (a, b) { return a.pieces - b.pieces || b.score - a.score; })
+          .map(function (e) { return e.result; });
+      });
     });
   }
 
