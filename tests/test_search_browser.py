@@ -244,7 +244,7 @@ def test_reader_forms_find_their_pages(page):
             misses.append((query, top5))
     assert not misses, misses
     header_search(page, "第32次会议")
-    assert "“第三十二次会议”" in status_text(page)          # says what was searched
+    assert "也按“第三十二次会议”查找" in status_text(page)          # says what was searched
 
 
 def test_words_apart_follow_under_a_line(page):
@@ -295,8 +295,9 @@ def test_the_box_cuts_queries_and_restores_text_as_the_indexer_does(page):
         assert page.evaluate("s => rdSearchWords.decode(s)", stored) == decode(stored) == sample, sample
 
 
-UNDERSTOOD = {"第32次会议": "第三十二次会议", "第110次会议": "第一百一十次会议", "第105次会议": "第一百零五次会议",
-              "18届": "十八届", "第十八届人大": "十八届人大", "十八届第16次会议": "十八届 第十六次会议",
+NUMERALS = {"第32次会议": "第三十二次会议", "第110次会议": "第一百一十次会议", "第105次会议": "第一百零五次会议",
+            "18届": "十八届", "2024年第3期": "2024年第3期"}
+UNDERSTOOD = {"第十八届人大": "十八届人大", "十八届第16次会议": "十八届 第16次会议", "第18届": "18届",
               "中华人民共和国安全生产法执法检查": "安全生产法 执法检查", "食品安全法检查": "食品安全法 检查",
               "执法检查": "执法检查", "中华人民共和国": "中华人民共和国", "第15号建议": "第15号 建议",
               "2024年第3期": "2024年第3期"}
@@ -304,6 +305,7 @@ UNDERSTOOD = {"第32次会议": "第三十二次会议", "第110次会议": "第
 
 def test_the_box_rewrites_the_forms_readers_type(page):
     assert page.evaluate("qs => qs.map(rdSearchWords.understood)", list(UNDERSTOOD)) == list(UNDERSTOOD.values())
+    assert page.evaluate("qs => qs.map(rdSearchWords.numerals)", list(NUMERALS)) == list(NUMERALS.values())
 
 
 def test_the_excerpt_starts_at_the_match(page):

@@ -118,9 +118,14 @@
     return String(n);
   }
 
+  /* 第32次会议, 18届 -> 第三十二次会议, 十八届: most pages write meetings and terms in Chinese numerals,
+     some in Arabic (任免名单 of some sites), so the query is searched both ways (`find`). */
+  function numerals(text) {
+    return text.replace(/(\d{1,3})(?=次会议|次常委会|届)/g, function (all, n) { return chineseNumber(Number(n)); });
+  }
+
   /* The reader's forms rewritten to strings the pages hold verbatim (each rewrite keeps only what every
      form of the page holds, or splits the query where the pages put something between):
-     - 第32次会议, 18届 -> 第三十二次会议, 十八届 (pages write meetings and terms in Chinese numerals);
      - 第十八届… -> 十八届 … (pages write both 第十八届人民代表大会 and 十八届人大);
      - 届第十六次会议 -> 届 第十六次会议 (常务委员会 stands between them on the page);
      - 中华人民共和国安全生产法 -> 安全生产法 (pages write both), 安全生产法执法检查 -> 安全生产法 执法检查
@@ -129,8 +134,7 @@
   var NUMERAL = "[零一二三四五六七八九十百]+";
   function understood(text) {
     return text
-      .replace(/(\d{1,3})(?=次会议|次常委会|届)/g, function (all, n) { return chineseNumber(Number(n)); })
-      .replace(new RegExp("第(" + NUMERAL + "届)", "g"), " $1")
+      .replace(new RegExp("第((?:" + NUMERAL + "|\\d+)届)", "g"), " $1")
       .replace(/届(?=第)/g, "届 ")
       .replace(new RegExp("中华人民共和国(?=[" + CJK + "]{2})", "g"), " ")
       .replace(/([^执\s])法(?=执法|实施|检查)/g, "$1法 ")
@@ -209,7 +213,7 @@
   }
 
   // The segmentation, for the test that holds it equal to search_words.py (tests/test_search_browser.py).
-  window.rdSearchWords = Object.freeze({ words: words, decode: decode, understood: understood });
+  window.rdSearchWords = Object.freeze({ words: words, decode: decode, understood: understood, numerals: numerals });
 
   /* Strings to highlight: the parts of the query, longest first. */
   function needlesOf(text) {
@@ -371,13 +375,18 @@
      each character in some word of the query, which keeps the candidates few. Closest first: fewer
      pieces, then Pagefind's score for the words held. Every word's index chunks were loaded by the
      ranked search already: nothing more is fetched. */
+  var APART_WORDS = 12;        // longer queries (a pasted title) are not cut into pieces: too many searches
+  var APART_PAGES = 100;       // the candidates, best scores first, whose pieces are checked
+
   function apart(pf, parts, filters, exclude) {
     var spans = parts.map(spannedWords);
     var distinct = [];
     spans.forEach(function (list) {
       list.forEach(function (s) { if (distinct.indexOf(s[0]) < 0) distinct.push(s[0]); });
     });
-    if (distinct.length < 2) return Promise.resolve([]);
+    // A part is cut only into pieces of two characters or more: one of 3 or fewer stays whole.
+    var cuttable = parts.some(function (part) { return Array.from(part).length >= 4; });
+    if (!cuttable || distinct.length < 2 || distinct.length > APART_WORDS) return Promise.resolve([]);
     var search = function (q) { return pf.search(q, { filters: filters }); };
     var verbatim = {};                                   // exact phrase -> promise of the ids holding it
     function holding(list, a, b) {
@@ -413,7 +422,12 @@
       }
       return from(0);
     }
-    return Promise.all(distinct.map(search)).then(function (responses) {
+    // A pair of characters as is (the ranked search scores it); a lone character or a number exactly
+    // (quoted, scored alike), as a prefix it would match most of a large site.
+    var pair = new RegExp("^[" + CJK + "]{2}$");
+    return Promise.all(distinct.map(function (w) {
+      return search(pair.test(w) ? w : "\"" + w + "\"");
+    })).then(function (responses) {
       var byId = {};
       responses.forEach(function (response, i) {
         response.results.forEach(function (r) {
@@ -429,7 +443,7 @@
           list.forEach(function (s) { if (e.held[s[0]]) for (var k = s[1]; k < s[2]; k++) covered[k] = true; });
           return covered.every(Boolean);
         });
-      });
+      }).sort(function (a, b) { return b.score - a.score; }).slice(0, APART_PAGES);
       return Promise.all(candidates.map(function (e) {
         return Promise.all(parts.map(function (part, p) { return pieces(e, p); })).then(function (counts) {
           e.pieces = counts.every(Boolean) ? counts.reduce(function (x, y) { return x + y; }, 0) : 0;
@@ -496,12 +510,26 @@
      (results from `exact` on are marked by `exact`, their count); with neither, the partial matches. */
   function find(pf, text, filters) {
     var parts = text.split(" ").filter(Boolean);
+    var other = numerals(text);
     return exact(pf, parts, filters).then(function (strict) {
+      if (other === text || strict.results.length >= PER_PAGE) return strict;
+      return exact(pf, other.split(" ").filter(Boolean), filters).then(function (alt) {
+        var seen = {};
+        strict.results.forEach(function (r) { seen[r.id] = true; });
+        var added = alt.results.filter(function (r) { return !seen[r.id]; });
+        if (!added.length) return strict;
+        if (!strict.results.length) strict.totalFilters = alt.totalFilters;
+        strict.results = strict.results.concat(added);
+        strict.alsoAs = other;
+        return strict;
+      });
+    }).then(function (strict) {
       strict.exact = strict.results.length;
       if (strict.exact >= PER_PAGE) return strict;
       var exclude = {};
       strict.results.forEach(function (r) { exclude[r.id] = true; });
-      return apart(pf, parts, filters, exclude).then(function (more) {
+      // pieces in Chinese numerals, as most pages write them
+      return apart(pf, other.split(" ").filter(Boolean), filters, exclude).then(function (more) {
         if (!strict.exact && !more.length) return partial(pf, parts, filters, strict.loose);
         strict.results = strict.results.concat(more);
         return strict;
@@ -586,7 +614,8 @@
       refine.hidden = filtersWanted || !response.results.length;
       var cut = (query.cut ? "（查询内容较长，只按前 " + MAX_CHARS + " 个字搜索）" : "") +
                 (query.dropped ? "（已忽略标点和符号）" : "") +
-                (response.from ? "（已按简体“" + query.text + "”搜索）" : "");
+                (response.from ? "（已按简体“" + query.text + "”搜索）" : "") +
+                (response.alsoAs ? "（也按“" + response.alsoAs.split(" ").join("”“") + "”查找）" : "");
       var what = "“" + query.text.split(" ").join("”“") + "”";
       if (!response.results.length) {
         say("没有页面包含" + what + cut + "。建议检查是否有错别字，减少关键词，" +
