@@ -384,8 +384,9 @@
     spans.forEach(function (list) {
       list.forEach(function (s) { if (distinct.indexOf(s[0]) < 0) distinct.push(s[0]); });
     });
-    // A part is cut only into pieces of two characters or more: one of 3 or fewer stays whole.
-    var cuttable = parts.some(function (part) { return Array.from(part).length >= 4; });
+    // Only a run of 4 Chinese characters or more can be cut into pieces of two or more (numbers and the
+    // single characters between them, as in 2024年第3期, are not searched apart: they are on most pages).
+    var cuttable = parts.some(function (part) { return new RegExp("[" + CJK + "]{4}").test(part); });
     if (!cuttable || distinct.length < 2 || distinct.length > APART_WORDS) return Promise.resolve([]);
     var search = function (q) { return pf.search(q, { filters: filters }); };
     var verbatim = {};                                   // exact phrase -> promise of the ids holding it
