@@ -5,8 +5,9 @@
  *   into words exactly as the indexer cut the pages (`words`, twin of search_words.py) and searched
  *   as exact phrases; traditional characters are converted when nothing is found as typed.
  * - A large site's index comes in parts (pagefind/parts.json): they are merged into one search.
- * - Forms a reader types for what pages write otherwise are rewritten first (`understood`): 第32次会议,
- *   18届, 第十八届, 中华人民共和国 before a law's name, a law's name run into 执法检查, 第15号建议.
+ * - Forms a reader types for what pages write otherwise are rewritten first (`understood`): 第十八届,
+ *   中华人民共和国 before a law's name, a law's name run into 执法检查, 第15号建议; 第32次会议 and 18届
+ *   are searched as typed and in Chinese numerals (`numerals`).
  * - When fewer than a page of results hold the query verbatim, pages holding all its words apart
  *   follow under 「以下结果部分匹配」 (`apart`).
  * - Results, excerpts and messages are built with DOM nodes and textContent only: no reader input
