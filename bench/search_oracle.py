@@ -11,6 +11,14 @@ key phrase of every indexed page's title (the words between 关于 and the docum
 character substrings of page text (widened to whole numbers: 2021年, not 021年). They come from the site's open data (shuju/*.json) and its indexed
 pages, so the same script measures the demo and the synthetic 10,000-page site.
 
+Reader forms (bench/reader_queries.tsv, written by reading the demo's pages, not its index): words of a
+title typed apart, law titles with or without 《》 and 中华人民共和国, 第N次会议 in Arabic or Chinese
+numerals, 十八届 or 第十八届, 第15号建议, a town's name for its station. Their truth is the pages listed
+there (not the pages holding the string, which for these forms is often none); a query whose pages are
+not all in the index under the titles written there (another site) is left out. They are the demo's
+(another site may have the same page under the same title, but not the same answer to 第24次会议), so
+they run only with --readers or --readers-only. Printed as a second table, by form.
+
 Truth: the indexed pages (those in SITE_DIR/pagefind/**/fragment, every part) whose indexed body in the built HTML
 (the `data-pagefind-body` element, without `data-pagefind-ignore` parts) contains the query string.
 recall@5 = |top 5 ∩ truth| / min(5, |truth|), averaged per category; MRR = 1 / rank of the first true
@@ -43,6 +51,8 @@ DOC_TYPES = ("的决定", "的决议", "的报告", "的审议意见", "的意�
 MAX_CHARS = 38                       # search.js cuts longer queries
 CATEGORIES = ("姓名", "任免职务", "期号", "会议", "建议编号", "承办单位", "编号", "标题全文", "标题短语", "随机片段")
 EXACT = ("姓名", "标题全文", "标题短语")   # must be 100 %
+READER_FILE = Path(__file__).resolve().parent / "reader_queries.tsv"
+READER_FORMS = ("词语分开", "法律名称", "会议次数", "届次", "建议编号", "乡镇联络站")
 
 
 @dataclass
@@ -161,6 +171,21 @@ def generate(site: Path, pages: dict[str, tuple[str, str]], per_category: int | 
     return [q for q in chosen if q.truth]
 
 
+def reader_queries(pages: dict[str, tuple[str, str]], file: Path = READER_FILE) -> list[Query]:
+    """The hand-written reader queries whose pages are all indexed in this site, under the titles read."""
+    queries = []
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, text, targets, titles = line.split("\t")
+        wanted = dict(zip(targets.split(), titles.split(" | "), strict=True))
+        if form not in READER_FORMS:
+            raise ValueError(f"{file.name}: unknown form {form!r} in {line!r}")
+        if all(url in pages and pages[url][0] == title for url, title in wanted.items()):
+            queries.append(Query(form, text, None, set(wanted)))
+    return queries
+
+
 @dataclass
 class Score:
     query: Query
@@ -189,9 +214,9 @@ def run(page, queries: list[Query], prefix: str = "") -> list[Score]:
     return scores
 
 
-def table(scores: list[Score]) -> list[dict]:
+def table(scores: list[Score], categories: tuple[str, ...] = CATEGORIES) -> list[dict]:
     rows = []
-    for category in (*CATEGORIES, "合计"):
+    for category in (*categories, "合计"):
         mine = [s for s in scores if category == "合计" or s.query.category == category]
         if not mine:
             continue
@@ -226,11 +251,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--misses", action="store_true", help="list every query below full recall")
     parser.add_argument("--json", type=Path, help="also write the scores here")
+    parser.add_argument("--readers", action="store_true",
+                        help="also the hand-written reader queries (written for the demo: what its pages say)")
+    parser.add_argument("--readers-only", action="store_true", help="only the hand-written reader queries")
     args = parser.parse_args(argv)
     from local_serve import nginx_server, static_server
     from playwright.sync_api import sync_playwright
     pages = indexed_pages(args.site)
-    queries = generate(args.site, pages, args.per_category, args.seed)
+    queries = [] if args.readers_only else generate(args.site, pages, args.per_category, args.seed)
+    readers = reader_queries(pages) if args.readers or args.readers_only else []
     server = nginx_server(args.site.resolve()) if args.nginx else static_server(args.site)
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with server as base, sync_playwright() as playwright:
@@ -238,14 +267,20 @@ def main(argv: list[str]) -> int:
         page = browser.new_page()
         page.goto(base)
         scores = run(page, queries, urlparse(base).path.rstrip("/"))
+        reader_scores = run(page, readers, urlparse(base).path.rstrip("/"))
         browser.close()
-    rows = table(scores)
-    print(f"{len(pages)} 个已索引页面，{len(queries)} 个查询")
-    print(markdown(rows))
+    rows = table(scores) if scores else []
+    reader_rows = table(reader_scores, READER_FORMS) if reader_scores else []
+    print(f"{len(pages)} 个已索引页面，{len(queries)} 个生成的查询，{len(readers)} 个读者写法查询")
+    if rows:
+        print(markdown(rows))
+    if reader_rows:
+        print("\n读者写法（bench/reader_queries.tsv）\n" + markdown(reader_rows).replace("| 类别 |", "| 写法 |"))
     if args.misses:
-        print("\n".join(misses(scores)))
+        print("\n".join(misses(scores + reader_scores)))
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "misses": misses(scores)}, ensure_ascii=False, indent=1),
+        args.json.write_text(json.dumps({"rows": rows, "reader_rows": reader_rows,
+                                         "misses": misses(scores + reader_scores)}, ensure_ascii=False, indent=1),
                              encoding="utf-8")
     return 0
 

@@ -218,6 +218,49 @@ def test_no_match_is_said_plainly_and_partial_matches_are_labelled(page):
     assert page.locator(".rd-search__partial").first.inner_text() == "部分匹配"
     whole = header_search(page, "清溪县")
     assert whole and not page.locator(".rd-search__partial").count() and "找到" in status_text(page)
+    assert not page.locator(".rd-search__apart").count()
+    header_search(page, "火星建议")                      # suggests the columns whose names it shares words with
+    assert page.locator(".rd-search__columns a").all_inner_texts() == ["代表建议", "建议办理"]
+    assert "减少关键词" in status_text(page)
+
+
+# Forms a reader types for what the pages write otherwise (bench/reader_queries.tsv has them all, by form).
+READER_FORMS = [
+    ("第32次会议", "huiyi/18-32/"),                                   # the pages write 第三十二次会议
+    ("安全生产法执法检查", "zhifa/2024-04-24-anquan-shengchan-fa-jiancha/"),    # 《…》 between on the page
+    ("中华人民共和国安全生产法执法检查", "zhifa/2024-04-24-anquan-shengchan-fa-jiancha/"),
+    ("第十八届人大四次会议建议办理", "banli/18-4/"),                    # the page writes 十八届人大四次会议
+    ("18届代表构成", "daibiao/goucheng-18/"),
+    ("第15号建议", "jianyi/18-3/15/"),                                # 第15号 and 建议 apart on its page
+    ("龙泉联络站", "daibiaogongzuo/lianluozhan/longquan/"),             # 龙泉镇人大代表联络站
+]
+
+
+def test_reader_forms_find_their_pages(page):
+    misses = []
+    for query, wanted in READER_FORMS:
+        top5 = header_search(page, query)[:5]
+        if f"/{PREFIX}/{wanted}" not in top5:
+            misses.append((query, top5))
+    assert not misses, misses
+    header_search(page, "第32次会议")
+    assert "也按“第三十二次会议”查找" in status_text(page)          # says what was searched
+
+
+def test_words_apart_follow_under_a_line(page):
+    top = header_search(page, "执法检查报告")          # verbatim in one article only
+    status = status_text(page)
+    assert re.match(r"找到 1 条包含“执法检查报告”的结果；另有 \d+ 条部分匹配", status), status
+    rows = page.eval_on_selector_all(".rd-search__results > li", """els => els.map(li =>
+        li.classList.contains('rd-search__apart') ? 'LINE:' + li.textContent
+        : (li.querySelector('.rd-search__partial') ? 'partial' : 'exact'))""")
+    assert rows[:2] == ["exact", "LINE:以下结果部分匹配"] and set(rows[2:]) == {"partial"}, rows
+    # the reports of the 执法检查组 (执法检查 and 报告 apart in their titles) come next
+    assert f"/{PREFIX}/gongbao/wenjian/2024/shipin-anquan-fa-zhifa-jiancha-baogao/" in top[1:5]
+    top = header_search(page, "养老体系建设")          # nowhere verbatim: 养老服务体系建设
+    assert "没有页面包含完整的“养老体系建设”" in status_text(page)
+    assert page.locator(".rd-search__results > li").first.inner_text() == "以下结果部分匹配"
+    assert f"/{PREFIX}/gongbao/wenjian/2025/yanglao-fuwu-tixi-jianshe-baogao/" in top[:2]
 
 
 def test_every_result_says_its_kind_and_the_kind_filter_narrows(page):
@@ -250,6 +293,19 @@ def test_the_box_cuts_queries_and_restores_text_as_the_indexer_does(page):
         assert page.evaluate("s => rdSearchWords.words(s)", sample) == query_words(sample), sample
         stored = " ".join(encode(sample).split())
         assert page.evaluate("s => rdSearchWords.decode(s)", stored) == decode(stored) == sample, sample
+
+
+NUMERALS = {"第32次会议": "第三十二次会议", "第110次会议": "第一百一十次会议", "第105次会议": "第一百零五次会议",
+            "18届": "十八届", "2024年第3期": "2024年第3期"}
+UNDERSTOOD = {"第十八届人大": "十八届人大", "十八届第16次会议": "十八届 第16次会议", "第18届": "18届",
+              "中华人民共和国安全生产法执法检查": "安全生产法 执法检查", "食品安全法检查": "食品安全法 检查",
+              "执法检查": "执法检查", "中华人民共和国": "中华人民共和国", "第15号建议": "第15号 建议",
+              "2024年第3期": "2024年第3期"}
+
+
+def test_the_box_rewrites_the_forms_readers_type(page):
+    assert page.evaluate("qs => qs.map(rdSearchWords.understood)", list(UNDERSTOOD)) == list(UNDERSTOOD.values())
+    assert page.evaluate("qs => qs.map(rdSearchWords.numerals)", list(NUMERALS)) == list(NUMERALS.values())
 
 
 def test_the_excerpt_starts_at_the_match(page):
