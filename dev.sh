@@ -8,6 +8,7 @@
 #   bash dev.sh new deputy|appointments|bulletin|suggestion|meeting|station …   新建一条记录（-h 查看参数）
 #   bash dev.sh import 文件.docx|文件.txt --column 栏目   把公文转为栏目文章
 #   bash dev.sh offline  生成离线版压缩包 dist/renda-<日期>-offline.zip（解压后双击 index.html 即可浏览）
+#   bash dev.sh hooks    启用提交前检查：以后每次 git commit 前自动运行 check，数据有错误时不让提交
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
@@ -56,6 +57,8 @@ case "${1:-}" in
   new|import) setup requirements.txt; exec "$VENV/bin/python" -m renda_site "$@" ;;
   test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
   offline) setup requirements.txt; shift; exec "$VENV/bin/python" deploy/offline.py "$@" ;;
+  hooks) git config core.hooksPath .githooks
+         echo "已启用提交前检查：以后每次 git commit 前会运行 bash dev.sh check，数据有错误时提交不会成功并列出错误。" ;;
   *) [ -n "${1:-}" ] && [ "$1" != help ] && [ "$1" != -h ] && [ "$1" != --help ] && echo "没有「$1」这个命令。可以使用：" >&2
      sed -n '2,/^set -e/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
      [ "${1:-help}" = help ] || [ "$1" = -h ] || [ "$1" = --help ] && exit 0; exit 2 ;;   # the usage comment above
