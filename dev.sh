@@ -18,6 +18,15 @@ PYTHON=${PYTHON:-python3}
 COMMAND_LINE="$*"
 
 setup() {  # $1: requirements file
+  # Git Bash and Cygwin on Windows: the venv has Scripts\ not bin/, Python is `py`, and no test runs
+  # there. Say so in Chinese and name the way that is tested (WSL runs Ubuntu), rather than fail later.
+  case "$(uname -s 2>/dev/null)" in
+    MINGW*|MSYS*|CYGWIN*)
+      echo "这台电脑是 Windows（Git Bash）。本工具包只在 Debian、Ubuntu 等 Linux 系统上测试过，直接在 Windows 上运行还没有测试，" >&2
+      echo "所以这里不继续。请使用 Windows 10/11 自带的 WSL：在管理员 PowerShell 中运行 wsl --install（会安装 Ubuntu），重启后" >&2
+      echo "打开 Ubuntu 终端，进入仓库文件夹（如 cd /mnt/c/Users/你的用户名/仓库文件夹），再运行同一条命令：bash dev.sh $COMMAND_LINE" >&2
+      exit 1 ;;
+  esac
   if [ ! -x "$VENV/bin/python" ]; then
     # The pinned packages need Python 3.11 or newer (Debian 12 has 3.11, Ubuntu 24.04 has 3.12).
     if ! "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
