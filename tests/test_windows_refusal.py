@@ -18,7 +18,8 @@ def test_git_bash_on_windows_is_refused_in_chinese(tmp_path):
     env["PATH"] = f"{fake}:{env['PATH']}"
 
     def run(*args):
-        return subprocess.run(["bash", "dev.sh", *args], cwd=project, env=env, capture_output=True, text=True, check=False)
+        return subprocess.run(["bash", "dev.sh", *args], cwd=project, env=env, capture_output=True, text=True,
+                              check=False)
 
     refused = run("check")
     assert refused.returncode == 1 and refused.stdout == ""
