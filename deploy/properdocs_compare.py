@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import gzip
+import importlib.util
 import os
 import re
 import shutil
@@ -68,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, help="放两份输出的文件夹（默认为临时文件夹，比较后删除）")
     parser.add_argument("--pagefind", action="store_true", help="两次都建立搜索索引（默认不建立）")
     args = parser.parse_args(argv)
+    if importlib.util.find_spec("properdocs") is None:
+        print(f"没有安装 ProperDocs。请先运行：{sys.executable} -m pip install properdocs==1.6.7"
+              "（bash dev.sh test 安装的测试用软件中已包含它）")
+        return 1
     work = args.work or Path(tempfile.mkdtemp(prefix="renda-properdocs-"))
     try:
         outputs = {}
