@@ -8,6 +8,7 @@
 #   bash dev.sh new deputy|appointments|bulletin|suggestion|meeting|station …   新建一条记录（-h 查看参数）
 #   bash dev.sh import 文件.docx|文件.txt --column 栏目   把公文转为栏目文章
 #   bash dev.sh offline  生成离线版压缩包 dist/renda-<日期>-offline.zip（解压后双击 index.html 即可浏览）
+#   bash dev.sh hooks    启用提交前检查：以后每次 git commit 前自动运行 check，数据有错误时不让提交
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
@@ -17,6 +18,15 @@ PYTHON=${PYTHON:-python3}
 COMMAND_LINE="$*"
 
 setup() {  # $1: requirements file
+  # Git Bash and Cygwin on Windows: the venv has Scripts\ not bin/, Python is `py`, and no test runs
+  # there. Say so in Chinese and name the way that is tested (WSL runs Ubuntu), rather than fail later.
+  case "$(uname -s 2>/dev/null)" in
+    MINGW*|MSYS*|CYGWIN*)
+      echo "这台电脑是 Windows（Git Bash）。本工具包只在 Debian、Ubuntu 等 Linux 系统上测试过，直接在 Windows 上运行还没有测试，" >&2
+      echo "所以这里不继续。请使用 Windows 10/11 自带的 WSL：在管理员 PowerShell 中运行 wsl --install（会安装 Ubuntu），重启后" >&2
+      echo "打开 Ubuntu 终端，进入仓库文件夹（如 cd /mnt/c/Users/你的用户名/仓库文件夹），再运行同一条命令：bash dev.sh $COMMAND_LINE" >&2
+      exit 1 ;;
+  esac
   if [ ! -x "$VENV/bin/python" ]; then
     # The pinned packages need Python 3.11 or newer (Debian 12 has 3.11, Ubuntu 24.04 has 3.12).
     if ! "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null; then
@@ -56,6 +66,8 @@ case "${1:-}" in
   new|import) setup requirements.txt; exec "$VENV/bin/python" -m renda_site "$@" ;;
   test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
   offline) setup requirements.txt; shift; exec "$VENV/bin/python" deploy/offline.py "$@" ;;
+  hooks) git config core.hooksPath .githooks
+         echo "已启用提交前检查：以后每次 git commit 前会运行 bash dev.sh check，数据有错误时提交不会成功并列出错误。" ;;
   *) [ -n "${1:-}" ] && [ "$1" != help ] && [ "$1" != -h ] && [ "$1" != --help ] && echo "没有「$1」这个命令。可以使用：" >&2
      sed -n '2,/^set -e/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
      [ "${1:-help}" = help ] || [ "$1" = -h ] || [ "$1" = --help ] && exit 0; exit 2 ;;   # the usage comment above

@@ -21,6 +21,7 @@ from variant import build  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 from renda_site.clock import beijing_today  # noqa: E402
+from renda_site.editors import argparse_zh  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 SERVER_ONLY = ("404.html", "robots.txt", "sitemap.xml", "sitemap.xml.gz")
@@ -75,10 +76,11 @@ def _config(project: Path) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argparse_zh.install()
     parser = argparse.ArgumentParser(prog="bash dev.sh offline", description="生成可在没有网络的电脑上打开的离线版压缩包")
-    parser.add_argument("-o", "--output", type=Path,
+    parser.add_argument("-o", "--output", type=Path, metavar="文件.zip",
                         help="输出的 zip 文件（默认 dist/renda-<日期>-offline.zip）")
-    parser.add_argument("--project", type=Path, default=PROJECT, help="网站项目文件夹（默认为本仓库）")
+    parser.add_argument("--project", type=Path, default=PROJECT, metavar="文件夹", help="网站项目文件夹（默认为本仓库）")
     args = parser.parse_args(argv)
     output = args.output or args.project / "dist" / f"renda-{beijing_today():%Y%m%d}-offline.zip"
     path = make_offline(args.project, output.resolve())

@@ -1,5 +1,5 @@
 """Guard rails: the yamllint settings accept the demo data and reject the mistakes editors make;
-the pre-commit configuration runs both yamllint and `check`; .editorconfig fixes UTF-8 and LF."""
+.editorconfig fixes UTF-8 and LF."""
 from __future__ import annotations
 
 import subprocess
@@ -31,14 +31,6 @@ def test_yamllint_catches_editor_mistakes(tmp_path):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         assert yamllint(path).returncode != 0, name
-
-
-def test_pre_commit_runs_yamllint_and_check():
-    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
-    assert "yamllint" in hooks["yamllint"]["entry"] and ".yamllint.yaml" in hooks["yamllint"]["entry"]
-    assert hooks["renda-check"]["entry"] == "bash dev.sh check --quiet-warnings"
-    assert hooks["renda-check"]["pass_filenames"] is False
 
 
 def test_editorconfig():

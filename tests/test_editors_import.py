@@ -322,3 +322,32 @@ def test_closing_sentence_about_issuing_is_body_text(tmp_path):
     assert "现将《代表履职档案管理办法》印发给你们，请遵照执行。" in body
     assert "抄送" not in body and "日印发" not in body and len(report.metadata_lines) == 2
     assert front["source"] == "清溪县人大常委会办公室" and front["date"] == datetime.date(2024, 3, 8)
+
+
+
+def hard_wrapped(paragraph: str, width: int) -> list[str]:
+    """The paragraph cut into lines of `width` display columns, as PDF extraction cuts Chinese text."""
+    from renda_site.editors.importer.cleanup import display_width
+    lines = [""]
+    for character in paragraph:
+        if display_width(lines[-1] + character) > width:
+            lines.append("")
+        lines[-1] += character
+    return lines
+
+
+def test_wrapped_lines_join_without_a_space_inside_a_number(tmp_path):
+    """A line cut inside 「36处」 joins as 「36处」, not 「3 6处」; English words cut at a space keep it."""
+    for padding in range(40):                       # move the number until a line ends between 3 and 6
+        paragraph = ("本年度第5次检查以来，" + "县" * padding + "人大常委会组织执法检查组深入乡镇和企业开展检查，发现问题共36处，"
+                     + "已交办有关部门限期整改，整改情况将向常委会会议报告。" * 10)
+        lines = hard_wrapped(paragraph, 40)
+        if any(line.endswith("3") for line in lines):
+            break
+    source = tmp_path / "wrapped.txt"
+    source.write_text("关于执法检查情况的报告\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    _, body, report = convert(source)
+    assert blocks(body) == [paragraph] and report.joins == len(lines) - 1
+    from renda_site.editors.importer.cleanup import _glue
+    assert _glue("报送Standing", "Committee办公室") == "报送Standing Committee办公室"
+    assert _glue("见www.qingxi.gov.cn/ren", "da，并") == "见www.qingxi.gov.cn/renda，并"

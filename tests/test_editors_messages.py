@@ -112,9 +112,12 @@ def test_a_crash_is_told_apart_from_a_data_error(project):
 
 
 def test_serve_explains_itself_and_stops_on_ctrl_c(project):
+    """Also with --dirty: the preview never writes into the published folder (site/)."""
     port = 18000 + os.getpid() % 1000
     env = {k: v for k, v in os.environ.items() if k != "VENV"}
-    serve = subprocess.Popen(["bash", "dev.sh", "serve", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("已发布的网站", encoding="utf-8")
+    serve = subprocess.Popen(["bash", "dev.sh", "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=project, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
                              preexec_fn=ctrl_c_as_in_a_terminal)
     try:
@@ -133,6 +136,8 @@ def test_serve_explains_itself_and_stops_on_ctrl_c(project):
             os.killpg(serve.pid, signal.SIGKILL)
     assert serve.returncode == 0
     assert "说明：预览已启动" in out and "Shutting down" in out
+    assert [p.name for p in (project / "site").iterdir()] == ["index.html"]
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "已发布的网站"
     with pytest.raises(ProcessLookupError):           # nothing of the group is left running
         os.killpg(serve.pid, 0)
 

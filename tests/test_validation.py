@@ -225,7 +225,8 @@ def test_failed_strict_build_leaves_the_last_good_site_intact(name, built, prist
 
 
 def test_pre_commit_hook_blocks_a_bad_commit(pristine, tmp_path):
-    """.githooks/pre-commit (enabled with core.hooksPath) runs the check and refuses a commit with errors."""
+    """`bash dev.sh hooks` (the one documented way) enables .githooks/pre-commit, which runs the check and
+    refuses a commit with errors."""
     from support.project import ROOT
     project = fresh(pristine, tmp_path / "p")
     for name in ("dev.sh", "requirements.txt"):      # dev.sh check installs requirements.txt if needed
@@ -238,7 +239,9 @@ def test_pre_commit_hook_blocks_a_bad_commit(pristine, tmp_path):
         return subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True)
 
     assert git("init", "-q").returncode == 0
-    git("config", "core.hooksPath", ".githooks")
+    enabled = subprocess.run(["bash", "dev.sh", "hooks"], cwd=project, env=env, capture_output=True, text=True)
+    assert enabled.returncode == 0 and "已启用提交前检查" in enabled.stdout, enabled.stdout + enabled.stderr
+    assert git("config", "core.hooksPath").stdout.strip() == ".githooks"
     git("add", "-A")
     good = git("commit", "-q", "-m", "demo")
     assert good.returncode == 0, good.stdout + good.stderr

@@ -11,6 +11,13 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import sys
+
+# Before anything else is imported (`python -m renda_site` and the MkDocs hooks import this first): on an
+# older Python the dependencies fail with English messages that say nothing of the cause.
+if sys.version_info < (3, 11):  # noqa: UP036  (the point: this runs on any Python)
+    sys.exit(f"需要 Python 3.11 或更高版本，现在运行的是 {sys.version.split()[0]}。"
+             "请安装 Python 3.11 以上，删除 .venv 文件夹后重新运行 bash dev.sh。")
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -10,6 +10,7 @@ Fields MkDocs or the theme read (`template`, `hide` …, marked NOT_FOR_EDITORS 
 from __future__ import annotations
 
 import datetime
+import difflib
 import json
 import re
 import typing
@@ -146,6 +147,15 @@ class Scaffolder:
     def columns(self) -> dict:
         site = self.loaded.one("site")
         return {c.id: c for c in site.columns} if site else {}
+
+    def unknown_column(self, given: str) -> ScaffoldError:
+        """The error for a --column that is not a column: every column with its name, and the one meant
+        when the name was given (人大动态 for dongtai) or the folder name is a typo (dongtia)."""
+        columns = self.columns()
+        meant = [c for c in columns if columns[c].title == given.strip()]
+        meant = meant or difflib.get_close_matches(given.lower(), list(columns), n=1, cutoff=0.6)
+        hint = f"是否应为 --column {meant[0]}（{columns[meant[0]].title}）？" if meant else ""
+        return ScaffoldError(f"栏目「{given}」不存在。{hint}可用栏目：" + "、".join(f"{c}（{columns[c].title}）" for c in columns))
 
     def slug(self, title: str, given: str | None = None) -> str:
         """The file-name part: `given` (the editor's --slug) as it is, or the title in pinyin without the

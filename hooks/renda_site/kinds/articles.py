@@ -171,7 +171,7 @@ class ArticlesKind(RecordKind):
     def draft(self, editor, args) -> Draft:
         columns = editor.columns()
         if args.column not in columns:
-            raise editor.error(f"栏目「{args.column}」不存在。可用栏目：" + "、".join(f"{c}（{columns[c].title}）" for c in columns))
+            raise editor.unknown_column(args.column)
         slug = editor.slug(args.title, args.slug) or "wenzhang"
         # The column's usual source, so a new article does not start with a warning about it.
         sources = Counter(a.meta.source for a in editor.loaded.of(self.name)

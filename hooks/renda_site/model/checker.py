@@ -5,6 +5,8 @@ Every finding is located at the line of the offending field.
 from __future__ import annotations
 
 import datetime
+import difflib
+import re
 from collections import Counter, defaultdict
 from pathlib import PurePosixPath
 from typing import Iterable
@@ -136,4 +138,26 @@ class Checker:
             if self.missing(relation.target, ref.target):
                 where = self.kinds[relation.target].sources[0]
                 folder = where.path + ("/" if where.shape == "files" else "")
-                self.error(ref.source, ref.loc, f"{relation.label}「{ref.target}」不存在于 {folder}")
+                self.error(ref.source, ref.loc, f"{relation.label}「{ref.target}」不存在于 {folder}"
+                                                + self.suggestion(relation.target, ref.target))
+
+    def suggestion(self, kind: str, wrong: str) -> str:
+        """「。是否应为 d0001（周明远）？」: the one record a mistyped id most likely means (d001, d00001 and
+        d0001 have the same digits; else the single closest id); empty when none or several are as close."""
+        records = self._by_key.get(kind, {})
+        same_digits = [key for key in records if _digits_folded(key) == _digits_folded(str(wrong))]
+        if len(same_digits) == 1:
+            key = same_digits[0]
+        else:
+            scored = sorted(((difflib.SequenceMatcher(None, str(wrong), key).ratio(), key) for key in records),
+                            reverse=True)
+            if not scored or scored[0][0] < 0.75 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+                return ""
+            key = scored[0][1]
+        name = getattr(records[key], "name", None) or getattr(records[key], "title", None)
+        return f"。是否应为 {key}（{name}）？" if name and name != key else f"。是否应为 {key}？"
+
+
+def _digits_folded(key: str) -> str:
+    """An id with each run of digits written without leading zeros: d001 and d0001 both give d1."""
+    return re.sub(r"\d+", lambda digits: str(int(digits.group())), key)

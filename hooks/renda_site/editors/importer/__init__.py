@@ -125,7 +125,7 @@ def import_document(path: Path, root: Path, column: str, slug: str | None = None
     scaffolder = Scaffolder(Path(root))
     columns = set(scaffolder.columns())
     if column not in columns:
-        raise ImportFailed(f"栏目「{column}」不存在。可用栏目：{'、'.join(sorted(columns))}")
+        raise ImportFailed(str(scaffolder.unknown_column(column)))
     try:
         given = datetime.date.fromisoformat(date) if date else None
     except ValueError:

@@ -227,6 +227,9 @@ def _double_spaced(items: list) -> bool:
 
 
 def _glue(left: str, right: str) -> str:
-    if re.search(r"[A-Za-z0-9]$", left) and re.match(r"[A-Za-z0-9]", right):
+    """Two pieces of one paragraph. Only English words were wrapped at a space; a number the layout cut
+    (「3」 / 「6处」) or a web address (「www.exa」 / 「mple.gov.cn」) joins without one."""
+    last_word = left.rsplit(None, 1)[-1] if left.strip() else ""
+    if re.search(r"[A-Za-z]$", left) and re.match(r"[A-Za-z]", right) and not re.search(r"[./:@]", last_word):
         return f"{left} {right}"
     return left + right
