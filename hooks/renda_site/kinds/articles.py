@@ -90,6 +90,8 @@ class ArticlesKind(RecordKind):
             if article.meta.date is None and not article.meta.draft:     # a draft may wait for its date
                 checker.error(article.meta, ("date",), "栏目文章必须注明发布日期（未注明日期的信息在网站检查中视为未更新）")
                 continue
+            if article.meta.image:
+                checker.docs_file(article.meta, ("image",), article.meta.image, "代表图片", (".jpg", ".jpeg", ".png", ".webp"))
             if not article.meta.source:
                 checker.error(article.meta, ("source",), "栏目文章宜注明来源（source），如 县人大常委会办公室", warning=True)
         for article in checker.records(self.name):
@@ -145,6 +147,9 @@ class ArticlesKind(RecordKind):
 
     def search_dates(self, catalog):
         return [(a.src_uri, a.meta.date) for a in catalog.records(self.name) if a.meta.date]
+
+    def updated(self, article):
+        return article.meta.date
 
     def home(self, catalog):
         """The 头条 (the newest article marked `headline: true`, else the newest of the first column), one

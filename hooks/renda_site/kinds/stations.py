@@ -85,6 +85,9 @@ class StationsKind(RecordKind):
     def page(self, station) -> str:
         return f"daibiaogongzuo/lianluozhan/{station.id}.md"
 
+    def updated(self, station):
+        return station.opened
+
     def check(self, checker) -> None:
         terms = checker.records("terms")
         current = max(terms, key=lambda t: t.start).id if terms else None
