@@ -120,7 +120,7 @@ def _generate(root: Path, today: datetime.date | None, site_url: str | None, dir
     specs = page_specs(catalog)
     open_data = OpenData(catalog, KINDS, where)
     files = [*feed_files(catalog, KINDS, where), *open_data.files()]
-    specs.append(open_data.page(files))
+    specs += [open_data.page(files), open_data.developer_page(files)]
     pages = list(render_pages(specs, catalog, directory_urls))
     _check_unique(pages, files, problems)
     return Result(catalog, specs, pages, files, problems, [p.number for p in loaded.of("public_numbers")],
@@ -134,25 +134,23 @@ def site_settings(loaded: Loaded) -> dict:
 
 
 def inspect_checked(loaded: Loaded):
-    """The 网站体检 of content that `check` found without errors (for `check`, which renders nothing):
-    the generated pages are known from their specs, the generated files only by folder."""
+    """The 网站体检 of content that `check` found without errors (for `check`): every page and file is
+    made as for a build, but no page is rendered except those whose title only their heading says."""
     from .inspection import inspect
+    from .publish.feeds import feed_files
+    from .publish.opendata import OpenData
     from .render.env import render_pages
     from .render.page_tags import heading_titles
     catalog = build_catalog(loaded)
     settings = site_settings(loaded)
+    where = Address(settings.get("site_url") or None)
     specs = page_specs(catalog)
-    feeds = {feed.path for kind in KINDS for feed in kind.feeds(catalog)}
+    open_data = OpenData(catalog, KINDS, where)
+    files = [*feed_files(catalog, KINDS, where), *open_data.files()]
+    specs += [open_data.page(files), open_data.developer_page(files)]
     shown = {kind.page(r) for kind in KINDS for r in catalog.records(kind.name)}
     titles = heading_titles(render_pages([s for s in specs if s.uri not in shown], catalog))   # the pages of no record
-    return inspect(catalog, settings, specs, loaded.today, Address(settings.get("site_url") or None), feeds,
-                   loaded.docs_files | {open_data_folder()}, titles)
-
-
-def open_data_folder() -> str:
-    """The folder of the open-data files, as a prefix (`check` does not make the files)."""
-    from .address import open_data
-    return open_data("x").rsplit("/", 1)[0] + "/"
+    return inspect(catalog, settings, specs, loaded.today, where, {f.path for f in files}, loaded.docs_files, titles)
 
 
 def build_catalog(loaded: Loaded) -> Catalog:

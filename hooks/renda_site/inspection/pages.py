@@ -36,11 +36,10 @@ def body_targets(src_uri: str, body: str):
             yield number, written, posixpath.normpath(posixpath.join(base, target.lstrip("/")))
 
 
-def resolves(path: str, known: set[str], folders: tuple[str, ...] = ()) -> bool:
+def resolves(path: str, known: set[str]) -> bool:
     """Is there a page or file at `path`: a file as written, or a page addressed by its folder URL
-    (dongtai/ or dongtai/x/ for dongtai/index.md and dongtai/x.md), or a file in one of `folders`, whose
-    files are not known one by one."""
-    if path in known or path == "." or path.startswith(folders or ("\0",)):
+    (dongtai/ or dongtai/x/ for dongtai/index.md and dongtai/x.md)."""
+    if path in known or path == ".":
         return True
     stem = path.rstrip("/")
     return f"{stem}.md" in known or f"{stem}/index.md" in known or (stem.endswith(".html") and f"{stem[:-5]}.md" in known)
@@ -48,12 +47,11 @@ def resolves(path: str, known: set[str], folders: tuple[str, ...] = ()) -> bool:
 
 def broken_links(articles, known: set[str]):
     """(file, line, target as written) of each link or image in an article body that leads nowhere."""
-    folders = tuple(k for k in known if k.endswith("/"))
     for article in articles:
         if not article.body:
             continue
         for line, written, path in body_targets(article.src_uri, article.body):
-            if path.startswith("..") or not resolves(path, known, folders):
+            if path.startswith("..") or not resolves(path, known):
                 yield article.path, article.body_line + line - 1, written
 
 

@@ -45,6 +45,18 @@ def shows_date(config, src_uri: str) -> bool:
     return section is None or limit is None or limit.days is not None or limit.months is not None
 
 
+def neighbours(articles, column, article) -> tuple:
+    """(上一篇, 下一篇) of an article within its column, in the column list's order (newest first): the
+    article listed above it and the one below; None at either end."""
+    if column is None or article is None:
+        return None, None
+    listed = articles.by_column.get(column.id, [])
+    index = next((i for i, a in enumerate(listed) if a is article), None)
+    if index is None:
+        return None, None
+    return (listed[index - 1] if index > 0 else None), (listed[index + 1] if index + 1 < len(listed) else None)
+
+
 def decorate(catalog, src_uri: str, markdown: str) -> str:
     articles = catalog.index("articles")
     article = articles.by_uri.get(src_uri)
@@ -55,8 +67,9 @@ def decorate(catalog, src_uri: str, markdown: str) -> str:
         return markdown
     if held is not None:
         article = held[0]
-    context = {"article": article, "column": articles.column_of.get(src_uri), "citations": citations,
-               "dated": shows_date(catalog.config, src_uri)}
+    column = articles.column_of.get(src_uri)
+    context = {"article": article, "column": column, "citations": citations,
+               "dated": shows_date(catalog.config, src_uri), "neighbours": neighbours(articles, column, article)}
     header = render("article_header.md.j2", src_uri, catalog, **context) if article else ""
     if held is not None:
         note = held[1].removeprefix("草稿")           # 草稿（draft: true）… is marked 草稿 already
