@@ -105,9 +105,10 @@ class Checker:
         check_privacy(self.loaded, self.problems)
 
     def config(self, config) -> None:
-        """data/site.yaml: the introduction's links, the home page's blocks and 专题 links."""
+        """data/site.yaml: the introduction's links, the home page's blocks (a section, the introduction
+        `intro` or the 图片新闻 `photos`) and 专题 links."""
         self.markdown(config, ("intro",), config.intro)
-        known = {"intro"} | {folder for kind in self.kinds.values() for folder, _ in kind.sections(config)}
+        known = {"intro", "photos"} | {folder for kind in self.kinds.values() for folder, _ in kind.sections(config)}
         for index, block in enumerate(config.home.blocks):
             if block not in known:
                 self.error(config, ("home", "blocks", index), f"首页板块「{block}」不存在。可用：{'、'.join(sorted(known))}")

@@ -76,7 +76,7 @@ class Topic(Record):
         description="专题页面：docs/ 下的 Markdown 文件（如 zhuanti/xuexi.md），或 http(s) 网址")
 
 
-HOME_BLOCKS = ["dongtai", "gongbao", "huiyi", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli",
+HOME_BLOCKS = ["dongtai", "photos", "gongbao", "huiyi", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli",
                "daibiaogongzuo", "zhidu", "intro"]
 
 
@@ -84,7 +84,7 @@ class HomeConfig(Record):
     model_config = ConfigDict(title="首页")
     blocks: list[Id] = Field(default_factory=lambda: list(HOME_BLOCKS),
                              description="首页板块及其顺序：栏目的编号（如 dongtai、gongbao、renmian、daibiao），"
-                                         "intro 为本站简介；没有内容的栏目不显示")
+                                         "intro 为本站简介，photos 为图片新闻；没有内容的栏目不显示")
     items: int = Field(default=6, ge=1, le=20, description="每个板块显示的条数")
     topics: list[Topic] = Field(default_factory=list, description="专题链接（首页底部的专题一行）")
 ResultCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,4}$")]

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from .. import address
 from ..address import Address
-from ..outputs import crumb, GeneratedFile, PageSpec, SearchHint
+from ..outputs import GeneratedFile, PageSpec, SearchHint, crumb
 from .feeds import feeds_of
 from .popolo import FILE as POPOLO, popolo_file
 from .schema import schemas
