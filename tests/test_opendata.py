@@ -208,7 +208,7 @@ def test_csv_cells_cannot_become_formulas():
 
 def test_explanation_page_documents_every_field_and_file(built, demo):
     reader, targets = read_page(built, urls.OPEN_DATA)
-    text, developer_targets = read_page(built, urls.OPEN_DATA_FIELDS)      # field by field: for developers
+    text, _ = read_page(built, urls.OPEN_DATA_FIELDS)          # field by field: for developers
     assert built.site / output_path(urls.OPEN_DATA_FIELDS) in targets
     for technical in ("publisher", "JSON Schema", "data/", "YAML", "schema"):
         assert technical not in reader, technical                          # the readers' page explains, in words
