@@ -7,9 +7,10 @@ Chinese characters is suspect when it is not itself a roster name, starts with a
 - it reads like that name (the same pinyin, tones ignored): a homophone typed by the input method, or
 - it has the name's length (three or four characters) and differs in one other character. Two-character
   names are only compared by sound: one character in two matches too much ordinary text.
+A common word of the dictionary (任职 for the name 任志) is not reported.
 
-One pass over each text: every window is looked up in two tables made from the roster, so the cost is
-linear in the length of the articles.
+One pass over each text: only a window that starts with a roster surname is looked up, in two tables
+made from the roster, so the cost is linear in the length of the articles.
 """
 from __future__ import annotations
 
@@ -42,7 +43,9 @@ class Roster:
         self.names = {n for n in names if SHORTEST <= len(n) <= LONGEST and _HAN.fullmatch(n)}
         self.by_sound: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.by_pattern: dict[str, set[str]] = defaultdict(set)
+        self.lengths: dict[str, list[int]] = {}         # surname -> the lengths of the names it starts
         for name in self.names:
+            self.lengths[name[0]] = sorted({*self.lengths.get(name[0], ()), len(name)})
             self.by_sound[(name[0], *(_sound(c) for c in name[1:]))].add(name)
             if len(name) >= 3:
                 for i in range(1, len(name)):
@@ -52,22 +55,27 @@ class Roster:
         found: list[NameSlip] = []
         if not self.names:
             return found
-        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        line_starts = None
         for run in _HAN.finditer(text):
             chars = run.group()
-            sounds = [_sound(c) for c in chars]
-            for start in range(len(chars)):
-                for length in range(SHORTEST, min(LONGEST, len(chars) - start) + 1):
+            for start, first in enumerate(chars):
+                lengths = self.lengths.get(first)       # only a roster surname can start a slip
+                if lengths is None:
+                    continue
+                for length in lengths:
+                    if start + length > len(chars):
+                        break
                     window = chars[start:start + length]
                     if window in self.names:
                         continue
-                    meant = set(self.by_sound.get((window[0], *sounds[start + 1:start + length]), ()))
+                    meant = set(self.by_sound.get((first, *map(_sound, window[1:])), ()))
                     if length >= 3:
                         for i in range(1, length):
                             meant |= self.by_pattern.get(window[:i] + WILDCARD + window[i + 1:], set())
-                    if meant and not self._part_of_a_name(chars, start, length):
-                        line = _line_of(line_starts, run.start() + start)
-                        found.append(NameSlip(line, window, tuple(sorted(meant))))
+                    if meant and not _common_word(window) and not self._part_of_a_name(chars, start, length):
+                        if line_starts is None:
+                            line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+                        found.append(NameSlip(_line_of(line_starts, run.start() + start), window, tuple(sorted(meant))))
         return found
 
     def _part_of_a_name(self, chars: str, start: int, length: int) -> bool:
@@ -77,6 +85,22 @@ class Roster:
                 if other + size > start and chars[other:other + size] in self.names:
                     return True
         return False
+
+
+COMMON = 200       # a word of the dictionary at least this frequent is a word, not a misspelt name
+
+
+@cache
+def _common_word(window: str) -> bool:
+    """任职 reads like the name 任志 but is a word: jieba's dictionary knows it (and few names)."""
+    import logging
+
+    import jieba
+    if not getattr(jieba, "_renda_quiet", False):
+        jieba.setLogLevel(logging.WARNING)            # no English "Building prefix dict…" lines
+        jieba._renda_quiet = True
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(window, 0) >= COMMON
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:
