@@ -41,9 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         shown = [str(p) for p in problems.errors] if args.quiet_warnings else problems.lines(every=args.all)
         for line in shown:
             print(line)
+        if problems.errors and not args.no_inspection:
+            print("（数据有错误，网站体检在改正后进行。）")
         print(f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告。用时 {time.perf_counter() - started:.2f} 秒。")
         if problems.errors:
-            print("数据有错误，网站体检在改正后进行。")
             return 1
         if not args.no_inspection:
             print()
