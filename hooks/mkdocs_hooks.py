@@ -87,6 +87,7 @@ def on_post_page(output, page, config):
 
 def on_page_context(context, page, config, nav):
     context["renda_qr"] = _state["session"].qr_block(page.url)
+    context["renda_tags"] = _state["session"].page_tags(page.file.src_uri)
 
 
 def on_post_build(config):

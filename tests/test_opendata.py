@@ -207,7 +207,11 @@ def test_csv_cells_cannot_become_formulas():
 
 
 def test_explanation_page_documents_every_field_and_file(built, demo):
-    text, targets = read_page(built, urls.OPEN_DATA)
+    reader, targets = read_page(built, urls.OPEN_DATA)
+    text, _ = read_page(built, urls.OPEN_DATA_FIELDS)          # field by field: for developers
+    assert built.site / output_path(urls.OPEN_DATA_FIELDS) in targets
+    for technical in ("publisher", "JSON Schema", "data/", "YAML", "schema"):
+        assert technical not in reader, technical                          # the readers' page explains, in words
     published = 0
     for kind in KINDS:
         for dataset in kind.open_data:
@@ -225,7 +229,7 @@ def test_explanation_page_documents_every_field_and_file(built, demo):
                 assert built.site / urls.open_data(name) in targets
                 published += 1
     assert published >= 5
-    assert "BOM" in text and "Excel" in text
+    assert "BOM" in text and "Excel" in text and "Excel" in reader
     for uri in (urls.DEPUTIES, urls.APPOINTMENTS, urls.BULLETINS, urls.HOME, urls.deputy("d0001")):
         assert built.site / output_path(urls.OPEN_DATA) in read_page(built, uri)[1], uri
     assert output_path(urls.OPEN_DATA) not in nav_targets(built)
@@ -252,8 +256,10 @@ def test_schemas_are_published_when_the_schema_module_exists(schema_module):
     result = generate(ROOT)
     files = {f.path: f.data for f in result.files}
     assert json.loads(files[urls.open_data("schema/deputy.schema.json")])["type"] == "object"
-    page = next(p.markdown for p in result.pages if p.uri == urls.OPEN_DATA)
+    page = next(p.markdown for p in result.pages if p.uri == urls.OPEN_DATA_FIELDS)
     assert "schema/deputy.schema.json" in page and "JSON Schema" in page
+    reader = next(p.markdown for p in result.pages if p.uri == urls.OPEN_DATA)
+    assert "schema" not in reader.lower() and "ziduan.md" in reader
 
 
 def test_published_schemas_are_the_models_schemas(built):
@@ -282,7 +288,7 @@ def test_an_id_that_collides_with_a_generated_page_is_an_error(tmp_path):
 
 def test_open_data_page_says_when_addresses_are_absolute():
     result = generate(ROOT, site_url="https://example.gov.cn/renda/")
-    page = next(p.markdown for p in result.pages if p.uri == urls.OPEN_DATA)
+    page = next(p.markdown for p in result.pages if p.uri == urls.OPEN_DATA_FIELDS)
     assert "为完整网址" in page
     deputies = json.loads(next(f.data for f in result.files if f.path == urls.open_data("deputies.json")))
     assert deputies["records"][0]["url"].startswith("https://example.gov.cn/renda/daibiao/")

@@ -13,7 +13,14 @@ def test_directory_groups_stations_by_town(built, demo):
     stations = demo.catalog.records("stations")
     page = built.html(urls.STATIONS)
     towns = re.findall(r"<h2[^>]*>(.*?)</h2>", page)
-    assert towns == list(dict.fromkeys(s.town for s in stations))
+    assert sorted(towns) == sorted({s.town for s in stations})
+    # In the county's own order of its towns (its 代表团 in data/groups.yaml), not by file name or character.
+    county = [g.name.removesuffix("代表团") for g in demo.catalog.records("groups")
+              if g.kind == "代表团" and g.term == max(demo.catalog.records("terms"), key=lambda t: t.start).id]
+    assert towns == [t for t in county if t in towns]
+    assert towns[:2] == ["城关镇", "石门镇"]
+    phones = [s.phone for s in stations if s.phone]
+    assert phones and all(f'href="tel:{p.replace(" ", "")}"' in page for p in phones)
     assert {output_path(urls.station(s.id)) for s in stations} <= hrefs(built, urls.STATIONS)
     assert output_path(urls.STATIONS) in {t for t in hrefs(built, urls.listing("daibiaogongzuo", 1))}
     assert "lianluozhan" in LEADS.search(built.html(urls.listing("daibiaogongzuo", 1))).group(0)

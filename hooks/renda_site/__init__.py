@@ -45,6 +45,9 @@ class Result:
     files: list[GeneratedFile]  # feeds, open data: published as they are, beside the pages
     problems: Problems            # warnings only: a result is never made from content with errors
     public_numbers: list[str] = field(default_factory=list)   # data/public_numbers.yaml, for the output audit
+    settings: dict = field(default_factory=dict)     # mkdocs.yml as parsed (the 网站体检 reads the site's tags)
+    docs_files: set[str] = field(default_factory=set)
+    today: datetime.date | None = None
 
     def decorate(self, src_uri: str, markdown: str) -> str:
         from .render.decorate import decorate
@@ -53,6 +56,22 @@ class Result:
     def withheld(self) -> list[str]:
         """Source paths of the pages this build does not publish (drafts, scheduled articles)."""
         return sorted(self.catalog.withheld_pages())
+
+    def inspection(self, directory_urls: bool = True):
+        """The 网站体检 of this build (see inspection/)."""
+        from .inspection import inspect
+        from .render.page_tags import heading_titles
+        return inspect(self.catalog, self.settings, self.specs, self.today or beijing_today(), self._where(directory_urls),
+                       {f.path for f in self.files}, self.docs_files, heading_titles(self.pages))
+
+    def page_tags(self, directory_urls: bool = True):
+        """The page tags of every page (render/page_tags.py), for the theme."""
+        from .render.page_tags import PageTags, heading_titles
+        return PageTags(self.catalog, self.settings, self.specs, self._where(directory_urls), heading_titles(self.pages),
+                        self.today)
+
+    def _where(self, directory_urls: bool) -> Address:
+        return Address(self.settings.get("site_url") or None, directory_urls)
 
     def search_plan(self, nav: list | None = None, directory_urls: bool = True):
         from .publish.search_plan import search_plan
@@ -108,10 +127,37 @@ def _generate(root: Path, today: datetime.date | None, site_url: str | None, dir
     specs = page_specs(catalog)
     open_data = OpenData(catalog, KINDS, where)
     files = [*feed_files(catalog, KINDS, where), *open_data.files()]
-    specs.append(open_data.page(files))
+    specs += [open_data.page(files), open_data.developer_page(files)]
     pages = list(render_pages(specs, catalog, directory_urls))
     _check_unique(pages, files, problems)
-    return Result(catalog, specs, pages, files, problems, [p.number for p in loaded.of("public_numbers")])
+    return Result(catalog, specs, pages, files, problems, [p.number for p in loaded.of("public_numbers")],
+                  site_settings(loaded), loaded.docs_files, loaded.today)
+
+
+def site_settings(loaded: Loaded) -> dict:
+    """mkdocs.yml as read by the loader ({} without one)."""
+    from .input.settings import SETTINGS_FILE
+    return next((dict(raw) for path, raw in loaded.documents if path == SETTINGS_FILE and isinstance(raw, dict)), {})
+
+
+def inspect_checked(loaded: Loaded):
+    """The 网站体检 of content that `check` found without errors (for `check`): every page and file is
+    made as for a build, but no page is rendered except those whose title only their heading says."""
+    from .inspection import inspect
+    from .publish.feeds import feed_files
+    from .publish.opendata import OpenData
+    from .render.env import render_pages
+    from .render.page_tags import heading_titles
+    catalog = build_catalog(loaded)
+    settings = site_settings(loaded)
+    where = Address(settings.get("site_url") or None)
+    specs = page_specs(catalog)
+    open_data = OpenData(catalog, KINDS, where)
+    files = [*feed_files(catalog, KINDS, where), *open_data.files()]
+    specs += [open_data.page(files), open_data.developer_page(files)]
+    shown = {kind.page(r) for kind in KINDS for r in catalog.records(kind.name)}
+    titles = heading_titles(render_pages([s for s in specs if s.uri not in shown], catalog))   # the pages of no record
+    return inspect(catalog, settings, specs, loaded.today, where, {f.path for f in files}, loaded.docs_files, titles)
 
 
 def build_catalog(loaded: Loaded) -> Catalog:
@@ -139,4 +185,4 @@ def _check_unique(pages: list[GeneratedPage], files: list[GeneratedFile], proble
         raise ContentError(problems)
 
 
-__all__ = ["generate", "check", "sources", "build_catalog", "page_specs", "Result", "ContentError", "GeneratedPage", "GeneratedFile", "Problems"]
+__all__ = ["ContentError", "GeneratedFile", "GeneratedPage", "Problems", "Result", "build_catalog", "check", "generate", "page_specs", "sources"]

@@ -18,6 +18,7 @@ from urllib.parse import quote, urljoin
 HOME = "index.md"
 SITEMAP = "ditu/index.md"            # 网站地图, linked from the footer
 OPEN_DATA = "shuju/index.md"         # 数据开放: explains the downloads
+OPEN_DATA_FIELDS = "shuju/ziduan.md"  # 数据字段说明: the fields and formats, for developers
 ABOUT = "gaikuang/index.md"          # 人大概况, hand-written; linked from the home page when present
 
 _SAFE = "/#.-_~"

@@ -10,6 +10,7 @@ PEOPLE = "renmian/renyuan.md"
 ABOUT = "gaikuang/index.md"
 SITEMAP = "ditu/index.md"
 OPEN_DATA = "shuju/index.md"
+OPEN_DATA_FIELDS = "shuju/ziduan.md"     # the fields and formats, for developers
 POPOLO = "shuju/popolo.json"
 MEETINGS = "huiyi/index.md"
 HUIYI_BASE = "huiyi"

@@ -142,6 +142,12 @@ class AppointmentsKind(RecordKind):
     def page(self, lst) -> str:
         return f"renmian/{lst.id}.md"
 
+    def updated(self, lst):
+        return lst.date
+
+    def names(self, lst):
+        return tuple(entry.name for entry in lst.entries)
+
     def check(self, checker) -> None:
         for lst in checker.records(self.name):
             term = checker.get("terms", lst.term)

@@ -5,6 +5,7 @@ paginated listing and one Atom feed — the same mechanism for every column.
 from __future__ import annotations
 
 import datetime
+import posixpath
 from collections import Counter
 from dataclasses import dataclass
 
@@ -29,6 +30,34 @@ class Articles:
 def column_id(src_uri: str) -> str | None:
     """The folder of a page that could be a column article (`dongtai/x.md`, not `dongtai/index.md`)."""
     return src_uri.split("/", 1)[0] if "/" in src_uri and not src_uri.endswith("/index.md") else None
+
+
+PHOTOS, PHOTO_COUNT = "photos", 4       # the home page's 图片新闻 block: its id in home.blocks, its size
+
+
+def picture_of(article) -> str | None:
+    """The article's photo as a path under docs/: front matter `image`, else the first image of its body
+    (not one from another host)."""
+    if article.meta.image:
+        return article.meta.image
+    if not article.image or "://" in article.image[0] or article.image[0].startswith(("/", "data:")):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(article.src_uri), article.image[0].split("#")[0]))
+
+
+def photo_news(articles: Articles, first_column: str, count: int, headline=None) -> list[tuple]:
+    """(article, photo or None) for the 图片新闻 block: the newest articles with a photo, in any column, but
+    the 头条; where fewer have one, the newest articles of the first column fill the block as text tiles."""
+    dated = sorted((a for a in articles.by_uri.values() if a.meta is not None and a.meta.date
+                    and a.src_uri in articles.column_of and a is not headline),
+                   key=lambda a: (a.meta.date, a.src_uri), reverse=True)
+    chosen = [(a, photo) for a in dated if (photo := picture_of(a))][:count]
+    if not chosen:
+        return []
+    taken = {a.src_uri for a, _ in chosen}
+    chosen += [(a, None) for a in articles.by_column.get(first_column, [])
+               if a.src_uri not in taken and a is not headline][:count - len(chosen)]
+    return sorted(chosen, key=lambda pair: (pair[0].meta.date, pair[0].src_uri), reverse=True)
 
 
 def _mentions_section(catalog, refs) -> Section:
@@ -90,6 +119,8 @@ class ArticlesKind(RecordKind):
             if article.meta.date is None and not article.meta.draft:     # a draft may wait for its date
                 checker.error(article.meta, ("date",), "栏目文章必须注明发布日期（未注明日期的信息在网站检查中视为未更新）")
                 continue
+            if article.meta.image:
+                checker.docs_file(article.meta, ("image",), article.meta.image, "代表图片", (".jpg", ".jpeg", ".png", ".webp"))
             if not article.meta.source:
                 checker.error(article.meta, ("source",), "栏目文章宜注明来源（source），如 县人大常委会办公室", warning=True)
         for article in checker.records(self.name):
@@ -146,6 +177,9 @@ class ArticlesKind(RecordKind):
     def search_dates(self, catalog):
         return [(a.src_uri, a.meta.date) for a in catalog.records(self.name) if a.meta.date]
 
+    def updated(self, article):
+        return article.meta.date
+
     def home(self, catalog):
         """The 头条 (the newest article marked `headline: true`, else the newest of the first column), one
         block per column with its newest articles, and the site's introduction (block `intro`)."""
@@ -157,12 +191,17 @@ class ArticlesKind(RecordKind):
         headline = marked[0] if marked else next(iter(articles.by_column.get(first, [])), None)
         if headline is not None:
             column = articles.column_of.get(headline.src_uri)
+            photo = picture_of(headline)
             yield HomeBlock("headline", "头条", None, [], "headline_home.md.j2", {
-                "article": headline, "column": column, "image": headline.image})
+                "article": headline, "column": column, "image": (photo, headline.meta.title) if photo else None})
         for column in catalog.config.columns:
             listed = [a for a in articles.by_column[column.id] if a is not headline][:count]
             yield HomeBlock(column.id, column.title, Link(address.listing(column.id, 1), f"更多{column.title}"),
                             [HomeItem(Link(a.src_uri, a.meta.title), a.meta.date) for a in listed])
+        photos = photo_news(articles, catalog.config.columns[0].id, PHOTO_COUNT, headline)
+        if photos:
+            yield HomeBlock(PHOTOS, "图片新闻", Link(address.listing(catalog.config.columns[0].id, 1), "更多图片新闻"), [],
+                            "photos_home.md.j2", {"photos": photos})
         if catalog.config.intro:
             about = articles.by_uri.get(address.ABOUT)
             yield HomeBlock("intro", "本站简介", Link(about.src_uri, "人大概况") if about else None, [],

@@ -109,6 +109,9 @@ class BulletinsKind(RecordKind):
     def page(self, bulletin) -> str:
         return f"gongbao/{bulletin.year}/{bulletin.number}.md"
 
+    def updated(self, bulletin):
+        return bulletin.date
+
     def title(self, bulletin, catalog) -> str:
         return short_title(bulletin)
 

@@ -333,6 +333,11 @@ class DeputiesKind(RecordKind):
     def names(self, deputy):
         return (deputy.name, *deputy.other_names)
 
+    def updated(self, deputy):
+        """The last change of the deputy's terms of office (elected, ended early)."""
+        days = [d for m in deputy.memberships for d in (m.start, m.end) if d is not None]
+        return max(days) if days else None
+
     def serving(self, deputy, term, day=None):
         """The roles of the membership of `term` that covers `day` (any membership of the term without a day)."""
         for m in deputy.memberships:

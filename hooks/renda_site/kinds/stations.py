@@ -45,6 +45,15 @@ def towns(groups, term_id: str | None) -> list[str]:
             if g.kind == "代表团" and g.term == term_id and g.name.endswith(GROUP_SUFFIX)]
 
 
+def town_order(catalog):
+    """Sort key of stations in the county's own order of its towns (the order of the current term's
+    代表团 in data/groups.yaml, as the county lists them), not by the characters of their names."""
+    terms = catalog.records("terms")
+    current = max(terms, key=lambda t: t.start).id if terms else None
+    order = {town: i for i, town in enumerate(towns(catalog.records("groups"), current))}
+    return lambda s: (order.get(s.town, len(order)), s.town, s.kind != "代表之家", s.name)
+
+
 def _deputy_section(catalog, refs) -> Section:
     rows = [(catalog.link("stations", ref.source), ref.source.town, ref.source.reception_days) for ref in refs]
     return Section("代表联络站", ("联络站", "乡镇", "接待日"), rows)
@@ -85,6 +94,9 @@ class StationsKind(RecordKind):
     def page(self, station) -> str:
         return f"daibiaogongzuo/lianluozhan/{station.id}.md"
 
+    def updated(self, station):
+        return station.opened
+
     def check(self, checker) -> None:
         terms = checker.records("terms")
         current = max(terms, key=lambda t: t.start).id if terms else None
@@ -114,7 +126,7 @@ class StationsKind(RecordKind):
                            SearchHint(), {"layout": "record", "crumbs": [crumb("代表联络站", INDEX)]})
         if stations:
             by_town: dict[str, list[Station]] = {}
-            for station in stations:
+            for station in sorted(stations, key=town_order(catalog)):
                 by_town.setdefault(station.town, []).append(station)
             yield PageSpec(INDEX, "stations.md.j2", {"by_town": by_town, "total": len(stations)}, "data/stations",
                            SearchHint(skip=True), {"layout": "listing"})

@@ -107,15 +107,29 @@ class Checker:
         check_privacy(self.loaded, self.problems)
 
     def config(self, config) -> None:
-        """data/site.yaml: the introduction's links, the home page's blocks and 专题 links."""
+        """data/site.yaml: the introduction's links, the home page's blocks (a section, the introduction
+        `intro` or the 图片新闻 `photos`) and 专题 links."""
         self.markdown(config, ("intro",), config.intro)
-        known = {"intro"} | {folder for kind in self.kinds.values() for folder, _ in kind.sections(config)}
+        known = {"intro", "photos"} | {folder for kind in self.kinds.values() for folder, _ in kind.sections(config)}
         for index, block in enumerate(config.home.blocks):
             if block not in known:
                 self.error(config, ("home", "blocks", index), f"首页板块「{block}」不存在。可用：{'、'.join(sorted(known))}")
         for index, topic in enumerate(config.home.topics):      # the model admits http(s) or a .md path
             if not topic.url.startswith(("http://", "https://")):
                 self.docs_file(config, ("home", "topics", index, "url"), topic.url, "专题页面", (".md",))
+        self.column_types(config)
+
+    def column_types(self, config) -> None:
+        """Every column's type is one of inspection.limits: the 网站体检 checks it against that limit."""
+        types = [limit.type for limit in config.inspection.limits]
+        choices = "、".join(types)
+        for index, column in enumerate(config.columns):
+            if column.type not in types:
+                self.error(config, ("columns", index, "type"), f"栏目类型「{column.type}」不在 inspection.limits 中。可用：{choices}")
+        for index, section in enumerate(config.inspection.sections):
+            if section.type not in types:
+                self.error(config, ("inspection", "sections", index, "type"),
+                           f"栏目类型「{section.type}」不在 inspection.limits 中。可用：{choices}")
 
     def unique_ids(self, kind, records: list) -> None:
         if not getattr(kind, "unique_ids", True):

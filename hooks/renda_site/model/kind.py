@@ -145,6 +145,10 @@ class RecordKind:
         "posts", "areas", "events", "vote_events"): see publish/popolo.py for `popolo`'s helpers."""
         return {}
 
+    def updated(self, record) -> datetime.date | None:
+        """The date the record's page was last updated, for the 网站体检 (None: a record without one)."""
+        return None
+
     def search_dates(self, catalog: Catalog) -> Iterable[tuple[str, Any]]:
         """(source path, date) of hand-written pages the kind knows the date of."""
         return ()

@@ -63,6 +63,9 @@ class Column(Record):
     title: Text = Field(description="栏目名称")
     description: Text | None = Field(default=None, description="栏目说明")
     per_page: int = Field(default=15, ge=1, le=200, description="列表每页条数")
+    type: Text = Field(default="动态要闻", description="栏目类型，决定网站体检的更新期限（inspection.limits 中的一种），"
+                                                    "如 动态要闻、通知公告、政策文件、静态介绍")
+    keywords: Text | None = Field(default=None, description="栏目关键词（网页元数据 ColumnKeywords），留空时用栏目名称")
 
 
 class Topic(Record):
@@ -73,7 +76,7 @@ class Topic(Record):
         description="专题页面：docs/ 下的 Markdown 文件（如 zhuanti/xuexi.md），或 http(s) 网址")
 
 
-HOME_BLOCKS = ["dongtai", "gongbao", "huiyi", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli",
+HOME_BLOCKS = ["dongtai", "photos", "gongbao", "huiyi", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli",
                "daibiaogongzuo", "zhidu", "intro"]
 
 
@@ -81,7 +84,7 @@ class HomeConfig(Record):
     model_config = ConfigDict(title="首页")
     blocks: list[Id] = Field(default_factory=lambda: list(HOME_BLOCKS),
                              description="首页板块及其顺序：栏目的编号（如 dongtai、gongbao、renmian、daibiao），"
-                                         "intro 为本站简介；没有内容的栏目不显示")
+                                         "intro 为本站简介，photos 为图片新闻；没有内容的栏目不显示")
     items: int = Field(default=6, ge=1, le=20, description="每个板块显示的条数")
     topics: list[Topic] = Field(default_factory=list, description="专题链接（首页底部的专题一行）")
 ResultCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,4}$")]
@@ -120,6 +123,42 @@ class AlsoPublished(Record):
     reason: Text = Field(description="为什么没有页面链接它也要发布，如 站内搜索的脚本读取它")
 
 
+class UpdateLimit(Record):
+    """How often a type of column must be updated (国办秘函〔2019〕19号: 动态要闻 two weeks, 通知公告 and
+    政策文件 six months); a type without days or months has no limit (静态介绍)."""
+
+    model_config = ConfigDict(title="栏目更新期限")
+    type: Text = Field(description="栏目类型，如 动态要闻")
+    days: int | None = Field(default=None, ge=1, le=3660, description="最长多少天不更新，如 14")
+    months: int | None = Field(default=None, ge=1, le=120, description="最长多少个月不更新，如 6")
+
+
+class InspectedSection(Record):
+    """A column of the column bar that is not an article column (made from data, or fixed pages)."""
+
+    model_config = ConfigDict(title="其他栏目")
+    id: Id = Field(description="网址的第一级文件夹，如 gongbao、renmian、gaikuang")
+    title: Text | None = Field(default=None, description="栏目名称（网页元数据 ColumnName）；留空时用栏目条上的名称")
+    type: Text = Field(description="栏目类型（inspection.limits 中的一种）")
+    description: Text | None = Field(default=None, description="栏目说明（网页元数据 ColumnDescription）")
+    keywords: Text | None = Field(default=None, description="栏目关键词（网页元数据 ColumnKeywords）")
+
+
+DEFAULT_LIMITS = [("动态要闻", 14, None), ("通知公告", None, 6), ("政策文件", None, 6), ("静态介绍", None, None)]
+
+
+class InspectionSettings(Record):
+    """The build-time 网站体检: the update limit of each type of column, and the columns not in `columns`."""
+
+    model_config = ConfigDict(title="网站体检")
+    home_days: int = Field(default=14, ge=1, le=3660, description="首页最长多少天不更新（19号文：两周）")
+    limits: list[UpdateLimit] = Field(
+        default_factory=lambda: [UpdateLimit(type=t, days=d, months=m) for t, d, m in DEFAULT_LIMITS], min_length=1,
+        description="各类栏目的更新期限")
+    sections: list[InspectedSection] = Field(default_factory=list,
+                                             description="文章栏目以外的栏目（由数据生成的栏目、固定页面）的类型、说明和关键词")
+
+
 class SiteConfig(Record):
     model_config = ConfigDict(title="网站基本信息")
     name: Text = Field(description="网站名称")
@@ -139,6 +178,8 @@ class SiteConfig(Record):
         return self.area or self.body.removesuffix("人民代表大会常务委员会")
     suggestions: SuggestionSettings = Field(default_factory=SuggestionSettings,
                                             description="代表建议的办理：答复期限、类别、办理结果分类")
+    inspection: InspectionSettings = Field(default_factory=InspectionSettings,
+                                           description="网站体检：首页和各类栏目的更新期限，其他栏目的类型")
     publish_also: list[AlsoPublished] = Field(
         default_factory=list, description="另外发布的文件：docs/ 中没有任何页面链接或嵌入、但需要发布的文件（如脚本读取的数据），"
                                           "每项写明理由。其他没有页面使用的文件不发布")
@@ -168,6 +209,8 @@ class ArticleMeta(Record):
     draft: bool = Field(default=False, description="草稿：是则不发布，只在本地预览中显示（标有「草稿」）")
     style: Literal["gongwen", "web"] | None = Field(default=None, description="版式：gongwen 为公文样式（标题居中、首行缩进、落款右对齐），web 为网页样式；留空时按栏目决定")
     keywords: list[Text] | Text | None = Field(default=None, description="关键词（供网站检查工具和搜索引擎使用）：一个或多个")
+    image: DocsPath | None = Field(default=None, description="代表图片：首页图片新闻和网页元数据 Image 用的照片（docs/ 下的路径）；"
+                                                          "留空时用正文中的第一张图片")
     column_type: Text | None = Field(default=None, description="栏目类型（网页元数据 ColumnType；留空时按 mkdocs.yml extra.column_types）")
     hide: Annotated[list[str] | None, NOT_FOR_EDITORS] = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
     template: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面模板（MkDocs 字段）")

@@ -15,7 +15,7 @@ from typing import Iterable
 
 from .. import address
 from ..address import Address
-from ..outputs import GeneratedFile, PageSpec, SearchHint
+from ..outputs import GeneratedFile, PageSpec, SearchHint, crumb
 from .feeds import feeds_of
 from .popolo import FILE as POPOLO, popolo_file
 from .schema import schemas
@@ -67,7 +67,16 @@ class OpenData:
         return {"publisher": self.catalog.body, "dataset": dataset, "count": len(records), "records": records}
 
     def page(self, files: list[GeneratedFile]) -> PageSpec:
-        """数据开放: every download with its size and fields. Not in the nav; linked from the sections."""
+        """数据开放, for readers: what can be downloaded, how to open it, the feeds. Not in the nav;
+        linked from the sections."""
+        return PageSpec(address.OPEN_DATA, "open_data.md.j2", self._context(files), None, SearchHint())
+
+    def developer_page(self, files: list[GeneratedFile]) -> PageSpec:
+        """数据字段说明, for developers: the files' structure, every field, the JSON Schemas."""
+        return PageSpec(address.OPEN_DATA_FIELDS, "open_data_fields.md.j2", self._context(files), None, SearchHint(),
+                        {"crumbs": [crumb("数据开放", address.Address().page(address.OPEN_DATA))]})
+
+    def _context(self, files: list[GeneratedFile]) -> dict:
         downloads, tables, examples, notes, csv_notes = [], [], [], [], []
         for kind, ds in self.datasets():
             downloads.append((f"{ds.name}.json", ds.summary, "JSON"))
@@ -88,12 +97,12 @@ class OpenData:
                      "`posts`（常委会职务）、`areas`（选区）、`events`（届次、人代会会议、常委会会议）、`vote_events`（表决及赞成、反对、弃权票数）。"
                      "编号为「类别/编号」，如 `deputies/d0001`、`meetings/18-17`。")
         sizes = {f.path: len(f.data) for f in files}
-        return PageSpec(address.OPEN_DATA, "open_data.md.j2", {
+        return {
             "sizes": sizes, "downloads": downloads, "examples": examples, "tables": tables, "notes": notes,
             "csv_notes": csv_notes, "datasets": [ds.dataset for _, ds in self.datasets()],
             "feeds": [(feed.name, feed.path) for feed in feeds_of(self.catalog, self.kinds)],
             "absolute": bool(self.address.site_url), "formula_start": " ".join(CSV_FORMULA_START),
-            "schemas": sorted(p for p in sizes if p.startswith(address.open_data("schema/")))}, None, SearchHint())
+            "schemas": sorted(p for p in sizes if p.startswith(address.open_data("schema/")))}
 
 
 def _json(path: str, value: object, indent: int | None = None) -> GeneratedFile:

@@ -82,6 +82,11 @@ class BuildSession:
                      len(self.result.files), time.perf_counter() - started)
         if not site_url:
             log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
+        self.tags = self.result.page_tags(directory_urls)          # the theme prints them (on_page_context)
+        inspection = self.result.inspection(directory_urls)        # warnings only: a build always goes on
+        inspection.write(self.root)
+        for line in inspection.summary():
+            log.info(line)
 
     def generated(self, docs_dir: str) -> list[tuple[str, str | None, str | bytes | None]]:
         """(path under the output folder, edit link relative to `docs_dir`, content) of every page and
@@ -144,6 +149,9 @@ class BuildSession:
         if self.auditor is not None:
             self.auditor.add(dest_uri, html)
         return html
+
+    def page_tags(self, src_uri: str) -> dict[str, str]:
+        return self.tags.tags(src_uri)
 
     def qr_block(self, page_url: str):
         return self.qr.block(page_url)

@@ -32,6 +32,31 @@ def mark_gongwen(markdown: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def shows_date(config, src_uri: str) -> bool:
+    """Does the page show its date? Not on fixed pages (人大概况, 联系我们, 专题): outside the article columns,
+    in a section of data/site.yaml `inspection.sections` whose type has no update limit (静态介绍). Their
+    date is still in the page tags (PubDate) for inspection tools."""
+    folder = src_uri.split("/")[0] if "/" in src_uri else ""
+    if any(column.id == folder for column in config.columns):
+        return True
+    limits = {limit.type: limit for limit in config.inspection.limits}
+    section = next((s for s in config.inspection.sections if s.id == folder), None)
+    limit = limits.get(section.type) if section is not None else None
+    return section is None or limit is None or limit.days is not None or limit.months is not None
+
+
+def neighbours(articles, column, article) -> tuple:
+    """(上一篇, 下一篇) of an article within its column, in the column list's order (newest first): the
+    article listed above it and the one below; None at either end."""
+    if column is None or article is None:
+        return None, None
+    listed = articles.by_column.get(column.id, [])
+    index = next((i for i, a in enumerate(listed) if a is article), None)
+    if index is None:
+        return None, None
+    return (listed[index - 1] if index > 0 else None), (listed[index + 1] if index + 1 < len(listed) else None)
+
+
 def decorate(catalog, src_uri: str, markdown: str) -> str:
     articles = catalog.index("articles")
     article = articles.by_uri.get(src_uri)
@@ -42,7 +67,9 @@ def decorate(catalog, src_uri: str, markdown: str) -> str:
         return markdown
     if held is not None:
         article = held[0]
-    context = {"article": article, "column": articles.column_of.get(src_uri), "citations": citations}
+    column = articles.column_of.get(src_uri)
+    context = {"article": article, "column": column, "citations": citations,
+               "dated": shows_date(catalog.config, src_uri), "neighbours": neighbours(articles, column, article)}
     header = render("article_header.md.j2", src_uri, catalog, **context) if article else ""
     if held is not None:
         note = held[1].removeprefix("草稿")           # 草稿（draft: true）… is marked 草稿 already

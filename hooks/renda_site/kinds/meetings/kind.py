@@ -113,6 +113,9 @@ class MeetingsKind(RecordKind):
     def page(self, m) -> str:
         return f"huiyi/{m.id}.md"
 
+    def updated(self, m):
+        return m.end or m.start
+
     def title(self, m, catalog) -> str:
         return meeting_title(catalog, m)
 

@@ -77,6 +77,11 @@ class SuggestionsKind(RecordKind):
     def page(self, s) -> str:
         return f"jianyi/{s.session}/{s.number}.md"
 
+    def updated(self, s):
+        """The last step of its handling: filed, assigned, replied to, asked for feedback, closed."""
+        steps = [s.filed, s.assigned, s.closed, *(d for r in s.replies for d in (r.date, r.feedback))]
+        return max(d for d in steps if d is not None)
+
     def title(self, s, catalog) -> str:
         return s.title
 
