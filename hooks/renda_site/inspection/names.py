@@ -94,10 +94,14 @@ COMMON = 200       # a word of the dictionary at least this frequent is a word, 
 def _common_word(window: str) -> bool:
     """任职 reads like the name 任志 but is a word: jieba's dictionary knows it (and few names)."""
     import logging
+from pathlib import Path
 
     import jieba
     if not getattr(jieba, "_renda_quiet", False):
         jieba.setLogLevel(logging.WARNING)            # no English "Building prefix dict…" lines
+        cache = Path(__file__).resolve().parents[3] / ".cache"   # the project's cache, not the system's temp folder
+        cache.mkdir(exist_ok=True)
+        jieba.dt.tmp_dir = str(cache)
         jieba._renda_quiet = True
     jieba.dt.check_initialized()
     return jieba.dt.FREQ.get(window, 0) >= COMMON
