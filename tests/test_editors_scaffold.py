@@ -229,7 +229,8 @@ def test_fresh_ids_and_numbers(tmp_path):
     existing = [int(p.stem) for p in (project / "data/bulletins/2026").glob("*.yaml")]
     assert new_file(scaffolder, "bulletin", year=None).path.name == f"{max(existing) + 1}.yaml"
     assert new_file(scaffolder, "bulletin", year=2031).path.as_posix().endswith("data/bulletins/2031/1.yaml")
-    assert new_file(scaffolder, "appointments", meeting=None).path.name == "18-33.yaml"       # demo's last list is 18-32
+    last_list = max(int(p.stem.split("-")[1]) for p in (project / "data/appointments").glob("18-*.yaml"))
+    assert new_file(scaffolder, "appointments", meeting=None).path.name == f"18-{last_list + 1}.yaml"
     made = new_file(scaffolder, "appointments", meeting=40)
     assert 'title: "清溪县第十八届人大常委会第四十次会议任免名单"' in made.text
     article = new_article(scaffolder, "shenyi", "关于县人民政府审计工作报告的审议意见")
