@@ -51,7 +51,7 @@ PAYLOADS = [
 ALPHABET = st.sampled_from(list("<>&\"'/\\[](){}!#*_`|:=-.~^@$%;,\n\t ") + list("ascriptjvhonerl") + list("代表名"))
 payload = st.one_of(st.sampled_from(PAYLOADS), st.text(ALPHABET, min_size=1, max_size=30),
                     st.lists(st.sampled_from(PAYLOADS), min_size=2, max_size=3).map(" ".join))
-SAFE_SCHEMES = {"", "http", "https", "mailto"}
+SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}     # tel: the stations' office phones, as links
 URL_ATTRS = {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href", "background"}
 MARKDOWN_TAGS = {"p", "em", "strong", "code", "pre", "a", "img", "ul", "ol", "li", "blockquote", "hr", "br",
                  "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "div", "span"}

@@ -112,7 +112,7 @@ def test_listing_pages_announce_their_feed(built, demo):
         visible = [url for tag, url in links_of(page.read_text(encoding="utf-8")) if tag == "a"
                    and target_file(built.site, page, url) == built.site / feed]
         assert visible, f"{uri} has no visible link to {feed}"
-        assert "订阅（RSS" in page.read_text(encoding="utf-8")
+        assert "订阅本栏目" in page.read_text(encoding="utf-8")
 
 
 def test_site_url_makes_ids_and_links_absolute():

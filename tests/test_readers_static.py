@@ -136,7 +136,8 @@ def test_qr_codes_drawn_ahead_by_a_worker_process_equal_those_drawn_in_place(mon
 def test_qr_codes_are_drawn_in_place_where_no_worker_process_can_start(monkeypatch):
     def no_processes(*args, **kwargs):
         raise OSError(38, "Function not implemented")       # e.g. a container without /dev/shm
-    monkeypatch.setattr(qr, "ProcessPoolExecutor", no_processes)
+    from renda_site.publish import helper
+    monkeypatch.setattr(helper, "ProcessPoolExecutor", no_processes)
     monkeypatch.setattr(qr.QrCodes, "CHUNK", 2)
     pages = [f"lanmu/{n}/" for n in range(5)]
     codes = qr.QrCodes("https://b.example/", pages)

@@ -117,6 +117,9 @@ def test_all_errors_in_one_run_sorted_by_file_and_line(pristine, tmp_path, capsy
     project = fresh(pristine, tmp_path / "p")
     for case in chosen:
         apply(case, project)
+    deputy = project / "data/deputies/d0005.yaml"                # and one warning: a deputy without a photo
+    deputy.write_text("\n".join(l for l in deputy.read_text(encoding="utf-8").split("\n") if not l.startswith("photo:")),
+                      encoding="utf-8")
     code, lines = run_check(project, capsys)
     assert code == 1
     errors = [l for l in lines if " 错误 " in l]

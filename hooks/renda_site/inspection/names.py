@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from pypinyin import lazy_pinyin
 
@@ -94,14 +95,13 @@ COMMON = 200       # a word of the dictionary at least this frequent is a word, 
 def _common_word(window: str) -> bool:
     """任职 reads like the name 任志 but is a word: jieba's dictionary knows it (and few names)."""
     import logging
-from pathlib import Path
 
     import jieba
     if not getattr(jieba, "_renda_quiet", False):
         jieba.setLogLevel(logging.WARNING)            # no English "Building prefix dict…" lines
-        cache = Path(__file__).resolve().parents[3] / ".cache"   # the project's cache, not the system's temp folder
-        cache.mkdir(exist_ok=True)
-        jieba.dt.tmp_dir = str(cache)
+        folder = Path(__file__).resolve().parents[3] / ".cache"   # the project's cache, not the system's temp folder
+        folder.mkdir(exist_ok=True)
+        jieba.dt.tmp_dir = str(folder)
         jieba._renda_quiet = True
     jieba.dt.check_initialized()
     return jieba.dt.FREQ.get(window, 0) >= COMMON

@@ -49,6 +49,13 @@ class Checker:
         refs = self._refs.get((kind, key), [])
         return [r for r in refs if r.relation.name == relation] if relation else refs
 
+    def refs_may_be_missing(self, kind: str, relation: str) -> bool:
+        """Whether a file that could hold a `relation` reference to a record of `kind` could not be read
+        (then "nothing refers to it" is no finding: the reference may be in that file)."""
+        folders = [source.path for other in self.kinds.values() for rel in other.relations
+                   if rel.target == kind and rel.name == relation for source in other.sources]
+        return any(failed.startswith(folder) for failed in self.loaded.failed for folder in folders)
+
     def refs_from(self, kind: str, relation: str) -> list[Ref]:
         """Every reference of `kind`'s records through the relation named `relation`, in record order."""
         return [r for r in self._all_refs if r.kind == kind and r.relation.name == relation]
