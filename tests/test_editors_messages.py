@@ -181,7 +181,7 @@ def test_the_preview_speaks_while_it_runs_on_debian_awk(project):
     finally:
         os.killpg(serve.pid, signal.SIGINT)
         try:
-            serve.wait(timeout=60)
+            serve.communicate(timeout=60)         # read what is left: a full pipe would hold the preview up
         finally:
             if serve.poll() is None:
                 os.killpg(serve.pid, signal.SIGKILL)
