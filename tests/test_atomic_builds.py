@@ -78,13 +78,18 @@ def test_template_typo_is_caught_by_check_and_the_site_stays(project_and_site, c
     assert_unchanged(site, before, result.stdout + result.stderr)
 
 
+def break_a_template(project) -> None:
+    """A template that exists (so check passes) but fails while rendering one page."""
+    (project / "overrides" / "broken.html").write_text('{% extends "main.html" %}{% block content %}{{ page.meta.no_such.field }}{% endblock %}',
+                                                       encoding="utf-8")
+    edit(project, "docs/zhidu/2021-04-29-beian-shencha-banfa.md", "\n---\n", "\ntemplate: broken.html\n---\n")
+
+
 def test_a_template_failing_halfway_through_leaves_the_previous_site(project_and_site):
     """A template that exists (so check passes) but fails while rendering, after other pages were written."""
     project, site = project_and_site
     before = digest(site)
-    (project / "overrides" / "broken.html").write_text('{% extends "main.html" %}{% block content %}{{ page.meta.no_such.field }}{% endblock %}',
-                                                       encoding="utf-8")
-    edit(project, "docs/zhidu/2021-04-29-beian-shencha-banfa.md", "\n---\n", "\ntemplate: broken.html\n---\n")
+    break_a_template(project)
     result = mkdocs_build(project, site)
     assert result.returncode != 0
     assert "网站生成未完成，已发布的网站" in result.stderr, result.stderr[-2000:]
@@ -105,9 +110,7 @@ def test_a_dirty_build_failing_halfway_leaves_the_previous_site(project_and_site
     """`mkdocs build --dirty` rewrites only what changed, in a copy of the published site."""
     project, site = project_and_site
     before = digest(site)
-    (project / "overrides" / "broken.html").write_text('{% extends "main.html" %}{% block content %}{{ page.meta.no_such.field }}{% endblock %}',
-                                                       encoding="utf-8")
-    edit(project, "docs/zhidu/2021-04-29-beian-shencha-banfa.md", "\n---\n", "\ntemplate: broken.html\n---\n")
+    break_a_template(project)
     result = mkdocs_build(project, site, "--dirty")
     assert result.returncode != 0
     assert_unchanged(site, before, result.stdout + result.stderr)
