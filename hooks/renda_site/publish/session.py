@@ -53,8 +53,6 @@ class BuildSession:
         self.origins = Origins()         # where each file of the build came from (the published set)
         self.auditor: PageAudit | None = None    # a build's pages, audited as they are written
         self.data_error = False          # this build stopped on a data error (the preview tolerates it)
-        _OPEN.add(self)
-        _stop_helpers_on_interrupt()
         started = time.perf_counter()
         try:
             self.result = generate(self.root, site_url=site_url, directory_urls=directory_urls)
@@ -64,6 +62,11 @@ class BuildSession:
             log.error("共 %d 个错误。", len(exc.problems.errors))
             self.data_error = True
             raise BuildFailed("数据检查未通过，网站未生成。请按上面的提示修改后再试（只检查数据：bash dev.sh check）。") from None
+        # Only a session with something to close is watched. A session refused on its data, left in the
+        # weak set, was collected later: Ctrl-C landing in that weak reference's callback was swallowed
+        # ("Exception ignored in ... _remove") and the preview went on running.
+        _OPEN.add(self)
+        _stop_helpers_on_interrupt()
         warnings = self.result.problems.warnings
         if warnings:
             # info, not warning: `mkdocs build --strict` stops on any warning logged
