@@ -76,22 +76,28 @@ def _failing_build(project, site, template_change):
     return result.stderr
 
 
-@pytest.mark.parametrize("snippet,message", [
-    ("<script>alert(1)</script>", "含有内联脚本"),
-    ('<script src="https://cdn.evil.example/x.js"></script>', "加载了其他网站的脚本"),
-    ('<img src="https://evil.example/t.png" alt="t">', "从其他网站加载"),
-    ('<a href="javascript:alert(1)">x</a>', "不安全的地址"),
-    ('<div onmouseover="alert(1)">x</div>', "事件属性"),
-    ("<p>值班 138<b>1234</b>5678</p>", "疑似手机号码"),
-    ("<p>联系 &#49;3812345678</p>", "疑似手机号码"),
-])
-def test_the_output_audit_fails_the_build_on_what_the_check_cannot_see(built, snippet, message):
+# Each snippet and the words its finding must carry (the finding names what it found, so one build
+# shows that every snippet on its own is found: one finding is enough to stop the build).
+TEMPLATE_SNIPPETS = [
+    ("<script>alert(1)</script>", "含有内联脚本「alert(1)」"),
+    ('<script src="https://cdn.evil.example/x.js"></script>', "加载了其他网站的脚本「https://cdn.evil.example/x.js」"),
+    ('<img src="https://evil.example/t.png" alt="t">', "从其他网站加载「https://evil.example/t.png」"),
+    ('<a href="javascript:alert(2)">x</a>', "含有不安全的地址「javascript:alert(2)」"),
+    ('<div onmouseover="alert(3)">x</div>', "含有事件属性 onmouseover"),
+    ("<p>值班 138<b>1234</b>5678</p>", "页面文字中有疑似手机号码「138****5678」"),
+    ("<p>联系 &#49;3912345678</p>", "疑似手机号码「139****5678」"),
+]
+
+
+def test_the_output_audit_fails_the_build_on_what_the_check_cannot_see(built):
     """A template is the developers' file: check does not render it, the output audit reads what it made."""
     project, site, _ = built
-    log = _failing_build(project, site, lambda text: text.replace("<footer", snippet + "<footer", 1) if "<footer" in text
-                         else snippet + text)
-    assert message in log, log[-2000:]
+    snippets = "".join(snippet for snippet, _ in TEMPLATE_SNIPPETS)
+    log = _failing_build(project, site, lambda text: text.replace("<footer", snippets + "<footer", 1) if "<footer" in text
+                         else snippets + text)
     assert "发布前检查未通过：" in log and "来自 " in log
+    missed = [snippet for snippet, finding in TEMPLATE_SNIPPETS if finding not in log]
+    assert not missed, log[-2000:]
 
 
 CONTEXT = Context(site_path="/", own_hosts=frozenset({"www.qxrd.example"}), embed_hosts=frozenset({"map.example.cn"}))
