@@ -275,9 +275,11 @@ def test_no_horizontal_overflow_on_a_phone_at_any_text_size(built, base, chromiu
                             && !e.closest('.md-typeset__scrollwrap, .rd-search__panel[hidden], .md-skip'); })
                    .slice(0, 3).map(e => e.className || e.tagName),
             name: (() => { const n = document.querySelector('.rd-brand__name'); return [n.scrollWidth, n.clientWidth,
-                            getComputedStyle(n).textOverflow]; })()})""")
+                            getComputedStyle(n).textOverflow]; })(),
+            size: document.documentElement.getAttribute('data-rd-size')})""")
     finally:
         context.close()
+    assert found["size"] == (None if size == "m" else size), found             # the size asked for is the size shown
     assert found["scroll"] <= found["client"] == PHONE["width"], found
     assert not found["wide"], found
     scroll_width, client_width, overflow = found["name"]                     # the site name is never cut off

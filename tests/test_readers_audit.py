@@ -80,23 +80,6 @@ def test_axe_finds_no_serious_or_critical_violation(built, base, chromium, axe_l
     assert not popups, popups
 
 
-@pytest.mark.parametrize("text_size", ["m", "xl"])
-@pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_no_horizontal_scroll_on_a_phone(built, base, chromium, kind, text_size):
-    url = url_of(built, kind)
-    context, page, _ = open_page(chromium, base, url, PHONE, None if text_size == "m" else text_size)
-    try:
-        widths = page.evaluate("""() => ({scroll: Math.max(document.documentElement.scrollWidth,
-                                                          document.body.scrollWidth),
-                                          client: document.documentElement.clientWidth,
-                                          size: document.documentElement.getAttribute('data-rd-size')})""")
-    finally:
-        context.close()
-    assert widths["client"] == PHONE["width"]
-    assert widths["size"] == (None if text_size == "m" else text_size)
-    assert widths["scroll"] <= widths["client"], f"{url} scrolls sideways: {widths}"
-
-
 def png_size(path: Path) -> tuple[int, int]:
     header = path.read_bytes()[:24]
     assert header[:8] == b"\x89PNG\r\n\x1a\n"
