@@ -41,11 +41,14 @@ def context(chromium):
     context.close()
 
 
+FOCUSED = """() => { const e = document.activeElement; const s = getComputedStyle(e);
+    return {tag: e.tagName, text: (e.textContent || '').trim().slice(0, 30), size: e.dataset.rdSize || null,
+            cls: e.className, outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
+            inContent: !!e.closest('.md-content')}; }"""
+
+
 def focused(page) -> dict:
-    return page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
-        return {tag: e.tagName, text: (e.textContent || '').trim().slice(0, 30), size: e.dataset.rdSize || null,
-                cls: e.className, outline: s.outlineStyle, width: parseFloat(s.outlineWidth),
-                inContent: !!e.closest('.md-content')}; }""")
+    return page.evaluate(FOCUSED)
 
 
 def tab_to(page, predicate, limit: int = 40) -> dict:
@@ -114,13 +117,13 @@ def test_every_link_and_button_is_reached_by_tab_with_a_visible_focus_ring(built
     reached, rings = set(), []
     for _ in range(len(targets) + 30):
         page.keyboard.press("Tab")
-        probe = page.evaluate("document.activeElement.dataset.rdProbe")
+        probe, ring = page.evaluate(f"[document.activeElement.dataset.rdProbe, ({FOCUSED})()]")
         if probe is None:
             continue
         if int(probe) in reached:
             break                                               # focus came round again
         reached.add(int(probe))
-        rings.append(focused(page))
+        rings.append(ring)
     missing = page.evaluate("ids => ids.map(i => document.querySelector(`[data-rd-probe='${i}']`).outerHTML.slice(0, 90))",
                             sorted(set(targets) - reached))
     assert not missing, missing

@@ -14,6 +14,7 @@ and text made only of spaces (stripped, then empty) are caught by `check`, not b
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,14 @@ def _draft07(schema: dict) -> dict:
 
 
 def schema_of(data_file: DataFile) -> dict:
+    """A fresh copy each call: callers may change it."""
+    return json.loads(_schema_text(data_file))
+
+
+@functools.cache
+def _schema_text(data_file: DataFile) -> str:
+    """Made once per process: the models do not change while it runs, and pydantic's schema generation
+    would otherwise be repeated by every build of the preview and every `check`."""
     record = data_file.model.model_json_schema(mode="validation")
     definitions = record.pop("$defs", {})
     if data_file.many:
@@ -60,7 +69,7 @@ def schema_of(data_file: DataFile) -> dict:
     out = {"$schema": DRAFT, **body, "title": data_file.title}
     if definitions:
         out["$defs"] = definitions
-    return _draft07(out)
+    return json.dumps(_draft07(out), ensure_ascii=False)
 
 
 def schemas() -> dict[str, dict]:
