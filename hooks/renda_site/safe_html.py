@@ -32,7 +32,7 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "headers", "style"},
     "col": {"span"}, "colgroup": {"span"},
     "ol": {"start", "type", "reversed"}, "li": {"value"},
-    "time": {"datetime"}, "blockquote": {"cite"}, "q": {"cite"}, "details": {"open"},
+    "time": {"datetime"}, "blockquote": {"cite"}, "q": {"cite"},
     "audio": {"src", "controls", "preload", "loop", "muted"},
     "video": {"src", "controls", "poster", "width", "height", "preload", "loop", "muted", "playsinline"},
     "source": {"src", "type", "media"}, "track": {"src", "kind", "srclang", "label", "default"},

@@ -87,7 +87,7 @@ def remove_repeated_abstract(items: list, report: Report) -> list:
         text = item.text.strip() if isinstance(item, Line) else ""
         stem = re.sub(r"\s", "", text.rstrip("…。. "))
         if len(stem) >= 30 and text.endswith(ABSTRACT_END):
-            rest = "".join(re.sub(r"\s", "", l.text) for l in lines if l is not item)
+            rest = "".join(re.sub(r"\s", "", line.text) for line in lines if line is not item)
             if stem in rest:
                 report.removed("文库摘要（与正文开头重复）", text)
                 continue

@@ -123,7 +123,7 @@ def wrap_width(lines: list[Line]) -> float | None:
     Hard-wrapped text has many lines of (nearly) the same width: the widest common width covers a
     large share of the lines. Text pasted from a web page or Word has one line per paragraph.
     """
-    widths = [display_width(l.text.strip()) for l in lines if len(l.text.strip()) >= 8]
+    widths = [display_width(line.text.strip()) for line in lines if len(line.text.strip()) >= 8]
     if len(widths) < 6:
         return None
     counts = Counter(widths)

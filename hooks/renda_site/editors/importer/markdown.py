@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Line, Report, Table
+from .blocks import Report, Table
 from .headings import ARTICLE, ATTACHMENT, heading_of
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")

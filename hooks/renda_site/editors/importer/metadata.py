@@ -143,8 +143,8 @@ def _title(meta: Metadata, lines: list, items: list) -> None:
         if lines[end].table or starts_block(text) or text.endswith("：") or len(text) > 60:
             break
         if TITLE_WORDS.search(text) or lines[end].style == "Title":
-            meta.title = "".join(l.text for l in lines[start:end + 1])
-            meta.dropped += [l.text for l in lines[:start] if l.text]
+            meta.title = "".join(line.text for line in lines[start:end + 1])
+            meta.dropped += [line.text for line in lines[:start] if line.text]
             del lines[:end + 1], items[:end + 1]
             break
     _drop_blanks(lines, items, leading=True)
@@ -163,12 +163,12 @@ def _tail(meta: Metadata, lines: list, items: list) -> None:
     for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
         if is_date_line(lines[i].text):
             meta.date = parse_date(lines[i].text)
-            before = [l.text for l in lines[:i] if l.text]
+            before = [line.text for line in lines[:i] if line.text]
             if before and BODY_SUFFIX.search(before[-1]) and len(before[-1]) <= 40:
                 meta.body = meta.body or before[-1]
             break
     if meta.date is None:
-        for line in [l for l in lines if l.text][:3]:   # "（2024年3月1日……会议通过）" under the title
+        for line in [candidate for candidate in lines if candidate.text][:3]:   # "（2024年3月1日……会议通过）" under the title
             if ADOPTED.match(line.text) and parse_date(line.text):
                 meta.date = parse_date(line.text)
                 break
@@ -195,7 +195,7 @@ def _repeated_title(meta: Metadata, lines: list, items: list) -> None:
             if issuer and len(issuer) <= 20 and (BODY_SUFFIX.search(issuer) or issuer.endswith("委")):
                 meta.title = issuer + meta.title
                 meta.body = meta.body or issuer
-            meta.dropped += [l.text for l in lines[:i + 1] if l.text]
+            meta.dropped += [line.text for line in lines[:i + 1] if line.text]
             del lines[:i + 1], items[:i + 1]
             break
     _drop_blanks(lines, items, leading=True)

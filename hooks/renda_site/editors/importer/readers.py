@@ -65,7 +65,7 @@ def _tab_tables(lines: list[Line]) -> list[Line | Table]:
             run.append(line)
             continue
         if len(run) >= 2:
-            out.append(Table([[c.strip() for c in l.text.strip().split("\t")] for l in run]))
+            out.append(Table([[c.strip() for c in line.text.strip().split("\t")] for line in run]))
         else:
             out.extend(run)
         run = []
