@@ -44,7 +44,14 @@ SCHEMES = {"http", "https", "mailto", "tel"}
 # Markdown tables write their column alignment as a style; no other style is allowed.
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_LOCAL_ONLY = {("img", "src"), ("audio", "src"), ("video", "src"), ("video", "poster"), ("source", "src"), ("track", "src")}
+_LOCAL_ONLY = {
+    ("img", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("source", "src"),
+    ("track", "src"),
+}
 
 
 def _scheme(url: str) -> str | None:
@@ -149,7 +156,8 @@ def _attribute_message(tag: str, name: str, value: str) -> str:
     if tag == "iframe" and name == "src":
         return f"嵌入的网址「{shown}」不在 data/site.yaml 的 embed_hosts（允许嵌入的网站）中，且必须是 https 网址"
     if (tag, name) in _LOCAL_ONLY:
-        return f"<{tag}> 的文件「{shown}」必须是本站 docs/ 中的文件（不能引用其他网站的图片、音频、视频，也不能用 data: 网址）"
+        return (f"<{tag}> 的文件「{shown}」必须是本站 docs/ 中的文件（不能引用其他网站的图片、音频、视频，也不能用 "
+                "data: 网址）")
     if name in ("href", "src", "cite"):
         return f"链接「{shown}」不安全：只允许 http、https、mailto、tel 链接或站内相对链接"
     return f"<{tag}> 不能使用 {name} 属性"

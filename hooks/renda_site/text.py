@@ -45,7 +45,9 @@ def cn_number(n: int) -> str:
         return f"{head}十{CN_DIGITS[ones] if ones else ''}"
     if n < 1000:
         hundreds, rest = divmod(n, 100)
-        tail = "" if rest == 0 else f"零{CN_DIGITS[rest]}" if rest < 10 else ("一" if rest < 20 else "") + cn_number(rest)
+        tail = (
+            "" if rest == 0 else f"零{CN_DIGITS[rest]}" if rest < 10 else ("一" if rest < 20 else "") + cn_number(rest)
+        )
         return f"{CN_DIGITS[hundreds]}百{tail}"
     return str(n)
 

@@ -125,7 +125,12 @@ class Loader:
         if path.stat().st_size > limit:
             self._refused.add(path)
             self.failed.add(self.rel(path))
-            self.problems.error(self.rel(path), None, "（整个文件）", f"文件过大（超过 {limit // 1024 // 1024} MB），请检查是否存错了文件")
+            self.problems.error(
+                self.rel(path),
+                None,
+                "（整个文件）",
+                f"文件过大（超过 {limit // 1024 // 1024} MB），请检查是否存错了文件",
+            )
             return True
         return False
 
@@ -202,7 +207,9 @@ class Loader:
             if record is not None:
                 out.append(record)
         for path in sorted(folder.rglob("*.yml"), key=_parts) if folder.is_dir() else []:
-            self.problems.error(self.rel(path), None, "（整个文件）", "数据文件的扩展名应为 .yaml（不能用 .yml），否则不会被读取")
+            self.problems.error(
+                self.rel(path), None, "（整个文件）", "数据文件的扩展名应为 .yaml（不能用 .yml），否则不会被读取"
+            )
         return out
 
     def article(self, model, path: Path, docs: Path) -> Article | None:
@@ -251,7 +258,8 @@ class Loader:
         if bad:
             self.failed.add(self.rel(path))
             self.problems.error(self.rel(path), text[:bad.start()].count("\n") + 1, "（整个文件）",
-                                f"含有不可见的控制字符（U+{ord(bad.group(0)):04X}），常见于从其他软件复制的文字或损坏的文件，请删除该字符")
+                                f"含有不可见的控制字符（U+{ord(bad.group(0)):04X}），"
+                                "常见于从其他软件复制的文字或损坏的文件，请删除该字符")
             return None
         return text
 
@@ -319,8 +327,12 @@ class Loader:
         try:
             found = read_attachment(path, self.root / ".cache" / "attachments")
         except Unreadable:
-            self.problems.error(self.rel(path), None, "（整个文件）", "无法打开此文件（已损坏或设置了密码），无法检查其中是否有个人信息。"
-                                "请换成可以正常打开、没有密码的文件")
+            self.problems.error(
+                self.rel(path),
+                None,
+                "（整个文件）",
+                "无法打开此文件（已损坏或设置了密码），无法检查其中是否有个人信息。请换成可以正常打开、没有密码的文件",
+            )
             return
         except Refused as exc:
             self.problems.error(self.rel(path), None, "（整个文件）", str(exc))
@@ -347,7 +359,8 @@ def lead_of(body: str) -> tuple[str, tuple[str, str] | None]:
 
 
 def _parts(path: Path) -> tuple:
-    """Sort key giving Path's own order; comparing Path objects directly is slow enough to show in `check` on large sites."""
+    """Sort key giving Path's own order; comparing Path objects directly is slow enough to show in `check` on
+    large sites."""
     return path.parts
 
 

@@ -12,10 +12,27 @@ from .yamlload import line_of
 
 # Values editors type out of habit, mapped to the value the model expects ("did you mean").
 ALIASES = {
-    "m": "男", "male": "男", "man": "男", "男性": "男",
-    "f": "女", "female": "女", "woman": "女", "女性": "女",
-    "辞去": "辞职", "离任": "调离", "调出": "调离", "病故": "去世", "逝世": "去世", "终止": "资格终止",
-    "任期届满": "届满", "免职": "免去", "任职": "任命", "法规": "地方性法规", "任免": "任免名单", "辞职": "接受辞职", "代理": "决定代理",
+    "m": "男",
+    "male": "男",
+    "man": "男",
+    "男性": "男",
+    "f": "女",
+    "female": "女",
+    "woman": "女",
+    "女性": "女",
+    "辞去": "辞职",
+    "离任": "调离",
+    "调出": "调离",
+    "病故": "去世",
+    "逝世": "去世",
+    "终止": "资格终止",
+    "任期届满": "届满",
+    "免职": "免去",
+    "任职": "任命",
+    "法规": "地方性法规",
+    "任免": "任免名单",
+    "辞职": "接受辞职",
+    "代理": "决定代理",
 }
 
 
@@ -90,7 +107,9 @@ def suggest_field(model: type[BaseModel], loc: tuple, unknown: str) -> str | Non
     near = difflib.get_close_matches(unknown.lower(), list(known), n=1, cutoff=0.6)
     if near:
         return near[0]
-    by_label = [name for name, label in known.items() if label and (unknown == label or unknown in label or label in unknown)]
+    by_label = [
+        name for name, label in known.items() if label and (unknown == label or unknown in label or label in unknown)
+    ]
     return by_label[0] if by_label else None
 
 

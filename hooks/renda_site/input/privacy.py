@@ -28,7 +28,9 @@ PUBLIC_FILE = "data/public_numbers.yaml"
 # between any two digits; a match is then folded to ASCII digits (NFKC) to be compared and masked.
 _SEP = r"[\s.\-_/·\u00ad\u200b\u200c\u200d\u2060\ufeff\u2010-\u2015\u2212\ufe63\uff0d\uff0e\uff0f]{0,3}"
 # Mainland mobile numbers 13x-19x, optionally +86 / 86 in front.
-MOBILE = re.compile(r"(?<!\d)(?:[+＋]?[8８][6６]" + _SEP + r")?[1１]" + _SEP + r"[3-9３-９]" + r"(?:" + _SEP + r"\d){9}(?!\d)")
+MOBILE = re.compile(
+    r"(?<!\d)(?:[+＋]?[8８][6６]" + _SEP + r")?[1１]" + _SEP + r"[3-9３-９]" + r"(?:" + _SEP + r"\d){9}(?!\d)"
+)
 # 18 characters; candidates are checked against the ID's own structure once separators are removed.
 _ID_CANDIDATE = re.compile(r"(?<!\d)\d(?:" + _SEP + r"\d){16}" + _SEP + r"[\dXxＸｘ](?![\dA-Za-z])")
 # 6-digit region, birth date 18xx-20xx, 3-digit sequence, check digit (or X).

@@ -96,7 +96,8 @@ def load_yaml(text: str, loader_class: type = LocatedLoader):
     """Parse one YAML document; raises yaml.YAMLError with a problem_mark on bad syntax."""
     text = text.removeprefix("\ufeff")         # "UTF-8 with BOM", as Windows Notepad saves it
     if len(text) > MAX_BYTES:
-        raise LimitError(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），数据文件不应这样大，请检查是否误存了其他内容")
+        raise LimitError(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），数据文件不应这样大，"
+                         "请检查是否误存了其他内容")
     # Every collection starts at one of the characters [ { - ? : , so their count bounds the nesting depth:
     # only a file with very many of them is scanned (without composing) for its depth first.
     nesting = sum(text.count(c) for c in "[{?:-")
@@ -219,7 +220,8 @@ def line_of(data, path: tuple) -> int | None:
 # PyYAML's reasons, in the words an editor can act on. Matched by substring, first match wins.
 _SYNTAX_REASONS = [
     ("tab character", "不能用 Tab 键缩进，请改用空格"),
-    ("cannot start any token", "出现了不能作为开头的字符（常见原因：用 Tab 键缩进，请改用空格；或值以 @、` 开头，请加引号）"),
+    ("cannot start any token", "出现了不能作为开头的字符（常见原因：用 Tab 键缩进，请改用空格；或值以 @、` 开头，"
+                               "请加引号）"),
     ("mapping values are not allowed", "此处不能出现「: 」（值里含有冒号时请给整个值加引号，或检查缩进）"),
     ("could not find expected ':'", "缺少冒号「:」，或上一行的引号未闭合"),
     ("did not find expected key", "缩进不一致，或上一行的引号未闭合"),

@@ -46,7 +46,8 @@ class Inspection:
 
     def lines(self) -> list[str]:
         """The whole report, for `check` and the report file."""
-        out = [f"网站体检（国办秘函〔2019〕19号、《政府网站发展指引》），检查日期 {cn_date(self.today)}，共 {self.pages} 个页面",
+        out = [f"网站体检（国办秘函〔2019〕19号、《政府网站发展指引》），检查日期 {cn_date(self.today)}，共 "
+               f"{self.pages} 个页面",
                "", "一、首页和栏目更新（超期为单项否决）"]
         out.append("  " + _age("首页", self.home_last, self.today, f"{self.home_days} 天", self.home_overdue))
         for state in self.columns:

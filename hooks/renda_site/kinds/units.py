@@ -40,7 +40,8 @@ class UnitsKind(RecordKind):
         first: dict[str, Unit] = {}
         for unit in checker.records(self.name):
             if first.setdefault(unit.name, unit) is not unit:
-                checker.error(unit, ("name",), f"单位名称「{unit.name}」已登记为「{first[unit.name].id}」：同一单位只能登记一次")
+                checker.error(unit, ("name",), f"单位名称「{unit.name}」已登记为「{first[unit.name].id}」："
+                                               "同一单位只能登记一次")
 
     def pages(self, catalog):
         units = catalog.records(self.name)
@@ -52,9 +53,17 @@ class UnitsKind(RecordKind):
                            {"layout": "record", "crumbs": [crumb("承办单位", INDEX)]})
         if units:
             by_kind = {kind: [u for u in units if u.kind == kind] for kind in UnitKind.__args__}  # type: ignore[attr-defined]
-            yield PageSpec(INDEX, "units.md.j2", {"by_kind": {k: v for k, v in by_kind.items() if v},
-                                                 "handled": {u.id: len(catalog.refs_to(self.name, u.id, HANDLED_BY)) for u in units}},
-                           "data/units.yaml", SearchHint(skip=True), {"layout": "listing"})
+            yield PageSpec(
+                INDEX,
+                "units.md.j2",
+                {
+                    "by_kind": {k: v for k, v in by_kind.items() if v},
+                    "handled": {u.id: len(catalog.refs_to(self.name, u.id, HANDLED_BY)) for u in units},
+                },
+                "data/units.yaml",
+                SearchHint(skip=True),
+                {"layout": "listing"},
+            )
 
     def column_links(self, catalog):
         if catalog.records(self.name):

@@ -19,7 +19,9 @@ from ..safe_html import violations
 # A body can only make HTML elements or attributes of its own with "<" (raw HTML) or "{" (attribute
 # lists), and only a link with a scheme through "name:" — a body with none of these is skipped.
 _MAY_HAVE_HTML = re.compile(r"[<{]|[A-Za-z][\x00-\x20]*[A-Za-z0-9+.\-\x00-\x20]*:")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?[\s)]|^ {0,3}(?:>\s*)*\[[^\]]+\]:\s*<?(\S+?\.md)(?:#\S*)?>?\s*$", re.M)
+_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?[\s)]|^ {0,3}(?:>\s*)*\[[^\]]+\]:\s*<?(\S+?\.md)(?:#\S*)?>?\s*$", re.M
+)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 DEFAULT_TEMPLATES = {"main.html"}        # Material's page template; others come from overrides/
@@ -34,7 +36,8 @@ def check_bodies(checker, articles) -> None:
     for article in articles:
         meta = article.meta
         if meta is not None and meta.template and meta.template not in templates:
-            checker.error(meta, ("template",), f"页面模板「{meta.template}」不存在。可用：{'、'.join(sorted(templates))}"
+            checker.error(meta, ("template",), f"页面模板「{meta.template}」不存在。可用："
+                                               f"{'、'.join(sorted(templates))}"
                           "（模板是 overrides/ 中的 .html 文件；一般不需要填写此字段）")
         body = article.body
         if not body:
@@ -50,7 +53,8 @@ def check_bodies(checker, articles) -> None:
                                            "请去掉链接，或等对方发布后再加")
                 elif not pages.may_exist(target):
                     checker.problems.error(article.path, article.body_line + line - 1, "正文",
-                                           f"链接的页面「{target}」不存在（按文章所在的文件夹 docs/{posixpath.dirname(article.src_uri) or '.'} 算）"
+                                           f"链接的页面「{target}」不存在（按文章所在的文件夹 "
+                                           f"docs/{posixpath.dirname(article.src_uri) or '.'} 算）"
                                            + pages.suggestion(target))
 
 

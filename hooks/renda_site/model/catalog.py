@@ -26,8 +26,10 @@ class Catalog:
         # Records kept back (drafts, scheduled articles): left out here, so no stage ever sees them.
         self.withheld = {(name, kind.page(r) or kind.key(r)): (r, reason) for name, kind in self.kinds.items()
                          for r in loaded.of(name) if (reason := kind.withheld(r, today))}
-        self._records = {name: kind.order([r for r in loaded.of(name) if (name, kind.page(r) or kind.key(r)) not in self.withheld])
-                         for name, kind in self.kinds.items()}
+        self._records = {
+            name: kind.order([r for r in loaded.of(name) if (name, kind.page(r) or kind.key(r)) not in self.withheld])
+            for name, kind in self.kinds.items()
+        }
         self._by_key = {name: {kind.key(r): r for r in self._records[name]} for name, kind in self.kinds.items()}
         self._refs: dict[tuple[str, str], list[Ref]] = defaultdict(list)
         for name, kind in self.kinds.items():

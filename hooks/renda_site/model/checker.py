@@ -90,7 +90,8 @@ class Checker:
             self.error(record, loc, f"{what}「{path}」不存在（路径相对于 docs/ 文件夹）")
             return False
         if path in self.withheld_pages():
-            self.error(record, loc, f"{what}「{path}」是{self.withheld_pages()[path]}：引用它的链接会失效。请等它发布后再引用")
+            self.error(record, loc, f"{what}「{path}」是{self.withheld_pages()[path]}：引用它的链接会失效。"
+                                    "请等它发布后再引用")
             return False
         if suffixes and not path.lower().endswith(suffixes):
             self.error(record, loc, f"{what}「{path}」的文件类型应为 {' / '.join(suffixes)}")
@@ -120,7 +121,9 @@ class Checker:
         known = {"intro", "photos"} | {folder for kind in self.kinds.values() for folder, _ in kind.sections(config)}
         for index, block in enumerate(config.home.blocks):
             if block not in known:
-                self.error(config, ("home", "blocks", index), f"首页板块「{block}」不存在。可用：{'、'.join(sorted(known))}")
+                self.error(
+                    config, ("home", "blocks", index), f"首页板块「{block}」不存在。可用：{'、'.join(sorted(known))}"
+                )
         for index, topic in enumerate(config.home.topics):      # the model admits http(s) or a .md path
             if not topic.url.startswith(("http://", "https://")):
                 self.docs_file(config, ("home", "topics", index, "url"), topic.url, "专题页面", (".md",))
@@ -132,7 +135,11 @@ class Checker:
         choices = "、".join(types)
         for index, column in enumerate(config.columns):
             if column.type not in types:
-                self.error(config, ("columns", index, "type"), f"栏目类型「{column.type}」不在 inspection.limits 中。可用：{choices}")
+                self.error(
+                    config,
+                    ("columns", index, "type"),
+                    f"栏目类型「{column.type}」不在 inspection.limits 中。可用：{choices}",
+                )
         for index, section in enumerate(config.inspection.sections):
             if section.type not in types:
                 self.error(config, ("inspection", "sections", index, "type"),

@@ -9,8 +9,10 @@ from ..outputs import Link, Section
 # Relation names, each with one meaning that target kinds may rely on:
 MENTIONS = "mentions"        # the record names the target (a person named in an entry, in a suggestion, in an article)
 PUBLISHES = "publishes"      # the record publishes the target (an issue carries a document, a page, a meeting's texts)
-BELONGS_TO = "belongs_to"    # the record is part of the target (a membership of a term or a group, a suggestion of a session)
-ADOPTS = "adopts"            # the record adopted the target by a vote (a meeting adopts a decision's text, an appointment list)
+BELONGS_TO = (
+    "belongs_to"  # the record is part of the target (a membership of a term or a group, a suggestion of a session)
+)
+ADOPTS = "adopts"  # the record adopted the target by a vote (a meeting adopts a decision's text, an appointment list)
 CONSIDERS = "considers"      # the record deliberated on the target (a meeting hears a report; the 审议意见 it formed)
 REPORTED_BY = "reported_by"  # the target page reports on the record (a news article about a meeting)
 HANDLED_BY = "handled_by"    # the target handles the record (a unit that leads or helps with a suggestion)

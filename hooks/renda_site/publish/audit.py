@@ -36,7 +36,8 @@ _FORBIDDEN_TAG = re.compile(r"<(base|object|embed|applet|frame|frameset|portal)\
 _IFRAME = re.compile(r"<iframe\b([^>]*)>", re.IGNORECASE)
 _REFRESH = re.compile(r"<meta\b[^>]*http-equiv\s*=\s*[\"']?refresh", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
-_INTERESTING = re.compile(r"\s(?:href|src|srcset|poster|data|action|formaction|background|xlink:href|style|on[a-z]+)\s*=",
+_INTERESTING = re.compile(r"\s(?:href|src|srcset|poster|data|action|formaction|background|xlink:href|style|"
+                          r"on[a-z]+)\s*=",
                           re.IGNORECASE)
 _URL_NAMES = {"href", "src", "srcset", "poster", "data", "action", "formaction", "background", "xlink:href"}
 _LINK_TAG = re.compile(r"<link\b([^>]*)>", re.IGNORECASE)
@@ -67,9 +68,14 @@ def _ranges(points: list[int]) -> str:
 _INVISIBLE = re.compile(_ranges(list(INVISIBLE)))
 _SPACES = re.compile(r"\s+")
 # Drawing coordinates of inline SVG (icons, charts, QR codes): numbers no reader reads as text.
-_GEOMETRY = re.compile(r"""\s(?:d|points|viewBox|transform|[xy][12]?|c[xy]|r[xy]?|d[xy]|width|height|offset|font-size"""
-                       r"""|stroke-width|stroke-dasharray|opacity|fill-opacity|stroke-opacity)\s*=\s*"[^"]*\"""", re.IGNORECASE)
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_GEOMETRY = re.compile(
+    r"""\s(?:d|points|viewBox|transform|[xy][12]?|c[xy]|r[xy]?|d[xy]|width|height|offset|font-size"""
+    r"""|stroke-width|stroke-dasharray|opacity|fill-opacity|stroke-opacity)\s*=\s*"[^"]*\"""",
+    re.IGNORECASE,
+)
+_CSS_URL = re.compile(
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE
+)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _LOADS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch", "manifest",
           "mask-icon", "import", "prerender", "dns-prefetch", "preconnect"}

@@ -93,8 +93,10 @@ class OpenData:
         downloads.append((POPOLO.removeprefix("shuju/"), "人大代表、代表团和常委会、任职、选区、会议和表决结果，"
                           "按 Popolo 国际通用格式（EveryPolitician、Open Civic Data 采用）整理", "JSON（Popolo）"))
         notes.append("`popolo.json` 遵循 Popolo 数据规范（popoloproject.com）："
-                     "`persons`（代表）、`organizations`（人民代表大会、常委会、代表团、专门委员会）、`memberships`（任职，含起止日期和职务）、"
-                     "`posts`（常委会职务）、`areas`（选区）、`events`（届次、人代会会议、常委会会议）、`vote_events`（表决及赞成、反对、弃权票数）。"
+                     "`persons`（代表）、`organizations`（人民代表大会、常委会、代表团、专门委员会）、`memberships`"
+                     "（任职，含起止日期和职务）、"
+                     "`posts`（常委会职务）、`areas`（选区）、`events`（届次、人代会会议、常委会会议）、`vote_events`"
+                     "（表决及赞成、反对、弃权票数）。"
                      "编号为「类别/编号」，如 `deputies/d0001`、`meetings/18-17`。")
         sizes = {f.path: len(f.data) for f in files}
         return {

@@ -37,8 +37,10 @@ def data_files() -> list[DataFile]:
     """Every kind of data file: the site's configuration, each record kind's sources, the public numbers.
     Page front matter has a schema too: VS Code cannot attach it to Markdown, but open data publishes it."""
     sources = [SITE, *(source for kind in KINDS for source in kind.sources), PUBLIC_NUMBERS]
-    return [DataFile(s.schema, s.model, s.shape == "list", None if s.shape == "pages" else s.schema_glob, s.schema_title)
-            for s in sources]
+    return [
+        DataFile(s.schema, s.model, s.shape == "list", None if s.shape == "pages" else s.schema_glob, s.schema_title)
+        for s in sources
+    ]
 
 
 def _draft07(schema: dict) -> dict:

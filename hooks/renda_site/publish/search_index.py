@@ -213,13 +213,19 @@ class SearchIndexer:
 
     def _run_parts(self) -> None:
         # One thread: Pagefind hardly gains from a second one, and MkDocs needs that core meanwhile.
-        environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_LOCATIONS), "RAYON_NUM_THREADS": "1"}
+        environment = {
+            **os.environ,
+            "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_LOCATIONS),
+            "RAYON_NUM_THREADS": "1",
+        }
         while (part := self._queue.get()) is not None:
             pages = str(self._parts[part])
             code = 0
             with open(self._temp / f"pagefind-{part}.log", "w", encoding="utf-8") as log:
-                for command in ([*self.ENCODE, pages],
-                                [*self.PAGEFIND, "--site", pages, "--output-path", str(self._temp / f"bundle-{part}"), "--quiet"]):
+                for command in (
+                    [*self.ENCODE, pages],
+                    [*self.PAGEFIND, "--site", pages, "--output-path", str(self._temp / f"bundle-{part}"), "--quiet"],
+                ):
                     with self._lock:
                         if self._stopped:
                             return

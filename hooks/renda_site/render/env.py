@@ -88,9 +88,19 @@ ENV = Environment(
     finalize=md_text, autoescape=False, undefined=StrictUndefined,
     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
 )
-ENV.globals.update(link=_link, href=_href, page=_page, title=_title, cell=pass_context(_cell), chart=_chart, tables=_tables,
-                   html_link=_html_link,
-                   paths=address, cn_number=cn_number, sep=Markup("　"))
+ENV.globals.update(
+    link=_link,
+    href=_href,
+    page=_page,
+    title=_title,
+    cell=pass_context(_cell),
+    chart=_chart,
+    tables=_tables,
+    html_link=_html_link,
+    paths=address,
+    cn_number=cn_number,
+    sep=Markup("　"),
+)
 ENV.filters.update(cn_date=cn_date, markdown_block=markdown_block)
 
 

@@ -154,7 +154,9 @@ class PageTags:
             # A page made from many records (statistics, an index, the open data): the office's, as new as
             # its column (or as the newest content of the site, for a column of no dated records).
             record_title = self.titles.get(uri, "")
-            date = spec.search.date or self.column_last.get(folder_of(uri)) or max(self.column_last.values(), default=None)
+            date = (
+                spec.search.date or self.column_last.get(folder_of(uri)) or max(self.column_last.values(), default=None)
+            )
             source = self.catalog.config.body
         kind = self.page_kind(uri)
         if kind == "content":

@@ -13,12 +13,18 @@ from .headings import starts_block
 
 CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+CN_DATE = re.compile(
+    r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
 MASTHEAD = re.compile(r"^(.{4,40}?)\s*文件$")
-TITLE_WORDS = re.compile(r"(决定|决议|通知|报告|意见|办法|规定|条例|规则|方案|公告|通报|纪要|批复|函|计划|总结|讲话|细则|制度)$")
-BODY_SUFFIX = re.compile(r"(人民代表大会常务委员会|人大常委会|人民代表大会|人民政府|委员会|办公室|人民法院|人民检察院|主席团|局|委)$")
-TITLE_BODY = re.compile(r"^(.{1,20}?(人民代表大会常务委员会|人大常委会|人民政府|人民法院|人民检察院|监察委员会|办公室))")
+TITLE_WORDS = re.compile(r"(决定|决议|通知|报告|意见|办法|规定|条例|规则|方案|公告|通报|纪要|批复|函|计划|总结|讲话|"
+                         r"细则|制度)$")
+BODY_SUFFIX = re.compile(r"(人民代表大会常务委员会|人大常委会|人民代表大会|人民政府|委员会|办公室|人民法院|人民检察院|"
+                         r"主席团|局|委)$")
+TITLE_BODY = re.compile(
+    r"^(.{1,20}?(人民代表大会常务委员会|人大常委会|人民政府|人民法院|人民检察院|监察委员会|办公室))"
+)
 ISSUED = re.compile(r"^(抄送|抄报|主题词)\s*[:：]|印发$")     # the 版记 under the text, not "现印发给你们"
 ADOPTED = re.compile(r"^（.*(通过|批准|会议|讲话|报告).*）$|^——.*$")
 
@@ -78,7 +84,13 @@ def _cn_small(text: str) -> int:
 
 
 def is_date_line(text: str) -> bool:
-    return bool(re.fullmatch(r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*", text))
+    return bool(
+        re.fullmatch(
+            r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+            r"[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*",
+            text,
+        )
+    )
 
 
 class _Text:
@@ -168,7 +180,9 @@ def _tail(meta: Metadata, lines: list, items: list) -> None:
                 meta.body = meta.body or before[-1]
             break
     if meta.date is None:
-        for line in [candidate for candidate in lines if candidate.text][:3]:   # "（2024年3月1日……会议通过）" under the title
+        for line in [candidate for candidate in lines if candidate.text][
+            :3
+        ]:  # "（2024年3月1日……会议通过）" under the title
             if ADOPTED.match(line.text) and parse_date(line.text):
                 meta.date = parse_date(line.text)
                 break

@@ -28,7 +28,9 @@ def decode(raw: bytes, name: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise ImportFailed(f"{name} 以 UTF-16（“Unicode”）标记开头，但内容不完整，无法读取。请用记事本打开，另存为 UTF-8") from None
+            raise ImportFailed(
+                f"{name} 以 UTF-16（“Unicode”）标记开头，但内容不完整，无法读取。请用记事本打开，另存为 UTF-8"
+            ) from None
     if b"\x00" in raw:
         raise ImportFailed(f"{name} 不是文本文件（含有二进制数据，可能是图片、压缩包或改了扩展名的其他文件）。"
                            "请打开原文件，复制正文粘贴到记事本，另存为 UTF-8 的 .txt")
@@ -41,7 +43,9 @@ def decode(raw: bytes, name: str) -> str:
     else:
         raise ImportFailed(f"{name} 的编码无法识别（既不是 UTF-8，也不是 GBK）。请用记事本打开，另存为 UTF-8")
     if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
-        raise ImportFailed(f"{name} 不是文本文件（含有大量控制字符）。请打开原文件，复制正文粘贴到记事本，另存为 UTF-8 的 .txt")
+        raise ImportFailed(
+            f"{name} 不是文本文件（含有大量控制字符）。请打开原文件，复制正文粘贴到记事本，另存为 UTF-8 的 .txt"
+        )
     return text
 
 

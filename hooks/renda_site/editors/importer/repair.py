@@ -84,7 +84,10 @@ def repair(items: list, report: Report, keep_traditional: bool = False) -> None:
     annotated = len(verified) >= LEAST
     if annotated:
         example = verified[0].group(0)
-        _map(items, lambda t: ANNOTATION.sub(lambda m: m.group(1) if _is_reading(m.group(1), m.group(2)) else m.group(0), t))
+        _map(
+            items,
+            lambda t: ANNOTATION.sub(lambda m: m.group(1) if _is_reading(m.group(1), m.group(2)) else m.group(0), t),
+        )
         report.repairs.append(f"删除字后括号中的拼音 {len(verified)} 处（如「{example}」→「{example[0]}」），"
                               "这是错误的繁体转换留下的注音")
         text = _all_text(items)
@@ -110,7 +113,9 @@ def repair(items: list, report: Report, keep_traditional: bool = False) -> None:
 def find_damage(title: str | None, items: list) -> list[str]:
     """Where damage that cannot be undone stands: the title, or the n-th paragraph of the body."""
     places = [("标题", title or "")]
-    places += [(f"正文第 {n} 段", item.text) for n, item in enumerate((i for i in items if isinstance(i, Line) and i.text), 1)]
+    places += [
+        (f"正文第 {n} 段", item.text) for n, item in enumerate((i for i in items if isinstance(i, Line) and i.text), 1)
+    ]
     found = []
     for where, text in places:
         for pattern, reason in DAMAGE:
