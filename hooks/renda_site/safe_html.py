@@ -114,9 +114,9 @@ def violations(markdown_text: str, hosts: set[str] = frozenset()) -> list[tuple[
     before, after = _Elements(html), _Elements(clean(html, hosts))
     lines = markdown_text.split("\n")
     found = []
-    for tag, count in (before.tags - after.tags).items():
+    for tag in before.tags - after.tags:
         found.append((_line_of(lines, rf"<\s*{re.escape(tag)}\b"), _tag_message(tag)))
-    for (tag, name, value), count in (before.attrs - after.attrs).items():
+    for tag, name, value in before.attrs - after.attrs:
         if tag in (before.tags - after.tags):
             continue                          # the element itself is refused: said once
         found.append((_line_of(lines, re.escape(name) if name not in ("href", "src") else re.escape(value[:30]) or name,

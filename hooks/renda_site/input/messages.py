@@ -101,7 +101,7 @@ def suggest_field(model: type[BaseModel], loc: tuple, unknown: str) -> str | Non
     if inner is None:
         return None
     known = {name: _label(info) for name, info in inner.model_fields.items()}
-    for name, info in inner.model_fields.items():
+    for info in inner.model_fields.values():
         if info.alias and info.alias.lower() == unknown.lower():
             return info.alias
     near = difflib.get_close_matches(unknown.lower(), list(known), n=1, cutoff=0.6)

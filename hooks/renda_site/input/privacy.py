@@ -188,7 +188,7 @@ def _located(path: str, raw) -> Iterator[tuple[int | None, str, str]]:
         lines = raw.text.split("\n")
         # A number may run over line breaks (a wrapped line, a comment removed between its digits): each
         # line is scanned together with the next three, and a finding is kept on the line where it starts.
-        for index, text in enumerate(lines):
+        for index in range(len(lines)):
             yield raw.line + index, raw.field, "\n".join(lines[index:index + 4])
         return
     for loc, line, text in _walk(raw, (), getattr(raw, "line", None)):

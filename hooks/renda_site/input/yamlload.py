@@ -51,7 +51,7 @@ def _construct_mapping(loader: LocatedLoader, node: yaml.MappingNode):
         except TypeError:
             raise yaml.constructor.ConstructorError(
                 "while constructing a mapping", node.start_mark,
-                "found unhashable key", key_node.start_mark)
+                "found unhashable key", key_node.start_mark) from None
         if key in data:
             data.duplicate_keys.append((key, key_node.start_mark.line + 1))
         data[key] = loader.construct_object(value_node, deep=True)
@@ -192,7 +192,8 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
                 hash(key)
             except TypeError:
                 raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark)
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                ) from None
             if key in data:
                 data.duplicate_keys.append((key, key_node.start_mark.line + 1))
             data[key] = _build(loader, value_node, active)

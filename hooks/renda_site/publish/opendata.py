@@ -59,7 +59,8 @@ class OpenData:
         for name, schema in sorted(schemas().items()):
             out.append(_json(address.open_data(f"schema/{name}.schema.json"), schema, indent=1))
         for kind, ds in self.datasets():
-            for record, projected in zip(self.catalog.records(kind.name), self.projected[(kind.name, ds.name)]):
+            records = self.catalog.records(kind.name)
+            for record, projected in zip(records, self.projected[(kind.name, ds.name)], strict=True):
                 out.append(_json(address.record_json(kind.page(record)), projected))
         return out
 

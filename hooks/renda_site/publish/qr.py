@@ -127,7 +127,7 @@ class QrCodes:
                 drawn = future.result()
             except Exception:               # the worker is gone: qr_svg below draws it here
                 drawn = []
-            for done, svg in zip(chunk, drawn):
+            for done, svg in zip(chunk, drawn, strict=False):
                 _DRAWN.setdefault(done, Markup(svg))
                 self._pending.pop(done, None)
         return _figure(qr_svg(url))

@@ -239,7 +239,7 @@ def continues(item: Line, text: str) -> bool:
 
 def _double_spaced(items: list) -> bool:
     texts = [i.text.strip() if isinstance(i, Line) else "x" for i in items]
-    followed = sum(1 for a, b in zip(texts, texts[1:] + [""]) if a and not b)
+    followed = sum(1 for a, b in zip(texts, texts[1:] + [""], strict=True) if a and not b)
     return followed >= 0.8 * max(1, sum(1 for t in texts if t))
 
 

@@ -51,7 +51,7 @@ def disclosure_of(text: str) -> dict | None:
     if len(found) < 2:
         return None
     fields = {}
-    for here, after in zip(found, found[1:] + [None]):
+    for here, after in zip(found, found[1:] + [None], strict=True):
         label = re.sub(r"\s", "", here.group(1)).replace("发文字号", "文号")
         value = text[here.end(): after.start() if after else len(text)].strip()
         if label in LABELS and value:

@@ -92,11 +92,11 @@ def repair(items: list, report: Report, keep_traditional: bool = False) -> None:
                               "这是错误的繁体转换留下的注音")
         text = _all_text(items)
     converted = simplified(text)
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
     cjk = len(re.findall(f"[{CJK}]", text)) or 1
     if not changed:
         return
-    examples = "".join(list(dict.fromkeys(a for a, b in zip(text, converted) if a != b))[:6])
+    examples = "".join(list(dict.fromkeys(a for a, b in zip(text, converted, strict=False) if a != b))[:6])
     if annotated:
         _map(items, simplified)
         report.repairs.append(f"繁体字转为简体 {changed} 字（如「{examples}」）")
