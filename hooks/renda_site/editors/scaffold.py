@@ -28,7 +28,6 @@ from ..model.records import for_editors
 from ..problems import Problems
 from .slug import slugify
 
-
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 

@@ -20,10 +20,10 @@ from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
 from .attachments import Refused, Unreadable, read as read_attachment
 from .docs_files import docs_files, hidden
 from .filetypes import audio_text, file_type, refusal, video_problem
+from .messages import validate
 from .pictures import check_picture
 from .privacy import TextFile, reader_text
 from .settings import SETTINGS_FILE, load_settings
-from .messages import validate
 from .sources import DataSource, Source
 from .svgcheck import svg_problems
 from .yamlload import LocatedDict, LocatedList, describe_syntax_error, load_yaml

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .. import address
 from ..input.sources import DataSource
-from ..model.kind import Draft, RecordKind, Scaffold
 from ..model.bodies import check_bodies
+from ..model.kind import Draft, RecordKind, Scaffold
 from ..model.records import ArticleMeta
 from ..model.relations import MENTIONS, Relation, no_refs
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, paginate

@@ -14,7 +14,6 @@ from ..outputs import Link, Section
 from ..text import NameFinder
 from .relations import Ref
 
-
 MENTIONABLE, MENTIONABLE_MAX = 2, 30    # the lengths of a name that is looked for in texts
 
 

@@ -18,6 +18,7 @@ from .catalog import Catalog
 from .checker import Checker
 from .relations import Relation
 
+
 @dataclass(frozen=True)
 class OpenDataSet:
     """A kind's records as open data: `<name>.json` (all records), optional `<name>.csv`, and one JSON

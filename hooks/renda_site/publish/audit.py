@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..input.attachments import Refused, Unreadable
-from ..input.attachments import read as read_attachment
+from ..input.attachments import Refused, Unreadable, read as read_attachment
 from ..input.pictures import RASTER, PictureError, metadata_left, open_picture
 from ..input.privacy import INVISIBLE, digits, findings_in, masked
 from ..input.svgcheck import svg_problems

@@ -10,7 +10,6 @@ from typing import Iterable
 
 from ..outputs import GeneratedFile, GeneratedPage
 
-
 # Only files of the kinds the generator makes are ever removed from the output folder.
 GENERATED_SUFFIXES = (".md", ".xml", ".json", ".csv")
 

@@ -20,12 +20,12 @@ from urllib.parse import urlsplit
 
 from .. import generate
 from ..address import docs_relative
-from ..problems import ContentError, collapse
-from .output import WriteStats, write_pages
 from ..input.pictures import PictureError
 from ..input.privacy import digits
+from ..problems import ContentError, collapse
 from .audit import Context
 from .images import RASTER, clean_image
+from .output import WriteStats, write_pages
 from .published import Origins, PageAudit, publish_only_what_is_used
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Line
-
 from .headings import starts_block
 
 CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}

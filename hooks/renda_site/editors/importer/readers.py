@@ -78,13 +78,12 @@ def _tab_tables(lines: list[Line]) -> list[Line | Table]:
 
 
 def read_docx(path: Path) -> list[Line | Table]:
-    import docx   # python-docx; imported here so the site build never needs it
-
-    from .numbering import Numbering
-
     import zipfile
 
+    import docx  # python-docx; imported here so the site build never needs it
+
     from ...input.attachments import Refused, guard_zip
+    from .numbering import Numbering
     try:
         with zipfile.ZipFile(path) as archive:     # a zip bomb is refused before python-docx unpacks it
             guard_zip(archive, f"{path.name} ")

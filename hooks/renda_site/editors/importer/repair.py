@@ -46,7 +46,7 @@ def _is_reading(char: str, annotation: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _converter():
-    import opencc        # imported here: only the importer converts, never the build
+    import opencc  # imported here: only the importer converts, never the build
     return opencc.OpenCC("t2s")
 
 

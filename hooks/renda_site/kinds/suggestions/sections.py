@@ -8,7 +8,6 @@ from .figures import figures
 from .index import short_session, summary_page
 from .model import STATUSES
 
-
 ROLES = {"lead": "领衔", "cosigner": "附议", "leader": "督办"}
 COUNTED = {"lead": "领衔代表建议", "cosigner": "附议代表建议", "leader": "督办代表建议"}
 
