@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from .address import listing
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -263,7 +264,7 @@ class Loader:
             return None
         return text
 
-    def pages(self, model, docs: Path, loaded: "Loaded") -> list[Article]:
+    def pages(self, model, docs: Path, loaded: Loaded) -> list[Article]:
         articles = []
         for path in docs_files(docs, self.root, self.problems):
             rel = path.relative_to(docs).as_posix()

@@ -12,8 +12,8 @@ import datetime
 import html
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
 from ..problems import Problems
 from .messages import field_path

@@ -83,7 +83,7 @@ def sentence(entry: AppointmentEntry) -> str:
     return f"{before}{entry.name}{middle}{entry.position}{after}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pinyin_key(name: str) -> tuple[str, str]:
     return (" ".join(lazy_pinyin(name, style=Style.NORMAL)), name)
 

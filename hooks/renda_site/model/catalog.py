@@ -7,7 +7,8 @@ reference always resolves.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..clock import beijing_today
 from ..outputs import Link, Section

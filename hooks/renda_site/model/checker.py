@@ -8,8 +8,8 @@ import datetime
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import PurePosixPath
-from typing import Iterable
 
 from ..input.load import Loaded
 from ..input.messages import field_path

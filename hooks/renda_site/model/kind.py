@@ -9,8 +9,9 @@ the third kind's record page then lists whatever any kind says about its record,
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable
+from typing import Any, ClassVar
 
 from ..input.sources import DataSource
 from ..outputs import Feed, HomeBlock, Link, PageSpec, SiteMapGroup

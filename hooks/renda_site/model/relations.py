@@ -1,8 +1,9 @@
 """Relations between records: how one record kind refers to another by its registry name."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..outputs import Link, Section
 
@@ -50,8 +51,8 @@ class Relation:
     target: str
     label: str
     refs: Callable[[Any], Iterable[tuple[str, tuple, Any]]]
-    section: Callable[[Any, list["Ref"]], Section | list[Section] | None] | None = None
-    cite: Callable[[Any, "Ref"], tuple[Link, str | None]] | None = None
+    section: Callable[[Any, list[Ref]], Section | list[Section] | None] | None = None
+    cite: Callable[[Any, Ref], tuple[Link, str | None]] | None = None
     check: bool = True           # report references to records that do not exist
     text: Callable[[Any], str | None] | None = None
 

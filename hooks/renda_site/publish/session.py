@@ -285,7 +285,7 @@ class BuildSession:
             helper.close()
 
 
-_OPEN: "weakref.WeakSet[BuildSession]" = weakref.WeakSet()
+_OPEN: weakref.WeakSet[BuildSession] = weakref.WeakSet()
 
 
 @atexit.register

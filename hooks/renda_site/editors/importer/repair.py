@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .blocks import Line, Report, Table
 from .normalize import CJK
@@ -31,7 +31,7 @@ DAMAGE = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin
     out: set[str] = set()
