@@ -29,7 +29,7 @@ _DOCUMENT = FileType("document", "办公文档", "读出每一部分（正文、
 ALLOWED: dict[str, FileType] = {
     ".md": FileType("page", "文章", "元数据按模型检查；正文只允许编辑指南列出的 HTML；"
                                     "按读者看到的文字查身份证号和手机号"),
-    **{suffix: _PICTURE for suffix in RASTER},
+    **dict.fromkeys(RASTER, _PICTURE),
     ".svg": FileType("svg", "SVG 图片", "只能含有图形本身：没有脚本、事件属性、外部引用、实体声明"),
     ".pdf": FileType("pdf", "PDF 文件", "读出每一页、文档属性、XMP、表单查身份证号和手机号；不能含有脚本、"
                                         "自动执行或启动程序的动作、"
@@ -158,7 +158,7 @@ def refusal(path: Path) -> str:
     suffix = path.suffix.lower()
     hint = next((text for suffixes, text in _INSTEAD.items() if suffix in suffixes), None)
     shown = f"「{suffix}」" if suffix else "（没有扩展名）"
-    allowed = "、".join(sorted({s for s in ALLOWED}))
+    allowed = "、".join(sorted(set(ALLOWED)))
     return (f"文件类型{shown}不能发布。" + (hint + "。" if hint else "") +
             f"可以发布的类型：{allowed}（每种的检查见编辑指南“能发布哪些文件”）")
 

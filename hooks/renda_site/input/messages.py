@@ -162,7 +162,7 @@ def describe(error: dict, model: type[BaseModel]) -> str:
         return "不能为空"
     if kind == "string_too_long":
         return f"过长（最多 {error.get('ctx', {}).get('max_length')} 字）"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith(("date", "datetime")):
         return f"应为日期，格式如 \"2024-03-01\"，实际为「{_shown(value)}」"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"应为整数，实际为「{_shown(value)}」"

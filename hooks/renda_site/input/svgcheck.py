@@ -100,6 +100,6 @@ def svg_problems(text: str) -> list[tuple[int, str]]:
     try:
         checker.parser.Parse(text.encode("utf-8"), True)
     except xml.parsers.expat.ExpatError as exc:
-        checker.found.append((exc.lineno, f"不是有效的 SVG 文件（第 {exc.offset + 1} 列："
-                                          f"{xml.parsers.expat.ErrorString(exc.code)}）"))
+        checker.found.append((exc.lineno, (f"不是有效的 SVG 文件（第 {exc.offset + 1} 列："
+                                           f"{xml.parsers.expat.ErrorString(exc.code)}）")))
     return checker.found

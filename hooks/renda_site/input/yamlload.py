@@ -221,8 +221,8 @@ def line_of(data, path: tuple) -> int | None:
 # PyYAML's reasons, in the words an editor can act on. Matched by substring, first match wins.
 _SYNTAX_REASONS = [
     ("tab character", "不能用 Tab 键缩进，请改用空格"),
-    ("cannot start any token", "出现了不能作为开头的字符（常见原因：用 Tab 键缩进，请改用空格；或值以 @、` 开头，"
-                               "请加引号）"),
+    ("cannot start any token", ("出现了不能作为开头的字符（常见原因：用 Tab 键缩进，请改用空格；或值以 @、` 开头，"
+                                "请加引号）")),
     ("mapping values are not allowed", "此处不能出现「: 」（值里含有冒号时请给整个值加引号，或检查缩进）"),
     ("could not find expected ':'", "缺少冒号「:」，或上一行的引号未闭合"),
     ("did not find expected key", "缩进不一致，或上一行的引号未闭合"),

@@ -91,8 +91,8 @@ class OpenData:
                 examples.append((kind.label, kind.page(records[0])))
             notes += ds.notes
             csv_notes += [ds.csv_note] if ds.csv_note else []
-        downloads.append((POPOLO.removeprefix("shuju/"), "人大代表、代表团和常委会、任职、选区、会议和表决结果，"
-                          "按 Popolo 国际通用格式（EveryPolitician、Open Civic Data 采用）整理", "JSON（Popolo）"))
+        downloads.append((POPOLO.removeprefix("shuju/"), ("人大代表、代表团和常委会、任职、选区、会议和表决结果，"
+                           "按 Popolo 国际通用格式（EveryPolitician、Open Civic Data 采用）整理"), "JSON（Popolo）"))
         notes.append("`popolo.json` 遵循 Popolo 数据规范（popoloproject.com）："
                      "`persons`（代表）、`organizations`（人民代表大会、常委会、代表团、专门委员会）、`memberships`"
                      "（任职，含起止日期和职务）、"
