@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -59,7 +60,7 @@ class NameFinder:
     scanning stays linear in the text even with thousands of names (see bench/).
     """
 
-    def __init__(self, names):
+    def __init__(self, names: Iterable[str]) -> None:
         trie: dict = {}
         for name in names:
             node = trie

@@ -12,9 +12,15 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..safe_html import violations
+
+if TYPE_CHECKING:
+    from ..input.load import Article
+    from .checker import Checker
 
 # A body can only make HTML elements or attributes of its own with "<" (raw HTML) or "{" (attribute
 # lists), and only a link with a scheme through "name:" — a body with none of these is skipped.
@@ -27,7 +33,7 @@ _CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 DEFAULT_TEMPLATES = {"main.html"}        # Material's page template; others come from overrides/
 
 
-def check_bodies(checker, articles) -> None:
+def check_bodies(checker: Checker, articles: Iterable[Article]) -> None:
     config = checker.loaded.one("site")
     hosts = set(getattr(config, "embed_hosts", None) or [])
     withheld = checker.withheld_pages()
@@ -58,7 +64,7 @@ def check_bodies(checker, articles) -> None:
                                            + pages.suggestion(target))
 
 
-def links(src_uri: str, body: str):
+def links(src_uri: str, body: str) -> Iterator[tuple[int, str]]:
     """(line in the body, docs path) of every relative link to a Markdown page, outside code."""
     fenced = False
     for number, line in enumerate(body.split("\n"), 1):
@@ -82,7 +88,7 @@ class KnownPages:
     files of docs/, every record's own page, and the listings; a folder that holds generated pages other
     than these (a term's composition page) is not judged."""
 
-    def __init__(self, checker):
+    def __init__(self, checker: Checker) -> None:
         self.files = {f for f in checker.loaded.docs_files if f.endswith(".md")}
         self.records: set[str] = set()
         for kind in checker.kinds.values():

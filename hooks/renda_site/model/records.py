@@ -13,6 +13,7 @@ import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic.fields import ComputedFieldInfo, FieldInfo
 
 from ..input.sources import DataSource, Source
 
@@ -32,12 +33,12 @@ class NotForEditors:
 NOT_FOR_EDITORS = NotForEditors()
 
 
-def for_editors(info) -> bool:
+def for_editors(info: FieldInfo) -> bool:
     """Is this model field (a pydantic FieldInfo) one an editor fills in?"""
     return info.description is not None and not any(isinstance(m, NotForEditors) for m in info.metadata)
 
 
-def _title(name: str, info) -> str:
+def _title(name: str, info: FieldInfo | ComputedFieldInfo) -> str:
     """A field's Chinese title in the JSON Schema (shown by editors' tooltips): its description up to the
     first comma or bracket, so each field is described once, in one place."""
     text = info.description or name

@@ -50,9 +50,9 @@ class Relation:
     name: str
     target: str
     label: str
-    refs: Callable[[Any], Iterable[tuple[str, tuple, Any]]]
+    refs: Callable[[Any], Iterable[tuple[str, tuple[Any, ...], Any]]]
     section: Callable[[Any, list[Ref]], Section | list[Section] | None] | None = None
-    cite: Callable[[Any, Ref], tuple[Link, str | None]] | None = None
+    cite: Callable[[Any, Ref], tuple[Link | None, str | None]] | None = None
     check: bool = True           # report references to records that do not exist
     text: Callable[[Any], str | None] | None = None
 
@@ -65,10 +65,10 @@ class Ref:
     kind: str
     source: Any
     target: str
-    loc: tuple
+    loc: tuple[Any, ...]
     detail: Any = None
 
 
-def no_refs(record) -> tuple:
+def no_refs(record: Any) -> tuple[()]:
     """`refs` of a relation whose references are found in a text (see Relation.text)."""
     return ()
