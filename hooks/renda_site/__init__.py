@@ -168,6 +168,7 @@ def inspect_checked(loaded: Loaded):
     specs += [open_data.page(files), open_data.developer_page(files)]
     shown = {kind.page(r) for kind in KINDS for r in catalog.records(kind.name)}
     titles = heading_titles(render_pages([s for s in specs if s.uri not in shown], catalog))   # the pages of no record
+    assert loaded.today is not None          # check() gave the content its date
     return inspect(catalog, settings, specs, loaded.today, where, {f.path for f in files}, loaded.docs_files, titles)
 
 

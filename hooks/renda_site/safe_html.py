@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from html.parser import HTMLParser
 
 # Python-Markdown with the extensions of mkdocs.yml (a test keeps the two equal), so a
@@ -80,7 +81,7 @@ class _Filter:
         return value
 
 
-def clean(html: str, hosts: set[str] = frozenset()) -> str:
+def clean(html: str, hosts: AbstractSet[str] = frozenset()) -> str:
     import nh3
     return nh3.clean(html, tags=TAGS, clean_content_tags={"script", "style"}, attributes=ATTRIBUTES,
                      attribute_filter=_Filter(set(hosts)), strip_comments=False, link_rel=None,
@@ -108,7 +109,7 @@ class _Elements(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def violations(markdown_text: str, hosts: set[str] = frozenset()) -> list[tuple[int, str]]:
+def violations(markdown_text: str, hosts: AbstractSet[str] = frozenset()) -> list[tuple[int, str]]:
     """(line, Chinese message) for every element, attribute or address the rule does not allow."""
     html = render(markdown_text)
     before, after = _Elements(html), _Elements(clean(html, hosts))

@@ -16,6 +16,7 @@ def add_commands(commands) -> None:
     kinds = new.add_subparsers(dest="kind", required=True, metavar="记录类型",
                                description="、".join(scaffolds()) + "：bash dev.sh new 记录类型 -h 查看它的参数")
     for command, kind in scaffolds().items():
+        assert kind.scaffold is not None        # scaffolds() holds only kinds that have one
         parser = kinds.add_parser(command, help=kind.scaffold.help)
         for flag, options in kind.scaffold.arguments:
             parser.add_argument(flag, **options)

@@ -79,6 +79,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # started first: MkDocs keeps the default Ctrl-C
     crashed = False
     out = sys.stderr
+    assert process.stdout is not None         # stdout=PIPE
     for raw in iter(process.stdout.readline, b""):
         line = raw.decode("utf-8", "replace").rstrip("\r\n")
         out.write(line + "\n")

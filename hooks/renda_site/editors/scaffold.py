@@ -24,6 +24,7 @@ from ..clock import beijing_today
 from ..input.load import Loaded, load_data
 from ..input.messages import _unwrap
 from ..kinds import KINDS
+from ..model.kind import RecordKind
 from ..model.records import for_editors
 from ..problems import Problems
 from .slug import slugify
@@ -119,7 +120,7 @@ def _strip_optional(annotation):
     return rest[0] if type(None) in args and len(rest) == 1 else annotation
 
 
-def scaffolds() -> dict[str, object]:
+def scaffolds() -> dict[str, RecordKind]:
     """command -> the kind that answers `bash dev.sh new <command>`."""
     return {kind.scaffold.command: kind for kind in KINDS if kind.scaffold is not None}
 
@@ -173,6 +174,7 @@ class Scaffolder:
 
     def new(self, command: str, args) -> Scaffold:
         kind = scaffolds()[command]
+        assert kind.scaffold is not None        # scaffolds() holds only kinds that have one
         draft = kind.draft(self, args)
         lines = model_yaml(kind.scaffold.model, draft.values)
         if draft.path.endswith(".md"):

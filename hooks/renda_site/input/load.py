@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -204,7 +205,7 @@ class Loader:
         for path in sorted(folder.rglob("*.yaml"), key=_parts) if folder.is_dir() else []:
             if any(hidden(part) for part in path.relative_to(folder).parts) or self.refused(path):
                 continue                 # a hidden file (an editor's backup or lock file) is no record
-            record = self.cached(path, lambda path=path: self.record_file(model, path), model)
+            record = self.cached(path, partial(self.record_file, model, path), model)
             if record is not None:
                 out.append(record)
         for path in sorted(folder.rglob("*.yml"), key=_parts) if folder.is_dir() else []:
@@ -278,18 +279,19 @@ class Loader:
                     continue
             if self.refused(path, MAX_BY_KIND.get(kind.kind if kind else "", MAX_FILE)):
                 continue
+            assert kind is not None               # a linked file of no known type: refused() above
             if kind.kind == "page":
-                article = self.cached(path, lambda path=path: self.article(model, path, docs))
+                article = self.cached(path, partial(self.article, model, path, docs))
                 if article is not None:
                     articles.append(article)
             elif kind.kind in ("text", "svg", "style", "script"):
-                self.cached(path, lambda path=path: self.scan_text(path))
+                self.cached(path, partial(self.scan_text, path))
             elif kind.kind in ("document", "pdf"):
-                self.cached(path, lambda path=path: self.attachment(path))
+                self.cached(path, partial(self.attachment, path))
             elif kind.kind == "picture":
-                self.cached(path, lambda path=path: self.whole_file(path, check_picture(path)))
+                self.cached(path, partial(self.whole_file, path, check_picture))
             elif kind.kind == "video":
-                self.cached(path, lambda path=path: self.whole_file(path, video_problem(path)))
+                self.cached(path, partial(self.whole_file, path, video_problem))
             elif kind.kind == "audio":
                 self.documents.append((self.rel(path), TextFile(parts=(("音频标签", audio_text(path)),))))
         return articles
@@ -308,9 +310,10 @@ class Loader:
                 if self.refused(path):
                     continue
                 if name in files and path.suffix.lower() in THEME_TEXT:
-                    self.cached(path, lambda path=path: self.scan_text(path))
+                    self.cached(path, partial(self.scan_text, path))
 
-    def whole_file(self, path: Path, problem: str | None) -> None:
+    def whole_file(self, path: Path, check: Callable[[Path], str | None]) -> None:
+        problem = check(path)
         if problem:
             self.failed.add(self.rel(path))
             self.problems.error(self.rel(path), None, "（整个文件）", problem)

@@ -6,6 +6,7 @@ import types
 import typing
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..problems import Problems
 from .yamlload import line_of
@@ -125,7 +126,7 @@ def suggest_value(value: object, allowed: list[str]) -> str | None:
     return near[0] if near else None
 
 
-def describe(error: dict, model: type[BaseModel]) -> str:
+def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind, loc, value = error["type"], error["loc"], error.get("input")
     if kind == "missing":
         label = _label(_field_info(model, loc))

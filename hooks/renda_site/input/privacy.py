@@ -142,8 +142,8 @@ def _walk(node, loc: tuple, line: int | None) -> Iterator[tuple[tuple, int | Non
         item_lines = getattr(node, "item_lines", [])
         for index, value in enumerate(node):
             yield from _walk(value, loc + (index,), item_lines[index] if index < len(item_lines) else line)
-    elif _scalar(node) is not None:
-        yield loc, line, _scalar(node)
+    elif (text := _scalar(node)) is not None:
+        yield loc, line, text
 
 
 def _texts(node, out: list[str]) -> list[str]:
@@ -155,8 +155,7 @@ def _texts(node, out: list[str]) -> list[str]:
     elif isinstance(node, list):
         for value in node:
             _texts(value, out)
-    elif _scalar(node) is not None:
-        text = _scalar(node)
+    elif (text := _scalar(node)) is not None:
         out.append(text)
         if _MARKUP.search(text):
             out.append(reader_text(text))

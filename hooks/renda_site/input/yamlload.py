@@ -176,6 +176,7 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
     if len(active) >= MAX_DEPTH:                  # `active` holds the collections above this one
         raise LimitError(DEEP, node.start_mark)
     active.add(id(node))
+    data: LocatedList | LocatedDict
     if isinstance(node, yaml.SequenceNode):
         data = LocatedList(_build(loader, child, active) for child in node.value)
         data.line = node.start_mark.line + 1
@@ -256,13 +257,15 @@ def describe_syntax_error(exc: yaml.YAMLError, text: str, line_offset: int = 0) 
     if isinstance(exc, yaml.reader.ReaderError):      # a character YAML refuses: NUL, other control codes
         # libyaml counts the position in bytes of the UTF-8 text, PyYAML's own reader in characters
         before = text.encode("utf-8")[:exc.position] if _Base is not yaml.SafeLoader else text[:exc.position]
-        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1 if isinstance(exc.position, int) else 1
+        breaks = before.count(b"\n") if isinstance(before, bytes) else before.count("\n")
+        line = breaks + 1 if isinstance(exc.position, int) else 1
         return line + line_offset, _key_near(text.splitlines(), line - 1), \
             f"含有不可见的控制字符（U+{exc.character:04X}），常见于从其他软件复制的文字或损坏的文件，请删除该字符" \
             if isinstance(exc.character, int) else "含有不可见的控制字符，请删除"
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if "flow" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None):
-        mark = exc.context_mark      # an unclosed [ or {: PyYAML notices on a later line; point at the bracket
+    context_mark = getattr(exc, "context_mark", None)
+    if "flow" in str(getattr(exc, "context", "")) and context_mark:
+        mark = context_mark      # an unclosed [ or {: PyYAML notices on a later line; point at the bracket
     reason = getattr(exc, "problem", None) or str(exc)
     explained = next((cn for en, cn in _SYNTAX_REASONS if en in reason), f"无法解析（{reason}）")
     if mark is None:

@@ -90,7 +90,8 @@ class Inspection:
 
     def findings(self) -> tuple[list[str], list[str]]:
         """(单项否决 findings, other findings), each a short phrase."""
-        vetoes, others = [], []
+        vetoes: list[str] = []
+        others: list[str] = []
         if self.home_overdue:
             vetoes.append("首页超过期限未更新")
         vetoes += [f"{s.column.title}超过 {s.limit_text}未更新" for s in self.columns if s.overdue]

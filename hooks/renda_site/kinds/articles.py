@@ -8,6 +8,7 @@ import datetime
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .. import address
 from ..input.sources import DataSource
@@ -51,7 +52,7 @@ def photo_news(articles: Articles, first_column: str, count: int, headline=None)
     dated = sorted((a for a in articles.by_uri.values() if a.meta is not None and a.meta.date
                     and a.src_uri in articles.column_of and a is not headline),
                    key=lambda a: (a.meta.date, a.src_uri), reverse=True)
-    chosen = [(a, photo) for a in dated if (photo := picture_of(a))][:count]
+    chosen: list[tuple[Any, str | None]] = list([(a, photo) for a in dated if (photo := picture_of(a))][:count])
     if not chosen:
         return []
     taken = {a.src_uri for a, _ in chosen}
@@ -161,7 +162,7 @@ class ArticlesKind(RecordKind):
         column_of = {}
         for article in catalog.records(self.name):
             column = column_id(article.src_uri)
-            if column in columns:
+            if column is not None and column in columns:
                 by_column[column].append(article)
                 column_of[article.src_uri] = columns[column]
         for articles in by_column.values():

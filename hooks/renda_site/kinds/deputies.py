@@ -9,7 +9,7 @@ import datetime
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -58,8 +58,8 @@ class Seat:
 
     deputy: Deputy
     membership: Membership
-    term: object
-    group: object | None
+    term: Any                   # a terms record, a groups record: kinds know each other by name only
+    group: Any | None
 
     @property
     def start(self) -> datetime.date:
@@ -409,7 +409,9 @@ class DeputiesKind(RecordKind):
                         {**period, "organization_id": popolo.id("groups", seat.group.id), "role": "成员"}
                     )
                 committee = committees.get(seat.term.id)
-                for role in seat.membership.roles if committee else ():
+                if committee is None:
+                    continue
+                for role in seat.membership.roles:
                     post = popolo.id("posts", f"{seat.term.id}/{role}")
                     posts[post] = {
                         "id": post,

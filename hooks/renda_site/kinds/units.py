@@ -6,7 +6,7 @@ suggestions it handled and their figures), and an index of all units by kind.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import ConfigDict, Field
 
@@ -52,7 +52,7 @@ class UnitsKind(RecordKind):
                            "data/units.yaml", SearchHint(person=(unit.name,)),
                            {"layout": "record", "crumbs": [crumb("承办单位", INDEX)]})
         if units:
-            by_kind = {kind: [u for u in units if u.kind == kind] for kind in UnitKind.__args__}  # type: ignore[attr-defined]
+            by_kind = {kind: [u for u in units if u.kind == kind] for kind in get_args(UnitKind)}
             yield PageSpec(
                 INDEX,
                 "units.md.j2",

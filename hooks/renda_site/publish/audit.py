@@ -53,7 +53,9 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 
 def _ranges(points: list[int]) -> str:
     """A character class of code points, written as ranges (a long list of single characters is slow)."""
-    out, start, last = [], None, None
+    out: list[str] = []
+    start: int | None = None
+    last = 0
     for point in sorted(points) + [-2]:
         if start is not None and point == last + 1:
             last = point
@@ -196,7 +198,7 @@ def check_html(rel: str, page: str, context: Context, new_lines: NewLines | None
 
 
 def _frames(page: str, context: Context, out: Checked) -> set[str]:
-    frames = set()
+    frames: set[str] = set()
     if "<iframe" not in page and "<IFRAME" not in page:
         return frames
     for attrs in _IFRAME.findall(page):
@@ -301,7 +303,7 @@ class NewLines:
         if not fresh:
             return ""
         self.seen.update(lines[i] for i in fresh)
-        keep = set()
+        keep: set[int] = set()
         for i in fresh:
             keep.update(range(max(0, i - self.CONTEXT), min(len(lines), i + self.CONTEXT + 1)))
         out, last = [], -2

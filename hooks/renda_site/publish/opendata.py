@@ -13,6 +13,8 @@ import io
 import json
 from collections.abc import Iterable
 
+from pydantic import BaseModel
+
 from .. import address
 from ..address import Address
 from ..outputs import GeneratedFile, PageSpec, SearchHint, crumb
@@ -30,7 +32,7 @@ class PublicUrls:
         self.page, self.file = where.page_public, where.file_public
 
 
-def meanings(dataset_model: type, fields: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+def meanings(dataset_model: type[BaseModel], fields: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """(key, meaning) with the model field's description where the dataset gives none."""
     described = dataset_model.model_fields
     return [(key, meaning if meaning is not None else described[key].description) for key, meaning in fields]

@@ -30,7 +30,9 @@ def qr_modules(url: str) -> list[bytes]:
     Error correction M (15 %) survives a slightly blurred phone photo of a screen or a printout.
     """
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    # zxingcpp.Image has the buffer protocol; its type stubs do not say so
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
+    assert image.shape is not None                # a two-dimensional buffer
     side = image.shape[1]
     data = image.tobytes()
     return [data[start: start + side] for start in range(0, len(data), side)]

@@ -18,6 +18,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from ..kinds import KINDS
 from ..model.records import PUBLIC_NUMBERS, SITE
 
@@ -27,7 +29,7 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 @dataclass(frozen=True)
 class DataFile:
     name: str                    # schemas/<name>.schema.json
-    model: type
+    model: type[BaseModel]
     many: bool                   # the file is a list of records (terms.yaml) rather than one record
     files: str | None            # glob of the data files it describes, relative to the project root
     title: str

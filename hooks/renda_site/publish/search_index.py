@@ -98,7 +98,9 @@ def wrap_body(body: str, html_rel: str, plan: SearchPlan, encoded: bool = True) 
         marks.append(("meta", "person:" + " ".join(encode(name).strip() for name in person)))
     extra = "".join(f'<span hidden data-pagefind-{kind}="{html.escape(value)}"></span>' for kind, value in marks)
     head = f'<!DOCTYPE html><html lang="{INDEX_LANG}"><head><meta charset="utf-8"></head><body>'
-    cut = BODY.match(body).end()
+    body_tag = BODY.match(body)
+    assert body_tag is not None               # MkDocs' page template marks the body
+    cut = body_tag.end()
     document = head + body[:cut] + extra + body[cut:] + "</body></html>"
     return encode_html(document) if encoded else document
 
@@ -241,6 +243,7 @@ class SearchIndexer:
         """Wait for the Pagefind runs and put their bundle at `<site_dir>/pagefind` (replacing any old one)."""
         self.start()
         waiting = time.perf_counter()
+        assert self._runner is not None           # start() made it
         try:
             self._runner.join()
             for part, code in enumerate(self._codes):

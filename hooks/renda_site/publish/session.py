@@ -16,6 +16,7 @@ import threading
 import time
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .. import generate
@@ -29,6 +30,9 @@ from .output import WriteStats, write_pages
 from .published import Origins, PageAudit, publish_only_what_is_used
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps
+
+if TYPE_CHECKING:
+    from .search_index import SearchIndexer
 
 CACHE = Path(".cache") / "generated"       # generated Markdown and files: outside docs/, so the preview's
                                            # watcher does not see its own output
@@ -47,7 +51,7 @@ class BuildSession:
         self.cache = cache
         self.out_dir = self.root / CACHE
         self.qr: QrCodes | None = None
-        self.indexer = None
+        self.indexer: SearchIndexer | None = None
         self.staged: StagedSite | None = None
         self.finished = False            # the last page and the search index are written
         self.origins = Origins()         # where each file of the build came from (the published set)
@@ -169,6 +173,7 @@ class BuildSession:
         return self.tags.tags(src_uri)
 
     def qr_block(self, page_url: str):
+        assert self.qr is not None                # made with the pages' addresses
         return self.qr.block(page_url)
 
     def prepare_search(self, nav: list | None) -> None:
@@ -226,6 +231,7 @@ class BuildSession:
         """Leave out what no published page uses; audit what stays; fail the build on any finding."""
         started = time.perf_counter()
         auditor, self.auditor = self.auditor, None
+        assert auditor is not None                # made with the pages' addresses
         checked = auditor.results()
         waited = time.perf_counter() - started
         also = {item.path for item in getattr(self.result.catalog.config, "publish_also", None) or ()}

@@ -67,8 +67,10 @@ def remove_furniture(items: list, report: Report) -> list:
     # The start and the end of the text are page edges too (first page's header, last page's footer).
     for b in [-1] + boundaries + [len(texts)] if boundaries else []:
         for i in _nonblank_around(texts, b, 2):
-            key = re.sub(r"\d+", "#", texts[i])
-            if len(texts[i]) <= 40 and not is_page_marker(texts[i]):
+            text = texts[i]
+            assert text is not None               # a non-blank line
+            key = re.sub(r"\d+", "#", text)
+            if len(text) <= 40 and not is_page_marker(text):
                 near.setdefault(key, set()).add(i)
     repeated = {i for key, where in near.items()
                 if len(where) >= max(2, len(boundaries) / 2) for i in where}

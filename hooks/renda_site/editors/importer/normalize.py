@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_FULLWIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}           # ０-９
+_FULLWIDTH_ASCII: dict[int, int | str | None] = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}   # ０-９
 _FULLWIDTH_ASCII.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})     # Ａ-Ｚ
 _FULLWIDTH_ASCII.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})     # ａ-ｚ
 _FULLWIDTH_ASCII.update({ord("％"): "%", ord("＋"): "+", ord("／"): "/", ord("＝"): "=", ord("＆"): "&",

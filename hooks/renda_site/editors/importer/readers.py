@@ -17,7 +17,9 @@ COLUMNS = {" ": 1, "\u00a0": 1, "\u3000": 2, "\t": 4}
 
 
 def _line(text: str, style: str = "") -> Line:
-    lead = INDENT.match(text).group(0) if text.strip() else ""
+    indent = INDENT.match(text)
+    assert indent is not None                 # the pattern matches the empty string
+    lead = indent.group(0) if text.strip() else ""
     return Line(text.rstrip(), style, sum(COLUMNS[c] for c in lead))
 
 
@@ -52,7 +54,7 @@ def decode(raw: bytes, name: str) -> str:
 def read_txt(path: Path) -> list[Line | Table]:
     text = decode(path.read_bytes(), path.name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[Line | Table] = []
+    out: list[Line] = []
     for raw_line in text.split("\n"):
         for part in raw_line.split("\f"):            # pdftotext marks page breaks with a form feed
             out.append(_line(part))

@@ -91,7 +91,7 @@ def check_meeting(m: Meeting, checker) -> None:
     if len(m.present_members) > m.present:
         checker.error(m, ("present_members",), f"列出的出席人员 {len(m.present_members)} 人，超过实到人数 {m.present}")
     _people(m, checker)
-    seen_lists = set()
+    seen_lists: set[str] = set()
     for index, item in enumerate(m.agenda):
         _item(m, index, item, checker, seen_lists)
     for index, page in enumerate(m.news):

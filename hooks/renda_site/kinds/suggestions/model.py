@@ -124,7 +124,7 @@ def timeline(suggestion: Suggestion, unit_names: dict[str, str], result_names: d
     s = suggestion
     steps = [Step("提出", s.filed, f"{len(s.deputies)} 名代表联名提出" if s.cosigners else "代表个人提出")]
     if s.assigned:
-        note = f"交{unit_names.get(s.lead_unit, '')}主办" + (
+        note = f"交{unit_names.get(s.lead_unit or '', '')}主办" + (
             "，" + "、".join(unit_names.get(u, u) for u in s.co_units) + "协办" if s.co_units else "")
         steps.append(Step("交办", s.assigned, note))
     for index, reply in enumerate(s.replies):
