@@ -1,5 +1,5 @@
-"""MkDocs glue for the renda_site generator, which knows nothing of MkDocs (see DESIGN.md).
-`RENDA_PAGEFIND=0` builds without the search index, as `mkdocs serve` does."""
+"""MkDocs glue for the renda_site generator, which knows nothing of MkDocs (its layout: CONTRIBUTING.md,
+「生成器的结构」). `RENDA_PAGEFIND=0` builds without the search index, as `mkdocs serve` does."""
 import logging
 import sys
 from pathlib import Path

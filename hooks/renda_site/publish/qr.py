@@ -3,8 +3,8 @@
 Pure functions, no MkDocs: the adapter passes the site URL and the page URL in and gets markup back.
 No external QR service is ever called (the site must work in mainland China and on intranets).
 The symbol is encoded by zxing-cpp (its writer is zint, in C), by ISO/IEC 18004 with the standard's
-mask penalty rules, about ten times faster than the pure-Python encoder used before (bench/README.md has
-the figures). Codes are kept for `mkdocs serve`, whose rebuilds keep this module.
+mask penalty rules: much faster than the pure-Python encoder used before, which a large site waited for
+(bench/README.md has the figures). Codes are kept for `mkdocs serve`, whose rebuilds keep this module.
 """
 from __future__ import annotations
 

@@ -39,8 +39,8 @@ INDEX_LANG = "und"   # not zh: Pagefind must not segment again (search_words.py 
 PARTS_FILE = "parts.json"      # in the bundle: the other parts' folders, for search.js
 # Chinese characters per Pagefind run. Its memory grows with the word positions it holds, about one
 # per Chinese character with this segmentation (the pairs, and each run's first and last character):
-# up to about 370 bytes per character on the benchmark site, so a part stays near 1 GB at most
-# (bench/README.md).
+# the size bounds the memory of every part's Pagefind (bench/README.md has the figures per character
+# and per part).
 # Counted as non-ASCII characters (UTF-8 bytes minus characters, halved: 3 bytes each), which costs
 # nothing beyond the encoding to bytes done anyway.
 PART_CHARACTERS = 2_800_000
