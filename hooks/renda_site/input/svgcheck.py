@@ -19,8 +19,9 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 # Namespaces whose elements browsers do not render: what drawing programs leave in their files.
 EDITOR_NS = {"http://www.inkscape.org/namespaces/inkscape", "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
              "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://purl.org/dc/elements/1.1/",
-             "http://creativecommons.org/ns#", "http://web.resource.org/cc/", "http://ns.adobe.com/AdobeIllustrator/10.0/",
-             "http://ns.adobe.com/SaveForWeb/1.0/", "http://ns.adobe.com/Extensibility/1.0/"}
+             "http://creativecommons.org/ns#", "http://web.resource.org/cc/",
+             "http://ns.adobe.com/AdobeIllustrator/10.0/", "http://ns.adobe.com/SaveForWeb/1.0/",
+             "http://ns.adobe.com/Extensibility/1.0/"}
 ELEMENTS = {
     "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "switch", "view",
     "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
