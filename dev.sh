@@ -9,6 +9,7 @@
 #   bash dev.sh import 文件.docx|文件.txt --column 栏目   把公文转为栏目文章
 #   bash dev.sh offline  生成离线版压缩包 dist/renda-<日期>-offline.zip（解压后双击 index.html 即可浏览）
 #   bash dev.sh hooks    启用提交前检查：以后每次 git commit 前自动运行 check，数据有错误时不让提交
+#   bash dev.sh lint     （开发者）检查 hooks/ 的代码：ruff 和 mypy，设置在 pyproject.toml
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
@@ -59,15 +60,29 @@ mkdocs_explained() {
   "$VENV/bin/python" hooks/renda_site/editors/explain.py "$VENV/bin/mkdocs" "$@"
 }
 
+# The code gate (CI, and the pre-commit check where the tools are installed): ruff, then mypy, both with
+# the settings in pyproject.toml. Fails on any finding.
+lint_code() {
+  local failed=0
+  "$VENV/bin/python" -m ruff check || failed=1
+  "$VENV/bin/python" -m mypy || failed=1
+  if [ "$failed" != 0 ]; then
+    echo "代码检查未通过（ruff 或 mypy 的发现见上）。" >&2
+    return 1
+  fi
+}
+
 case "${1:-}" in
   serve) setup requirements.txt; shift; mkdocs_explained serve --livereload "$@" ;;
   build) setup requirements.txt; shift; mkdocs_explained build --strict "$@" ;;
   check) setup requirements.txt; shift; exec "$VENV/bin/python" -m renda_site check "$@" ;;
   new|import) setup requirements.txt; exec "$VENV/bin/python" -m renda_site "$@" ;;
   test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
+  lint)  setup requirements-dev.txt; shift; lint_code ;;
   offline) setup requirements.txt; shift; exec "$VENV/bin/python" deploy/offline.py "$@" ;;
   hooks) git config core.hooksPath .githooks
-         echo "已启用提交前检查：以后每次 git commit 前会运行 bash dev.sh check，数据有错误时提交不会成功并列出错误。" ;;
+         echo "已启用提交前检查：以后每次 git commit 前会运行 bash dev.sh check，数据有错误时提交不会成功并列出错误。"
+         echo "（开发者：提交 .py 文件时，如果已用 bash dev.sh test 装好 ruff 和 mypy，还会运行 bash dev.sh lint。）" ;;
   *) [ -n "${1:-}" ] && [ "$1" != help ] && [ "$1" != -h ] && [ "$1" != --help ] && echo "没有「$1」这个命令。可以使用：" >&2
      sed -n '2,/^set -e/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
      [ "${1:-help}" = help ] || [ "$1" = -h ] || [ "$1" = --help ] && exit 0; exit 2 ;;   # the usage comment above

@@ -1,5 +1,5 @@
-"""MkDocs glue for the renda_site generator, which knows nothing of MkDocs (see DESIGN.md).
-`RENDA_PAGEFIND=0` builds without the search index, as `mkdocs serve` does."""
+"""MkDocs glue for the renda_site generator, which knows nothing of MkDocs (its layout: CONTRIBUTING.md,
+「生成器的结构」). `RENDA_PAGEFIND=0` builds without the search index, as `mkdocs serve` does."""
 import logging
 import sys
 from pathlib import Path
@@ -46,9 +46,13 @@ def on_files(files, config):
     for uri in session.withheld():                  # built by the preview only, with a 草稿 mark
         if (file := files.get_file_from_path(uri)) is not None:
             file.inclusion = InclusionLevel.DRAFT
-    session.record_origins(str(Path(config.docs_dir).resolve()),
-                           [(f.dest_uri, f.abs_src_path, f.is_documentation_page() and f.inclusion.is_included(), f.src_uri)
-                            for f in files])
+    session.record_origins(
+        str(Path(config.docs_dir).resolve()),
+        [
+            (f.dest_uri, f.abs_src_path, f.is_documentation_page() and f.inclusion.is_included(), f.src_uri)
+            for f in files
+        ],
+    )
     for file in files.media_files():                 # photos without their EXIF/XMP (docs/ untouched)
         try:
             cleaned = session.published_image(file.abs_src_path) if file.abs_src_path else None

@@ -61,14 +61,25 @@ class Result:
         """The 网站体检 of this build (see inspection/)."""
         from .inspection import inspect
         from .render.page_tags import heading_titles
-        return inspect(self.catalog, self.settings, self.specs, self.today or beijing_today(), self._where(directory_urls),
-                       {f.path for f in self.files}, self.docs_files, heading_titles(self.pages))
+
+        return inspect(
+            self.catalog,
+            self.settings,
+            self.specs,
+            self.today or beijing_today(),
+            self._where(directory_urls),
+            {f.path for f in self.files},
+            self.docs_files,
+            heading_titles(self.pages),
+        )
 
     def page_tags(self, directory_urls: bool = True):
         """The page tags of every page (render/page_tags.py), for the theme."""
         from .render.page_tags import PageTags, heading_titles
-        return PageTags(self.catalog, self.settings, self.specs, self._where(directory_urls), heading_titles(self.pages),
-                        self.today)
+
+        return PageTags(
+            self.catalog, self.settings, self.specs, self._where(directory_urls), heading_titles(self.pages), self.today
+        )
 
     def _where(self, directory_urls: bool) -> Address:
         return Address(self.settings.get("site_url") or None, directory_urls)
@@ -157,6 +168,7 @@ def inspect_checked(loaded: Loaded):
     specs += [open_data.page(files), open_data.developer_page(files)]
     shown = {kind.page(r) for kind in KINDS for r in catalog.records(kind.name)}
     titles = heading_titles(render_pages([s for s in specs if s.uri not in shown], catalog))   # the pages of no record
+    assert loaded.today is not None          # check() gave the content its date
     return inspect(catalog, settings, specs, loaded.today, where, {f.path for f in files}, loaded.docs_files, titles)
 
 
@@ -179,10 +191,22 @@ def _check_unique(pages: list[GeneratedPage], files: list[GeneratedFile], proble
     for path, edit_path in [(p.uri, p.edit_path) for p in pages] + [(f.path, None) for f in files]:
         if path in owner:
             blamed = next((e for e in (edit_path, owner[path]) if e and e.endswith(".yaml")), edit_path or owner[path])
-            problems.error(blamed or "data", None, "id", f"生成的地址 {path} 与另一个自动生成的页面或文件重复，请改用其他编号")
+            problems.error(blamed or "data", None, "id", f"生成的地址 {path} 与另一个自动生成的页面或文件重复，"
+                                                         "请改用其他编号")
         owner[path] = edit_path
     if problems.errors:
         raise ContentError(problems)
 
 
-__all__ = ["ContentError", "GeneratedFile", "GeneratedPage", "Problems", "Result", "build_catalog", "check", "generate", "page_specs", "sources"]
+__all__ = [
+    "ContentError",
+    "GeneratedFile",
+    "GeneratedPage",
+    "Problems",
+    "Result",
+    "build_catalog",
+    "check",
+    "generate",
+    "page_specs",
+    "sources",
+]

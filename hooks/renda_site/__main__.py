@@ -21,10 +21,13 @@ def main(argv: list[str] | None = None) -> int:
     check_cmd = commands.add_parser("check", help="检查 data/ 和 docs/，不生成网站")
     check_cmd.add_argument("--quiet-warnings", action="store_true", help="只列出错误")
     check_cmd.add_argument("--all", action="store_true", help="列出每一个警告（默认同类警告合并为一行）")
-    check_cmd.add_argument("--no-inspection", action="store_true", help="不做网站体检（栏目更新、人名、链接、网页元数据）")
+    check_cmd.add_argument(
+        "--no-inspection", action="store_true", help="不做网站体检（栏目更新、人名、链接、网页元数据）"
+    )
     gen = commands.add_parser("generate", help="检查并把生成的 Markdown 页面和订阅源、开放数据文件写入 --out 目录")
     gen.add_argument("--out", type=Path, required=True)
-    gen.add_argument("--site-url", default=None, help="网站正式地址（如 https://example.gov.cn/renda/），用于订阅源和开放数据中的完整链接")
+    gen.add_argument("--site-url", default=None, help="网站正式地址（如 https://example.gov.cn/renda/），"
+                                                      "用于订阅源和开放数据中的完整链接")
     schema_cmd = commands.add_parser("schema", help="从数据模型导出 JSON Schema（供编辑器提示和开放数据）")
     schema_cmd.add_argument("--out", type=Path, default=Path("schemas"), help="输出目录，默认 schemas/")
     editor_cli.add_commands(commands)
@@ -44,7 +47,8 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         if problems.errors and not args.no_inspection:
             print("（数据有错误，网站体检在改正后进行。）")
-        print(f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告。用时 {time.perf_counter() - started:.2f} 秒。")
+        print(f"共 {len(problems.errors)} 个错误，{len(problems.warnings)} 个警告。用时 "
+              f"{time.perf_counter() - started:.2f} 秒。")
         if problems.errors:
             return 1
         if not args.no_inspection:
@@ -63,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         write_pages,  # not imported for `check`: it pulls in templates and pinyin
     )
     stats = write_pages(result.pages, args.out, result.files)
-    print(f"生成页面 {len(result.pages)} 个、文件 {len(result.files)} 个（写入 {stats.written}，未变 {stats.unchanged}，删除 {stats.removed}），"
+    print(f"生成页面 {len(result.pages)} 个、文件 {len(result.files)} 个（写入 {stats.written}，未变 "
+          f"{stats.unchanged}，删除 {stats.removed}），"
           f"用时 {time.perf_counter() - started:.2f} 秒。")
     return 0
 

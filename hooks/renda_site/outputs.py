@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from .address import listing
 
@@ -162,7 +163,9 @@ class Pager:
     def window(self, around: int = 2) -> list[int | None]:
         """Page numbers to link: the first, the last and `around` either side of this one; None marks a gap.
         Bounded, so a listing page does not grow with the number of pages (a 20-year column has hundreds)."""
-        shown = sorted({1, self.count} | set(range(max(1, self.number - around), min(self.count, self.number + around) + 1)))
+        shown = sorted(
+            {1, self.count} | set(range(max(1, self.number - around), min(self.count, self.number + around) + 1))
+        )
         out: list[int | None] = []
         for n in shown:
             if out and n - out[-1] == 2:       # type: ignore[operator]

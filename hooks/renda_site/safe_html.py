@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from html.parser import HTMLParser
 
 # Python-Markdown with the extensions of mkdocs.yml (a test keeps the two equal), so a
@@ -32,7 +33,7 @@ ATTRIBUTES = {
     "td": {"colspan", "rowspan", "headers", "style"},
     "col": {"span"}, "colgroup": {"span"},
     "ol": {"start", "type", "reversed"}, "li": {"value"},
-    "time": {"datetime"}, "blockquote": {"cite"}, "q": {"cite"}, "details": {"open"},
+    "time": {"datetime"}, "blockquote": {"cite"}, "q": {"cite"},
     "audio": {"src", "controls", "preload", "loop", "muted"},
     "video": {"src", "controls", "poster", "width", "height", "preload", "loop", "muted", "playsinline"},
     "source": {"src", "type", "media"}, "track": {"src", "kind", "srclang", "label", "default"},
@@ -44,7 +45,14 @@ SCHEMES = {"http", "https", "mailto", "tel"}
 # Markdown tables write their column alignment as a style; no other style is allowed.
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
-_LOCAL_ONLY = {("img", "src"), ("audio", "src"), ("video", "src"), ("video", "poster"), ("source", "src"), ("track", "src")}
+_LOCAL_ONLY = {
+    ("img", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("source", "src"),
+    ("track", "src"),
+}
 
 
 def _scheme(url: str) -> str | None:
@@ -73,7 +81,7 @@ class _Filter:
         return value
 
 
-def clean(html: str, hosts: set[str] = frozenset()) -> str:
+def clean(html: str, hosts: AbstractSet[str] = frozenset()) -> str:
     import nh3
     return nh3.clean(html, tags=TAGS, clean_content_tags={"script", "style"}, attributes=ATTRIBUTES,
                      attribute_filter=_Filter(set(hosts)), strip_comments=False, link_rel=None,
@@ -101,15 +109,15 @@ class _Elements(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def violations(markdown_text: str, hosts: set[str] = frozenset()) -> list[tuple[int, str]]:
+def violations(markdown_text: str, hosts: AbstractSet[str] = frozenset()) -> list[tuple[int, str]]:
     """(line, Chinese message) for every element, attribute or address the rule does not allow."""
     html = render(markdown_text)
     before, after = _Elements(html), _Elements(clean(html, hosts))
     lines = markdown_text.split("\n")
     found = []
-    for tag, count in (before.tags - after.tags).items():
+    for tag in before.tags - after.tags:
         found.append((_line_of(lines, rf"<\s*{re.escape(tag)}\b"), _tag_message(tag)))
-    for (tag, name, value), count in (before.attrs - after.attrs).items():
+    for tag, name, value in before.attrs - after.attrs:
         if tag in (before.tags - after.tags):
             continue                          # the element itself is refused: said once
         found.append((_line_of(lines, re.escape(name) if name not in ("href", "src") else re.escape(value[:30]) or name,
@@ -149,7 +157,8 @@ def _attribute_message(tag: str, name: str, value: str) -> str:
     if tag == "iframe" and name == "src":
         return f"嵌入的网址「{shown}」不在 data/site.yaml 的 embed_hosts（允许嵌入的网站）中，且必须是 https 网址"
     if (tag, name) in _LOCAL_ONLY:
-        return f"<{tag}> 的文件「{shown}」必须是本站 docs/ 中的文件（不能引用其他网站的图片、音频、视频，也不能用 data: 网址）"
+        return (f"<{tag}> 的文件「{shown}」必须是本站 docs/ 中的文件（不能引用其他网站的图片、音频、视频，也不能用 "
+                "data: 网址）")
     if name in ("href", "src", "cite"):
         return f"链接「{shown}」不安全：只允许 http、https、mailto、tel 链接或站内相对链接"
     return f"<{tag}> 不能使用 {name} 属性"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 
 from markupsafe import Markup
 
@@ -45,7 +46,9 @@ def cn_number(n: int) -> str:
         return f"{head}十{CN_DIGITS[ones] if ones else ''}"
     if n < 1000:
         hundreds, rest = divmod(n, 100)
-        tail = "" if rest == 0 else f"零{CN_DIGITS[rest]}" if rest < 10 else ("一" if rest < 20 else "") + cn_number(rest)
+        tail = (
+            "" if rest == 0 else f"零{CN_DIGITS[rest]}" if rest < 10 else ("一" if rest < 20 else "") + cn_number(rest)
+        )
         return f"{CN_DIGITS[hundreds]}百{tail}"
     return str(n)
 
@@ -57,7 +60,7 @@ class NameFinder:
     scanning stays linear in the text even with thousands of names (see bench/).
     """
 
-    def __init__(self, names):
+    def __init__(self, names: Iterable[str]) -> None:
         trie: dict = {}
         for name in names:
             node = trie

@@ -27,7 +27,7 @@ _CHINESE = {
     "one of the arguments %s is required": "必须提供参数 %s 中的一个",
     "ignored explicit argument %r": "多余的值 %r",
 }
-_original = argparse._
+_original = argparse._  # type: ignore[attr-defined]  # argparse's gettext alias, not in typeshed
 
 
 def _translate(message: str) -> str:
@@ -36,4 +36,4 @@ def _translate(message: str) -> str:
 
 def install() -> None:
     """From now on argparse speaks Chinese (this process only)."""
-    argparse._ = _translate
+    argparse._ = _translate  # type: ignore[attr-defined]  # argparse's gettext alias, not in typeshed

@@ -11,10 +11,12 @@ EDITOR_COMMANDS = ("new", "import")
 
 def add_commands(commands) -> None:
     from .scaffold import scaffolds
-    new = commands.add_parser("new", help="新建文章或一条记录（代表、任免名单、公报、代表建议、常委会会议、联络站），每个字段都有中文说明")
+    new = commands.add_parser("new", help="新建文章或一条记录（代表、任免名单、公报、代表建议、常委会会议、联络站），"
+                                          "每个字段都有中文说明")
     kinds = new.add_subparsers(dest="kind", required=True, metavar="记录类型",
                                description="、".join(scaffolds()) + "：bash dev.sh new 记录类型 -h 查看它的参数")
     for command, kind in scaffolds().items():
+        assert kind.scaffold is not None        # scaffolds() holds only kinds that have one
         parser = kinds.add_parser(command, help=kind.scaffold.help)
         for flag, options in kind.scaffold.arguments:
             parser.add_argument(flag, **options)
@@ -22,7 +24,8 @@ def add_commands(commands) -> None:
     imp.add_argument("file", type=Path, help=".docx 或 .txt 文件")
     imp.add_argument("--column", required=True, help="栏目，即 docs/ 下的文件夹名，如 dongtai")
     imp.add_argument("--slug", help="文件名中日期后面的部分，默认由标题转为拼音")
-    imp.add_argument("--date", help="发布日期（如 2024-03-01），默认为文中的成文日期或网页上的发布日期；都没有时写为草稿")
+    imp.add_argument("--date", help="发布日期（如 2024-03-01），默认为文中的成文日期或网页上的发布日期；"
+                                    "都没有时写为草稿")
     imp.add_argument("--keep-traditional", action="store_true", help="繁体字文件保留繁体（默认转为简体）")
     imp.add_argument("--stdout", action="store_true", help="只显示转换结果，不写文件")
 

@@ -34,12 +34,15 @@ def _quoted(line: str, n: int) -> str:
 def explanation(line: str) -> str | None:
     """The Chinese explanation of one line of MkDocs' output, or None."""
     if line.startswith("Aborted with a BuildError!"):
-        return "生成已中止，网站没有更新（已发布的网站保持不变）。原因见上面的 ERROR 行；只检查数据可运行 bash dev.sh check。"
+        return ("生成已中止，网站没有更新（已发布的网站保持不变）。原因见上面的 ERROR 行；"
+                "只检查数据可运行 bash dev.sh check。")
     strict = _STRICT.match(line)
     if strict:
         return (f"有 {strict.group(1)} 个警告：严格模式下有警告就不生成网站。"
                 "请按上面 WARNING 行的提示改正后重新运行 bash dev.sh build。")
-    if line.startswith("Aborted with a configuration error!") or re.search(r"configuration warnings in .strict. mode!", line):
+    if line.startswith("Aborted with a configuration error!") or re.search(
+        r"configuration warnings in .strict. mode!", line
+    ):
         return "mkdocs.yml 的设置有误，见上面的 ERROR/WARNING 行。"
     q = lambda n: _quoted(line, n)             # noqa: E731  (the pieces MkDocs quotes: file, link, target)
     did_you_mean = "Did you mean" in line
@@ -51,7 +54,9 @@ def explanation(line: str) -> str | None:
     if _ANCHOR.search(line):
         return f"文章 docs/{q(2)} 中的链接「{q(4)}」所指的小标题在 docs/{q(6)} 中找不到。"
     if _UNRECOGNIZED.search(line):
-        return f"文章 docs/{q(2)} 中的链接「{q(4)}」无法识别：站内链接应指向 .md 文件" + (f"，是否应为「{q(6)}」？" if did_you_mean else "。")
+        return f"文章 docs/{q(2)} 中的链接「{q(4)}」无法识别：站内链接应指向 .md 文件" + (
+            f"，是否应为「{q(6)}」？" if did_you_mean else "。"
+        )
     if "Error reading page " in line:
         return f"读取 docs/{q(2)} 出错，见本行后面的原因。"
     if "Address already in use" in line:
@@ -74,6 +79,7 @@ def main(argv: list[str]) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # started first: MkDocs keeps the default Ctrl-C
     crashed = False
     out = sys.stderr
+    assert process.stdout is not None         # stdout=PIPE
     for raw in iter(process.stdout.readline, b""):
         line = raw.decode("utf-8", "replace").rstrip("\r\n")
         out.write(line + "\n")

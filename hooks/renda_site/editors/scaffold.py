@@ -24,10 +24,10 @@ from ..clock import beijing_today
 from ..input.load import Loaded, load_data
 from ..input.messages import _unwrap
 from ..kinds import KINDS
+from ..model.kind import RecordKind
 from ..model.records import for_editors
 from ..problems import Problems
 from .slug import slugify
-
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -120,7 +120,7 @@ def _strip_optional(annotation):
     return rest[0] if type(None) in args and len(rest) == 1 else annotation
 
 
-def scaffolds() -> dict[str, object]:
+def scaffolds() -> dict[str, RecordKind]:
     """command -> the kind that answers `bash dev.sh new <command>`."""
     return {kind.scaffold.command: kind for kind in KINDS if kind.scaffold is not None}
 
@@ -155,7 +155,9 @@ class Scaffolder:
         meant = [c for c in columns if columns[c].title == given.strip()]
         meant = meant or difflib.get_close_matches(given.lower(), list(columns), n=1, cutoff=0.6)
         hint = f"是否应为 --column {meant[0]}（{columns[meant[0]].title}）？" if meant else ""
-        return ScaffoldError(f"栏目「{given}」不存在。{hint}可用栏目：" + "、".join(f"{c}（{columns[c].title}）" for c in columns))
+        return ScaffoldError(
+            f"栏目「{given}」不存在。{hint}可用栏目：" + "、".join(f"{c}（{columns[c].title}）" for c in columns)
+        )
 
     def slug(self, title: str, given: str | None = None) -> str:
         """The file-name part: `given` (the editor's --slug) as it is, or the title in pinyin without the
@@ -172,11 +174,13 @@ class Scaffolder:
 
     def new(self, command: str, args) -> Scaffold:
         kind = scaffolds()[command]
+        assert kind.scaffold is not None        # scaffolds() holds only kinds that have one
         draft = kind.draft(self, args)
         lines = model_yaml(kind.scaffold.model, draft.values)
         if draft.path.endswith(".md"):
             text = "\n".join(["---", f"# {draft.header}"] + lines + ["---", ""])
-            text += "\n<!-- 在这里写正文（这一行可删除）。不要再写一级标题「# 标题」，层次用「## 一、」「### （一）」。 -->\n"
+            text += ("\n<!-- 在这里写正文（这一行可删除）。不要再写一级标题「# 标题」，层次用「## 一、」「### （一）」"
+                     "。 -->\n")
         else:
             text = _yaml_file(draft.header, lines)
         return self.write(draft.path, text, draft.clash)

@@ -38,7 +38,7 @@ def chinese_number(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    import jieba     # only editors' commands segment words; the build never loads the dictionary
+    import jieba  # only editors' commands segment words; the build never loads the dictionary
     if not getattr(jieba, "_renda_quiet", False):
         jieba.setLogLevel(logging.WARNING)            # no English "Building prefix dict…" lines
         jieba._renda_quiet = True

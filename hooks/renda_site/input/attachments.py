@@ -43,7 +43,9 @@ _ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
 _IMAGE_PART = re.compile(r"\.(?:jpe?g|png|gif|webp|tiff?|bmp)$", re.IGNORECASE)
 _HARMLESS_BINARY = re.compile(r"(?:^|/)(?:fonts/[^/]+\.(?:odttf|fntdata|ttf)|printerSettings/printerSettings\d*\.bin"
                               r"|media/[^/]+\.(?:emf|wmf|svg)|thumbnail\.(?:emf|wmf))$", re.IGNORECASE)
-_ACTIVE_PART = re.compile(r"(?:vbaProject|vbaData|activeX|embeddings/|oleObject|afchunk|\.(?:bin|mht|mhtml|html?|js)$)", re.IGNORECASE)
+_ACTIVE_PART = re.compile(
+    r"(?:vbaProject|vbaData|activeX|embeddings/|oleObject|afchunk|\.(?:bin|mht|mhtml|html?|js)$)", re.IGNORECASE
+)
 # Relationships that make the reader's program fetch something when the file is opened.
 _FETCHING = ("image", "attachedTemplate", "oleObject", "frame", "subDocument", "package", "video", "audio", "media")
 
@@ -179,9 +181,11 @@ def _office_part(archive: zipfile.ZipFile, info: zipfile.ZipInfo, found: Found) 
     elif _IMAGE_PART.search(name):
         message = identifying_metadata(archive.read(info))
         if message:
-            found.refuse(where, f"文档中的图片{message}。请用原图去掉拍摄信息后重新插入，或把文档转为 PDF 时选择不保留图片信息")
+            found.refuse(where, f"文档中的图片{message}。请用原图去掉拍摄信息后重新插入，或把文档转为 PDF "
+                                "时选择不保留图片信息")
     elif not _HARMLESS_BINARY.search(name):
-        found.refuse(where, "含有无法检查的内部文件，可能藏有个人信息或代码。请用 Word/WPS/Excel 另存为新文件，或转为 PDF 发布")
+        found.refuse(where, "含有无法检查的内部文件，可能藏有个人信息或代码。请用 Word/WPS/Excel 另存为新文件，或转为 "
+                            "PDF 发布")
 
 
 def _relationships(xml: str, where: str, found: Found) -> None:
@@ -191,7 +195,8 @@ def _relationships(xml: str, where: str, found: Found) -> None:
         target = attrs.get("Target", "")
         found.parts.append((where, target))
         if attrs.get("TargetMode", "").lower() == "external" and kind in _FETCHING:
-            found.refuse(where, f"引用了外部的「{target[:60]}」：读者打开文件时会访问其他网站。请把内容直接插入文档后另存")
+            found.refuse(where, f"引用了外部的「{target[:60]}」：读者打开文件时会访问其他网站。"
+                                "请把内容直接插入文档后另存")
 
 
 def _docx(data: bytes) -> list[tuple[str, str]]:
@@ -232,11 +237,23 @@ def _xlsx(data: bytes) -> list[tuple[str, str]]:
 _PDF_KEYS = {"/JS": "JavaScript 脚本", "/JavaScript": "JavaScript 脚本", "/AA": "打开或翻页时自动执行的动作",
              "/EmbeddedFile": "嵌入的文件", "/EmbeddedFiles": "嵌入的文件", "/RichMedia": "嵌入的多媒体（Flash 等）",
              "/XFA": "XFA 动态表单（可含脚本）"}
-_PDF_ANNOTATIONS = {"/RichMedia": "嵌入的多媒体（Flash 等）", "/FileAttachment": "嵌入的文件（附件注释）", "/Movie": "嵌入的多媒体",
-                    "/Sound": "嵌入的声音", "/Screen": "嵌入的多媒体", "/3D": "嵌入的三维模型"}
-_PDF_ACTIONS = {"/JavaScript": "JavaScript 脚本", "/Launch": "启动其他程序的动作", "/SubmitForm": "向网站提交表单的动作",
-                "/ImportData": "导入数据的动作", "/GoToE": "打开嵌入文件的动作", "/Rendition": "播放多媒体的动作",
-                "/GoToR": "打开其他文件的动作"}
+_PDF_ANNOTATIONS = {
+    "/RichMedia": "嵌入的多媒体（Flash 等）",
+    "/FileAttachment": "嵌入的文件（附件注释）",
+    "/Movie": "嵌入的多媒体",
+    "/Sound": "嵌入的声音",
+    "/Screen": "嵌入的多媒体",
+    "/3D": "嵌入的三维模型",
+}
+_PDF_ACTIONS = {
+    "/JavaScript": "JavaScript 脚本",
+    "/Launch": "启动其他程序的动作",
+    "/SubmitForm": "向网站提交表单的动作",
+    "/ImportData": "导入数据的动作",
+    "/GoToE": "打开嵌入文件的动作",
+    "/Rendition": "播放多媒体的动作",
+    "/GoToR": "打开其他文件的动作",
+}
 
 
 def _pdf(data: bytes) -> Found:
@@ -283,11 +300,14 @@ def _pdf_objects(reader, found: Found) -> None:
         if isinstance(obj, DictionaryObject):
             for key, value in obj.items():
                 if key in _PDF_KEYS:
-                    found.refuse("PDF 内容", f"含有{_PDF_KEYS[key]}，读者打开时可能被执行。请用“打印为 PDF”或另存为 PDF/A 重新生成")
+                    found.refuse("PDF 内容", f"含有{_PDF_KEYS[key]}，读者打开时可能被执行。请用“打印为 PDF”或另存为 "
+                                             "PDF/A 重新生成")
                 elif key == "/Subtype" and value in _PDF_ANNOTATIONS:
-                    found.refuse("PDF 内容", f"含有{_PDF_ANNOTATIONS[value]}，读者打开时可能被执行或释放。请用“打印为 PDF”或另存为 PDF/A 重新生成")
+                    found.refuse("PDF 内容", f"含有{_PDF_ANNOTATIONS[value]}，读者打开时可能被执行或释放。请用“打印为 "
+                                             "PDF”或另存为 PDF/A 重新生成")
                 elif key == "/S" and value in _PDF_ACTIONS:
-                    found.refuse("PDF 内容", f"含有{_PDF_ACTIONS[value]}，读者打开时可能被执行。请用“打印为 PDF”或另存为 PDF/A 重新生成")
+                    found.refuse("PDF 内容", f"含有{_PDF_ACTIONS[value]}，读者打开时可能被执行。请用“打印为 PDF”"
+                                             "或另存为 PDF/A 重新生成")
                 if key not in ("/Parent", "/P"):
                     stack.append(value)
             if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image":

@@ -45,7 +45,9 @@ def docs_files(docs: Path, root: Path, problems: Problems) -> list[Path]:
         rel = path.relative_to(docs).as_posix()
         bad = next((part for part in rel.split("/") if BAD_NAME.search(part)), None)
         if bad is not None:
-            char = BAD_NAME.search(bad).group(0)
+            found_char = BAD_NAME.search(bad)
+            assert found_char is not None         # `bad` was chosen by this search
+            char = found_char.group(0)
             shown = "空格" if char.isspace() and char in " \t" else f"「{char}」" if char.isprintable() else "控制字符"
             problems.error(path.relative_to(root).as_posix(), None, "文件名",
                            f"文件名或文件夹名「{bad}」含有{shown}，网址中不能使用，链接会找不到这个页面。"

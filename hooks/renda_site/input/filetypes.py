@@ -21,14 +21,18 @@ class FileType:
     check: str        # what is checked before it is published (the guide's table)
 
 
-_PICTURE = FileType("picture", "图片", "打开检查格式与扩展名一致、尺寸不超过 8000 万像素；发布的是去掉 GPS 位置、拍摄者等元数据的副本")
-_DOCUMENT = FileType("document", "办公文档", "读出每一部分（正文、文本框、页眉页脚、批注、修订、文档属性）查身份证号和手机号；"
+_PICTURE = FileType("picture", "图片", "打开检查格式与扩展名一致、尺寸不超过 8000 万像素；发布的是去掉 GPS 位置、"
+                                       "拍摄者等元数据的副本")
+_DOCUMENT = FileType("document", "办公文档", "读出每一部分（正文、文本框、页眉页脚、批注、修订、文档属性）"
+                                             "查身份证号和手机号；"
                      "不能含有宏、嵌入对象、嵌入网页、带 GPS 的图片、会访问其他网站的引用")
 ALLOWED: dict[str, FileType] = {
-    ".md": FileType("page", "文章", "元数据按模型检查；正文只允许编辑指南列出的 HTML；按读者看到的文字查身份证号和手机号"),
-    **{suffix: _PICTURE for suffix in RASTER},
+    ".md": FileType("page", "文章", "元数据按模型检查；正文只允许编辑指南列出的 HTML；"
+                                    "按读者看到的文字查身份证号和手机号"),
+    **dict.fromkeys(RASTER, _PICTURE),
     ".svg": FileType("svg", "SVG 图片", "只能含有图形本身：没有脚本、事件属性、外部引用、实体声明"),
-    ".pdf": FileType("pdf", "PDF 文件", "读出每一页、文档属性、XMP、表单查身份证号和手机号；不能含有脚本、自动执行或启动程序的动作、"
+    ".pdf": FileType("pdf", "PDF 文件", "读出每一页、文档属性、XMP、表单查身份证号和手机号；不能含有脚本、"
+                                        "自动执行或启动程序的动作、"
                      "嵌入的文件、带 GPS 的图片"),
     ".docx": _DOCUMENT, ".xlsx": _DOCUMENT, ".pptx": _DOCUMENT,
     ".txt": FileType("text", "文本文件", "查身份证号和手机号"),
@@ -43,22 +47,104 @@ ALLOWED: dict[str, FileType] = {
 
 # What to do instead, for the types editors really drop into docs/.
 _INSTEAD = {
-    (".jfif", ".jpe", ".pjpeg", ".pjp"): "这是 JPEG 照片的另一种扩展名，浏览器和服务器不一定认得，照片信息也不会被清除：请把扩展名改为 .jpg",
-    (".tif", ".tiff", ".bmp", ".heic", ".heif", ".raw", ".dng", ".psd"): "浏览器无法显示这种图片，且其中的拍摄信息不会被清除：请用图片软件另存为 JPG 或 PNG",
-    (".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".xml", ".xsl", ".svgz", ".hta", ".swf"):
-        "网页类文件会在读者的浏览器中以本站的名义运行其中的脚本：请把内容写成 Markdown 文章，图片另存为 JPG、PNG 或 SVG",
-    (".doc", ".xls", ".ppt", ".wps", ".et", ".dps", ".rtf", ".odt", ".ods", ".odp", ".ofd", ".xps"):
-        "这种格式的内容无法完整检查（可能藏有个人信息、批注、修订记录或宏）：请另存为 .docx、.xlsx、.pptx 或 PDF",
-    (".docm", ".xlsm", ".pptm", ".dotm", ".xltm", ".potm"): "含有宏的文档可能在读者电脑上运行代码：请另存为不含宏的 .docx、.xlsx、.pptx 或 PDF",
-    (".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz"): "压缩包中的文件无法逐一检查：请解压后把需要发布的文件分别放入",
-    (".vcf", ".ics", ".msg", ".eml", ".pst"): "通讯录名片、日历、邮件文件通常含有个人联系方式：请不要发布，确需公开的信息写进文章",
-    (".bak", ".tmp", ".old", ".orig", ".swp", ".db", ".ini", ".lnk", ".url", ".log"):
-        "这是备份、临时、缓存或系统文件（如 Windows 的 Thumbs.db 缩略图缓存），可能含有其他文件的内容：请删除",
-    (".exe", ".msi", ".bat", ".cmd", ".ps1", ".sh", ".vbs", ".jar", ".apk", ".dll", ".py", ".php", ".asp", ".aspx", ".jsp"):
-        "程序和脚本文件不能通过网站发布",
+    (".jfif", ".jpe", ".pjpeg", ".pjp"): "这是 JPEG 照片的另一种扩展名，浏览器和服务器不一定认得，"
+    "照片信息也不会被清除：请把扩展名改为 .jpg",
+    (
+        ".tif",
+        ".tiff",
+        ".bmp",
+        ".heic",
+        ".heif",
+        ".raw",
+        ".dng",
+        ".psd",
+    ): "浏览器无法显示这种图片，且其中的拍摄信息不会被清除：请用图片软件另存为 JPG 或 PNG",
+    (
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".xht",
+        ".shtml",
+        ".mht",
+        ".mhtml",
+        ".xml",
+        ".xsl",
+        ".svgz",
+        ".hta",
+        ".swf",
+    ): "网页类文件会在读者的浏览器中以本站的名义运行其中的脚本：请把内容写成 Markdown 文章，图片另存为 JPG、PNG 或 SVG",
+    (
+        ".doc",
+        ".xls",
+        ".ppt",
+        ".wps",
+        ".et",
+        ".dps",
+        ".rtf",
+        ".odt",
+        ".ods",
+        ".odp",
+        ".ofd",
+        ".xps",
+    ): "这种格式的内容无法完整检查（可能藏有个人信息、批注、修订记录或宏）：请另存为 .docx、.xlsx、.pptx 或 PDF",
+    (".docm", ".xlsm", ".pptm", ".dotm", ".xltm", ".potm"): "含有宏的文档可能在读者电脑上运行代码：请另存为不含宏的 "
+    ".docx、.xlsx、.pptx 或 PDF",
+    (
+        ".zip",
+        ".rar",
+        ".7z",
+        ".tar",
+        ".gz",
+        ".tgz",
+        ".bz2",
+        ".xz",
+    ): "压缩包中的文件无法逐一检查：请解压后把需要发布的文件分别放入",
+    (".vcf", ".ics", ".msg", ".eml", ".pst"): "通讯录名片、日历、邮件文件通常含有个人联系方式：请不要发布，"
+    "确需公开的信息写进文章",
+    (
+        ".bak",
+        ".tmp",
+        ".old",
+        ".orig",
+        ".swp",
+        ".db",
+        ".ini",
+        ".lnk",
+        ".url",
+        ".log",
+    ): "这是备份、临时、缓存或系统文件（如 Windows 的 Thumbs.db 缩略图缓存），可能含有其他文件的内容：请删除",
+    (
+        ".exe",
+        ".msi",
+        ".bat",
+        ".cmd",
+        ".ps1",
+        ".sh",
+        ".vbs",
+        ".jar",
+        ".apk",
+        ".dll",
+        ".py",
+        ".php",
+        ".asp",
+        ".aspx",
+        ".jsp",
+    ): "程序和脚本文件不能通过网站发布",
     (".json", ".yaml", ".yml", ".tsv"): "数据文件请放在 data/ 中由网站生成；需要发布的表格请用 .csv 或 .xlsx",
-    (".avi", ".mov", ".wmv", ".flv", ".mkv", ".3gp", ".m4v", ".wav", ".wma", ".aac", ".m4a", ".amr"):
-        "网页无法直接播放这种格式，其中的拍摄地点等信息也无法检查：视频请转为 MP4，音频请转为 MP3",
+    (
+        ".avi",
+        ".mov",
+        ".wmv",
+        ".flv",
+        ".mkv",
+        ".3gp",
+        ".m4v",
+        ".wav",
+        ".wma",
+        ".aac",
+        ".m4a",
+        ".amr",
+    ): "网页无法直接播放这种格式，其中的拍摄地点等信息也无法检查：视频请转为 MP4，音频请转为 MP3",
     (".ttf", ".otf", ".eot"): "网页字体请用 .woff2 格式",
 }
 
@@ -72,7 +158,7 @@ def refusal(path: Path) -> str:
     suffix = path.suffix.lower()
     hint = next((text for suffixes, text in _INSTEAD.items() if suffix in suffixes), None)
     shown = f"「{suffix}」" if suffix else "（没有扩展名）"
-    allowed = "、".join(sorted({s for s in ALLOWED}))
+    allowed = "、".join(sorted(set(ALLOWED)))
     return (f"文件类型{shown}不能发布。" + (hint + "。" if hint else "") +
             f"可以发布的类型：{allowed}（每种的检查见编辑指南“能发布哪些文件”）")
 

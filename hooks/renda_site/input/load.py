@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -20,10 +22,10 @@ from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
 from .attachments import Refused, Unreadable, read as read_attachment
 from .docs_files import docs_files, hidden
 from .filetypes import audio_text, file_type, refusal, video_problem
+from .messages import validate
 from .pictures import check_picture
 from .privacy import TextFile, reader_text
 from .settings import SETTINGS_FILE, load_settings
-from .messages import validate
 from .sources import DataSource, Source
 from .svgcheck import svg_problems
 from .yamlload import LocatedDict, LocatedList, describe_syntax_error, load_yaml
@@ -125,7 +127,12 @@ class Loader:
         if path.stat().st_size > limit:
             self._refused.add(path)
             self.failed.add(self.rel(path))
-            self.problems.error(self.rel(path), None, "（整个文件）", f"文件过大（超过 {limit // 1024 // 1024} MB），请检查是否存错了文件")
+            self.problems.error(
+                self.rel(path),
+                None,
+                "（整个文件）",
+                f"文件过大（超过 {limit // 1024 // 1024} MB），请检查是否存错了文件",
+            )
             return True
         return False
 
@@ -198,11 +205,13 @@ class Loader:
         for path in sorted(folder.rglob("*.yaml"), key=_parts) if folder.is_dir() else []:
             if any(hidden(part) for part in path.relative_to(folder).parts) or self.refused(path):
                 continue                 # a hidden file (an editor's backup or lock file) is no record
-            record = self.cached(path, lambda: self.record_file(model, path), model)
+            record = self.cached(path, partial(self.record_file, model, path), model)
             if record is not None:
                 out.append(record)
         for path in sorted(folder.rglob("*.yml"), key=_parts) if folder.is_dir() else []:
-            self.problems.error(self.rel(path), None, "（整个文件）", "数据文件的扩展名应为 .yaml（不能用 .yml），否则不会被读取")
+            self.problems.error(
+                self.rel(path), None, "（整个文件）", "数据文件的扩展名应为 .yaml（不能用 .yml），否则不会被读取"
+            )
         return out
 
     def article(self, model, path: Path, docs: Path) -> Article | None:
@@ -251,11 +260,12 @@ class Loader:
         if bad:
             self.failed.add(self.rel(path))
             self.problems.error(self.rel(path), text[:bad.start()].count("\n") + 1, "（整个文件）",
-                                f"含有不可见的控制字符（U+{ord(bad.group(0)):04X}），常见于从其他软件复制的文字或损坏的文件，请删除该字符")
+                                f"含有不可见的控制字符（U+{ord(bad.group(0)):04X}），"
+                                "常见于从其他软件复制的文字或损坏的文件，请删除该字符")
             return None
         return text
 
-    def pages(self, model, docs: Path, loaded: "Loaded") -> list[Article]:
+    def pages(self, model, docs: Path, loaded: Loaded) -> list[Article]:
         articles = []
         for path in docs_files(docs, self.root, self.problems):
             rel = path.relative_to(docs).as_posix()
@@ -269,18 +279,19 @@ class Loader:
                     continue
             if self.refused(path, MAX_BY_KIND.get(kind.kind if kind else "", MAX_FILE)):
                 continue
+            assert kind is not None               # a linked file of no known type: refused() above
             if kind.kind == "page":
-                article = self.cached(path, lambda: self.article(model, path, docs))
+                article = self.cached(path, partial(self.article, model, path, docs))
                 if article is not None:
                     articles.append(article)
             elif kind.kind in ("text", "svg", "style", "script"):
-                self.cached(path, lambda: self.scan_text(path))
+                self.cached(path, partial(self.scan_text, path))
             elif kind.kind in ("document", "pdf"):
-                self.cached(path, lambda: self.attachment(path))
+                self.cached(path, partial(self.attachment, path))
             elif kind.kind == "picture":
-                self.cached(path, lambda: self.whole_file(path, check_picture(path)))
+                self.cached(path, partial(self.whole_file, path, check_picture))
             elif kind.kind == "video":
-                self.cached(path, lambda: self.whole_file(path, video_problem(path)))
+                self.cached(path, partial(self.whole_file, path, video_problem))
             elif kind.kind == "audio":
                 self.documents.append((self.rel(path), TextFile(parts=(("音频标签", audio_text(path)),))))
         return articles
@@ -299,9 +310,10 @@ class Loader:
                 if self.refused(path):
                     continue
                 if name in files and path.suffix.lower() in THEME_TEXT:
-                    self.cached(path, lambda: self.scan_text(path))
+                    self.cached(path, partial(self.scan_text, path))
 
-    def whole_file(self, path: Path, problem: str | None) -> None:
+    def whole_file(self, path: Path, check: Callable[[Path], str | None]) -> None:
+        problem = check(path)
         if problem:
             self.failed.add(self.rel(path))
             self.problems.error(self.rel(path), None, "（整个文件）", problem)
@@ -319,8 +331,12 @@ class Loader:
         try:
             found = read_attachment(path, self.root / ".cache" / "attachments")
         except Unreadable:
-            self.problems.error(self.rel(path), None, "（整个文件）", "无法打开此文件（已损坏或设置了密码），无法检查其中是否有个人信息。"
-                                "请换成可以正常打开、没有密码的文件")
+            self.problems.error(
+                self.rel(path),
+                None,
+                "（整个文件）",
+                "无法打开此文件（已损坏或设置了密码），无法检查其中是否有个人信息。请换成可以正常打开、没有密码的文件",
+            )
             return
         except Refused as exc:
             self.problems.error(self.rel(path), None, "（整个文件）", str(exc))
@@ -347,7 +363,8 @@ def lead_of(body: str) -> tuple[str, tuple[str, str] | None]:
 
 
 def _parts(path: Path) -> tuple:
-    """Sort key giving Path's own order; comparing Path objects directly is slow enough to show in `check` on large sites."""
+    """Sort key giving Path's own order; comparing Path objects directly is slow enough to show in `check` on
+    large sites."""
     return path.parts
 
 

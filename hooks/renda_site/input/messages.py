@@ -6,16 +6,34 @@ import types
 import typing
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from ..problems import Problems
 from .yamlload import line_of
 
 # Values editors type out of habit, mapped to the value the model expects ("did you mean").
 ALIASES = {
-    "m": "男", "male": "男", "man": "男", "男性": "男",
-    "f": "女", "female": "女", "woman": "女", "女性": "女",
-    "辞去": "辞职", "离任": "调离", "调出": "调离", "病故": "去世", "逝世": "去世", "终止": "资格终止",
-    "任期届满": "届满", "免职": "免去", "任职": "任命", "法规": "地方性法规", "任免": "任免名单", "辞职": "接受辞职", "代理": "决定代理",
+    "m": "男",
+    "male": "男",
+    "man": "男",
+    "男性": "男",
+    "f": "女",
+    "female": "女",
+    "woman": "女",
+    "女性": "女",
+    "辞去": "辞职",
+    "离任": "调离",
+    "调出": "调离",
+    "病故": "去世",
+    "逝世": "去世",
+    "终止": "资格终止",
+    "任期届满": "届满",
+    "免职": "免去",
+    "任职": "任命",
+    "法规": "地方性法规",
+    "任免": "任免名单",
+    "辞职": "接受辞职",
+    "代理": "决定代理",
 }
 
 
@@ -84,13 +102,15 @@ def suggest_field(model: type[BaseModel], loc: tuple, unknown: str) -> str | Non
     if inner is None:
         return None
     known = {name: _label(info) for name, info in inner.model_fields.items()}
-    for name, info in inner.model_fields.items():
+    for info in inner.model_fields.values():
         if info.alias and info.alias.lower() == unknown.lower():
             return info.alias
     near = difflib.get_close_matches(unknown.lower(), list(known), n=1, cutoff=0.6)
     if near:
         return near[0]
-    by_label = [name for name, label in known.items() if label and (unknown == label or unknown in label or label in unknown)]
+    by_label = [
+        name for name, label in known.items() if label and (unknown == label or unknown in label or label in unknown)
+    ]
     return by_label[0] if by_label else None
 
 
@@ -106,7 +126,7 @@ def suggest_value(value: object, allowed: list[str]) -> str | None:
     return near[0] if near else None
 
 
-def describe(error: dict, model: type[BaseModel]) -> str:
+def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
     kind, loc, value = error["type"], error["loc"], error.get("input")
     if kind == "missing":
         label = _label(_field_info(model, loc))
@@ -143,7 +163,7 @@ def describe(error: dict, model: type[BaseModel]) -> str:
         return "不能为空"
     if kind == "string_too_long":
         return f"过长（最多 {error.get('ctx', {}).get('max_length')} 字）"
-    if kind.startswith("date") or kind.startswith("datetime"):
+    if kind.startswith(("date", "datetime")):
         return f"应为日期，格式如 \"2024-03-01\"，实际为「{_shown(value)}」"
     if kind in ("int_parsing", "int_type", "int_from_float"):
         return f"应为整数，实际为「{_shown(value)}」"

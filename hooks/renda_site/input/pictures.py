@@ -67,9 +67,13 @@ def open_picture(source, expected: str | None = None):
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(source) if isinstance(source, bytes) else source)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise PictureError(f"图片尺寸过大（超过 {MAX_PIXELS // 10000} 万像素），读取它会耗尽内存。请缩小后再发布") from None
+        raise PictureError(
+            f"图片尺寸过大（超过 {MAX_PIXELS // 10000} 万像素），读取它会耗尽内存。请缩小后再发布"
+        ) from None
     except Exception:
-        raise PictureError("不是能打开的图片文件（已损坏，或改了扩展名的其他文件）。请换成正常的 JPG、PNG 图片") from None
+        raise PictureError(
+            "不是能打开的图片文件（已损坏，或改了扩展名的其他文件）。请换成正常的 JPG、PNG 图片"
+        ) from None
     width, height = image.size
     if width * height > MAX_PIXELS:
         image.close()
@@ -78,7 +82,8 @@ def open_picture(source, expected: str | None = None):
     frames = getattr(image, "n_frames", 1) if image.format in ("GIF", "WEBP", "PNG") else 1
     if frames > MAX_FRAMES or frames * width * height > MAX_PIXELS * 4:
         image.close()
-        raise PictureError(f"动画有 {frames} 帧、每帧 {width}×{height} 像素，处理它会耗尽内存和时间。请换成静态图片或视频（MP4）")
+        raise PictureError(f"动画有 {frames} 帧、每帧 {width}×{height} 像素，处理它会耗尽内存和时间。"
+                           "请换成静态图片或视频（MP4）")
     if expected is not None and image.format != expected:
         found = image.format or "未知"
         image.close()

@@ -86,7 +86,8 @@ class Settings:
         for key, default in (("docs_dir", "docs"),):
             folder = raw.get(key, default)
             if isinstance(folder, str) and not self.inside(folder):
-                self.error(raw, key, key, f"「{folder}」必须是本项目中的一个文件夹（不能是项目本身或项目之外的文件夹）：其中的文件都可能被发布")
+                self.error(raw, key, key, f"「{folder}」必须是本项目中的一个文件夹（不能是项目本身或项目之外的文件夹）"
+                                          "：其中的文件都可能被发布")
         if isinstance(raw.get("copyright"), str) and "<" in raw["copyright"]:
             self.error(raw, "copyright", "copyright", "只能是文字，不能含有 HTML 标签（会原样进入每个页面）")
         extensions = raw.get("markdown_extensions")
@@ -99,9 +100,15 @@ class Settings:
         if isinstance(theme, LocatedDict):
             folder = theme.get("custom_dir")
             if isinstance(folder, str) and not self.inside(folder):
-                self.error(theme, "custom_dir", "theme.custom_dir", f"「{folder}」必须是本项目中的一个文件夹：其中的文件会被复制到网站")
+                self.error(
+                    theme,
+                    "custom_dir",
+                    "theme.custom_dir",
+                    f"「{folder}」必须是本项目中的一个文件夹：其中的文件会被复制到网站",
+                )
             if theme.get("font", False) is not False:
-                self.error(theme, "font", "theme.font", "必须为 false：否则读者的浏览器会从境外的字体网站加载字体，内网和境内都可能打不开")
+                self.error(theme, "font", "theme.font", "必须为 false：否则读者的浏览器会从境外的字体网站加载字体，"
+                                                        "内网和境内都可能打不开")
             for key in ("logo", "favicon"):
                 if isinstance(theme.get(key), str):
                     self.local_file(theme, key, f"theme.{key}", theme[key], "图片")
@@ -115,7 +122,12 @@ class Settings:
         extra = raw.get("extra")
         if isinstance(extra, LocatedDict):
             if "analytics" in extra:
-                self.error(extra, "analytics", "extra.analytics", "不能使用网站统计：它会加载其他网站的脚本，并把读者的访问记录发给该网站")
+                self.error(
+                    extra,
+                    "analytics",
+                    "extra.analytics",
+                    "不能使用网站统计：它会加载其他网站的脚本，并把读者的访问记录发给该网站",
+                )
             self.walk(extra, "extra")
 
     def inside(self, folder: str) -> bool:
@@ -129,7 +141,8 @@ class Settings:
 
     def local_file(self, node, key, field: str, value: str, what: str) -> None:
         if _other_host(value):
-            self.error(node, key, field, f"{what}「{value[:60]}」必须是本站 docs/ 中的文件：不能从其他网站加载（读者的浏览器会访问该网站，内网也打不开）")
+            self.error(node, key, field, f"{what}「{value[:60]}」必须是本站 docs/ 中的文件：不能从其他网站加载"
+                                         "（读者的浏览器会访问该网站，内网也打不开）")
         elif value.split("#")[0].split("?")[0].lstrip("/") not in self.docs_files:
             self.error(node, key, field, f"{what}文件「{value[:60]}」不在 docs/ 中")
 
@@ -148,7 +161,9 @@ class Settings:
         if name in _PICTURE_KEYS:
             self.local_file(node, key, field, value, "图片")
         elif scheme is not None and scheme not in _LINK_SCHEMES:
-            self.error(node, key, field, f"网址「{value[:60]}」不安全：只能是 http、https、mailto、tel 网址或本站的路径")
+            self.error(
+                node, key, field, f"网址「{value[:60]}」不安全：只能是 http、https、mailto、tel 网址或本站的路径"
+            )
         elif _LINK_KEY.search(name) and _plain(value).startswith(("//", "\\\\", "/\\", "\\/")):
             self.error(node, key, field, f"网址「{value[:60]}」请写完整的 https:// 网址或本站的路径")
 

@@ -19,8 +19,9 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 # Namespaces whose elements browsers do not render: what drawing programs leave in their files.
 EDITOR_NS = {"http://www.inkscape.org/namespaces/inkscape", "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
              "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "http://purl.org/dc/elements/1.1/",
-             "http://creativecommons.org/ns#", "http://web.resource.org/cc/", "http://ns.adobe.com/AdobeIllustrator/10.0/",
-             "http://ns.adobe.com/SaveForWeb/1.0/", "http://ns.adobe.com/Extensibility/1.0/"}
+             "http://creativecommons.org/ns#", "http://web.resource.org/cc/",
+             "http://ns.adobe.com/AdobeIllustrator/10.0/", "http://ns.adobe.com/SaveForWeb/1.0/",
+             "http://ns.adobe.com/Extensibility/1.0/"}
 ELEMENTS = {
     "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "switch", "view",
     "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
@@ -42,7 +43,9 @@ class _Checker:
         self.parser.StartElementHandler = self.start
         self.parser.CharacterDataHandler = self.text
         self.parser.EndElementHandler = self.end
-        self.parser.StartDoctypeDeclHandler = lambda *a: self.refuse("不能含有 DOCTYPE 或实体声明（可用来读取其他文件或耗尽内存）")
+        self.parser.StartDoctypeDeclHandler = lambda *a: self.refuse(
+            "不能含有 DOCTYPE 或实体声明（可用来读取其他文件或耗尽内存）"
+        )
         self.parser.EntityDeclHandler = lambda *a: self.refuse("不能含有实体声明（<!ENTITY>）")
         self.parser.ProcessingInstructionHandler = lambda target, data: self.refuse(f"不能含有处理指令 <?{target} …?>")
         self.in_style = False
@@ -58,7 +61,10 @@ class _Checker:
             self.refuse('<svg> 缺少 xmlns="http://www.w3.org/2000/svg"，浏览器不会把它当作 SVG 图片')
             return
         if namespace != SVG_NS or local not in ELEMENTS:
-            self.refuse(f"不能含有 <{local}> 元素" + ("（会运行代码）" if local in ("script", "foreignObject", "iframe", "object", "embed") else ""))
+            self.refuse(
+                f"不能含有 <{local}> 元素"
+                + ("（会运行代码）" if local in ("script", "foreignObject", "iframe", "object", "embed") else "")
+            )
             return
         self.in_style = local == "style"
         for key, value in attrs.items():
@@ -72,7 +78,11 @@ class _Checker:
 
     def href(self, element: str, value: str) -> None:
         plain = re.sub(r"[\x00-\x20]", "", value)
-        if plain.startswith("#") or (element == "image" and _RASTER_DATA.match(plain)) or (element == "a" and _HTTP.match(plain)):
+        if (
+            plain.startswith("#")
+            or (element == "image" and _RASTER_DATA.match(plain))
+            or (element == "a" and _HTTP.match(plain))
+        ):
             return
         self.refuse(f"<{element}> 的链接「{value[:40]}」不允许：只能引用本文件内的部分（#…）" +
                     ("或 http(s) 网址" if element == "a" else ""))
@@ -91,5 +101,6 @@ def svg_problems(text: str) -> list[tuple[int, str]]:
     try:
         checker.parser.Parse(text.encode("utf-8"), True)
     except xml.parsers.expat.ExpatError as exc:
-        checker.found.append((exc.lineno, f"不是有效的 SVG 文件（第 {exc.offset + 1} 列：{xml.parsers.expat.ErrorString(exc.code)}）"))
+        checker.found.append((exc.lineno, (f"不是有效的 SVG 文件（第 {exc.offset + 1} 列："
+                                           f"{xml.parsers.expat.ErrorString(exc.code)}）")))
     return checker.found

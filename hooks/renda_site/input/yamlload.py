@@ -2,7 +2,7 @@
 
 Editors need errors that point at a line, so mappings and sequences are built as dict/list
 subclasses that carry the 1-based line of each key or item. libyaml's C parser is used when
-PyYAML was built with it: it is several times faster on large data folders.
+PyYAML was built with it: large data folders are read faster (bench/README.md).
 """
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def _construct_mapping(loader: LocatedLoader, node: yaml.MappingNode):
         except TypeError:
             raise yaml.constructor.ConstructorError(
                 "while constructing a mapping", node.start_mark,
-                "found unhashable key", key_node.start_mark)
+                "found unhashable key", key_node.start_mark) from None
         if key in data:
             data.duplicate_keys.append((key, key_node.start_mark.line + 1))
         data[key] = loader.construct_object(value_node, deep=True)
@@ -96,7 +96,8 @@ def load_yaml(text: str, loader_class: type = LocatedLoader):
     """Parse one YAML document; raises yaml.YAMLError with a problem_mark on bad syntax."""
     text = text.removeprefix("\ufeff")         # "UTF-8 with BOM", as Windows Notepad saves it
     if len(text) > MAX_BYTES:
-        raise LimitError(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），数据文件不应这样大，请检查是否误存了其他内容")
+        raise LimitError(f"文件过大（超过 {MAX_BYTES // 1024 // 1024} MB），数据文件不应这样大，"
+                         "请检查是否误存了其他内容")
     # Every collection starts at one of the characters [ { - ? : , so their count bounds the nesting depth:
     # only a file with very many of them is scanned (without composing) for its depth first.
     nesting = sum(text.count(c) for c in "[{?:-")
@@ -175,6 +176,7 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
     if len(active) >= MAX_DEPTH:                  # `active` holds the collections above this one
         raise LimitError(DEEP, node.start_mark)
     active.add(id(node))
+    data: LocatedList | LocatedDict
     if isinstance(node, yaml.SequenceNode):
         data = LocatedList(_build(loader, child, active) for child in node.value)
         data.line = node.start_mark.line + 1
@@ -191,7 +193,8 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
                 hash(key)
             except TypeError:
                 raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark)
+                    "while constructing a mapping", node.start_mark, "found unhashable key", key_node.start_mark
+                ) from None
             if key in data:
                 data.duplicate_keys.append((key, key_node.start_mark.line + 1))
             data[key] = _build(loader, value_node, active)
@@ -219,7 +222,8 @@ def line_of(data, path: tuple) -> int | None:
 # PyYAML's reasons, in the words an editor can act on. Matched by substring, first match wins.
 _SYNTAX_REASONS = [
     ("tab character", "不能用 Tab 键缩进，请改用空格"),
-    ("cannot start any token", "出现了不能作为开头的字符（常见原因：用 Tab 键缩进，请改用空格；或值以 @、` 开头，请加引号）"),
+    ("cannot start any token", ("出现了不能作为开头的字符（常见原因：用 Tab 键缩进，请改用空格；或值以 @、` 开头，"
+                                "请加引号）")),
     ("mapping values are not allowed", "此处不能出现「: 」（值里含有冒号时请给整个值加引号，或检查缩进）"),
     ("could not find expected ':'", "缺少冒号「:」，或上一行的引号未闭合"),
     ("did not find expected key", "缩进不一致，或上一行的引号未闭合"),
@@ -253,13 +257,15 @@ def describe_syntax_error(exc: yaml.YAMLError, text: str, line_offset: int = 0) 
     if isinstance(exc, yaml.reader.ReaderError):      # a character YAML refuses: NUL, other control codes
         # libyaml counts the position in bytes of the UTF-8 text, PyYAML's own reader in characters
         before = text.encode("utf-8")[:exc.position] if _Base is not yaml.SafeLoader else text[:exc.position]
-        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + 1 if isinstance(exc.position, int) else 1
+        breaks = before.count(b"\n") if isinstance(before, bytes) else before.count("\n")
+        line = breaks + 1 if isinstance(exc.position, int) else 1
         return line + line_offset, _key_near(text.splitlines(), line - 1), \
             f"含有不可见的控制字符（U+{exc.character:04X}），常见于从其他软件复制的文字或损坏的文件，请删除该字符" \
             if isinstance(exc.character, int) else "含有不可见的控制字符，请删除"
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if "flow" in str(getattr(exc, "context", "")) and getattr(exc, "context_mark", None):
-        mark = exc.context_mark      # an unclosed [ or {: PyYAML notices on a later line; point at the bracket
+    context_mark = getattr(exc, "context_mark", None)
+    if "flow" in str(getattr(exc, "context", "")) and context_mark:
+        mark = context_mark      # an unclosed [ or {: PyYAML notices on a later line; point at the bracket
     reason = getattr(exc, "problem", None) or str(exc)
     explained = next((cn for en, cn in _SYNTAX_REASONS if en in reason), f"无法解析（{reason}）")
     if mark is None:

@@ -46,7 +46,8 @@ class Inspection:
 
     def lines(self) -> list[str]:
         """The whole report, for `check` and the report file."""
-        out = [f"网站体检（国办秘函〔2019〕19号、《政府网站发展指引》），检查日期 {cn_date(self.today)}，共 {self.pages} 个页面",
+        out = [(f"网站体检（国办秘函〔2019〕19号、《政府网站发展指引》），检查日期 {cn_date(self.today)}，共 "
+                f"{self.pages} 个页面"),
                "", "一、首页和栏目更新（超期为单项否决）"]
         out.append("  " + _age("首页", self.home_last, self.today, f"{self.home_days} 天", self.home_overdue))
         for state in self.columns:
@@ -89,7 +90,8 @@ class Inspection:
 
     def findings(self) -> tuple[list[str], list[str]]:
         """(单项否决 findings, other findings), each a short phrase."""
-        vetoes, others = [], []
+        vetoes: list[str] = []
+        others: list[str] = []
         if self.home_overdue:
             vetoes.append("首页超过期限未更新")
         vetoes += [f"{s.column.title}超过 {s.limit_text}未更新" for s in self.columns if s.overdue]
@@ -134,7 +136,7 @@ def inspect(catalog, settings: dict, specs, today: datetime.date, where: Address
     home_last, home_days = home_state(catalog, tags)
     columns = column_states(catalog, tags, today)
     roster = Roster(n for kind in catalog.kinds.values() for r in catalog.records(kind.name) for n in kind.names(r))
-    articles = [a for a in catalog.records("articles")]
+    articles = list(catalog.records("articles"))
     slips = [(a.path, a.body_line + s.line - 1, s) for a in articles for s in roster.slips(a.body or "")]
     known = set(docs_files or ()) | set(tags.pages()) | set(files or ())
     static = {s.column.folder for s in columns if s.limit_text is None}

@@ -10,7 +10,8 @@ from ..input.alttext import images_without_alt
 from ..render.page_tags import PageTags, folder_of
 
 # Markdown links and images [t](target), reference definitions [r]: target, HTML href= and src=.
-_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|\b(?:href|src)\s*=\s*[\"']([^\"']+)[\"']",
+_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)>?|^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)|\b(?:href|"
+                     r"src)\s*=\s*[\"']([^\"']+)[\"']",
                      re.MULTILINE | re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -42,7 +43,9 @@ def resolves(path: str, known: set[str]) -> bool:
     if path in known or path == ".":
         return True
     stem = path.rstrip("/")
-    return f"{stem}.md" in known or f"{stem}/index.md" in known or (stem.endswith(".html") and f"{stem[:-5]}.md" in known)
+    return (
+        f"{stem}.md" in known or f"{stem}/index.md" in known or (stem.endswith(".html") and f"{stem[:-5]}.md" in known)
+    )
 
 
 def broken_links(articles, known: set[str]):

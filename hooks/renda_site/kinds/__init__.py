@@ -4,7 +4,19 @@ indexes of kinds before it, and lists of all kinds (site map, open data, home pa
 """
 from __future__ import annotations
 
-from . import appointments, articles, bulletins, deputies, groups, meetings, sessions, stations, suggestions, terms, units
+from . import (
+    appointments,
+    articles,
+    bulletins,
+    deputies,
+    groups,
+    meetings,
+    sessions,
+    stations,
+    suggestions,
+    terms,
+    units,
+)
 
 KINDS = [terms.KIND, groups.KIND, articles.KIND, deputies.KIND, appointments.KIND, bulletins.KIND, sessions.KIND,
          units.KIND, suggestions.KIND, meetings.KIND, stations.KIND]

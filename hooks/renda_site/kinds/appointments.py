@@ -20,7 +20,19 @@ from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import Id, Record, Text
 from ..model.relations import ADOPTS, BELONGS_TO, MENTIONS, PUBLISHES, Relation
-from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, SiteMapGroup, paginate
+from ..outputs import (
+    FEED_LENGTH,
+    Entry,
+    Feed,
+    HomeBlock,
+    HomeItem,
+    Link,
+    PageSpec,
+    SearchHint,
+    Section,
+    SiteMapGroup,
+    paginate,
+)
 from ..text import cn_date, cn_number
 
 Action = Literal["任命", "免去", "决定任命", "决定免去", "批准任命", "接受辞职", "撤职", "决定代理"]
@@ -71,7 +83,7 @@ def sentence(entry: AppointmentEntry) -> str:
     return f"{before}{entry.name}{middle}{entry.position}{after}"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pinyin_key(name: str) -> tuple[str, str]:
     return (" ".join(lazy_pinyin(name, style=Style.NORMAL)), name)
 
@@ -94,10 +106,18 @@ def adopted_by(catalog, lst) -> tuple[Link, str | None] | None:
     return catalog.cite(refs[0]) if refs else None
 
 
-LIST_FIELDS = [("id", "名单编号，如 18-19（届次-会议次数）"), ("title", None), ("meeting", "通过名单的常委会会议名称"),
-               ("meeting_url", "会议页面地址"),
-               ("term", "届次"), ("date", None), ("bulletin", "刊载的常委会公报期号"),
-               ("bulletin_url", "该期公报页面地址"), ("url", "任免名单页面地址"), ("entries", "任免事项（列表），每项的字段见下表")]
+LIST_FIELDS = [
+    ("id", "名单编号，如 18-19（届次-会议次数）"),
+    ("title", None),
+    ("meeting", "通过名单的常委会会议名称"),
+    ("meeting_url", "会议页面地址"),
+    ("term", "届次"),
+    ("date", None),
+    ("bulletin", "刊载的常委会公报期号"),
+    ("bulletin_url", "该期公报页面地址"),
+    ("url", "任免名单页面地址"),
+    ("entries", "任免事项（列表），每项的字段见下表"),
+]
 ENTRY_FIELDS = [("action", "任免类别，如 任命、免去、决定任命、接受辞职"), ("name", None), ("position", None),
                 ("note", None), ("deputy", "如为人大代表，其代表编号")]
 ENTRY_CSV = ["list_id", "list_title", "meeting", "date", *[key for key, _ in ENTRY_FIELDS], "url"]
@@ -157,11 +177,19 @@ class AppointmentsKind(RecordKind):
                 deputy = checker.get("deputies", entry.deputy)
                 if deputy and entry.name != deputy.name and entry.name not in deputy.other_names:
                     checker.error(lst, ("entries", index, "deputy"),
-                                  f"姓名「{entry.name}」与代表 {deputy.id} 的姓名「{deputy.name}」不一致，请核对代表编号", warning=True)
+                                  f"姓名「{entry.name}」与代表 {deputy.id} 的姓名「{deputy.name}」不一致，"
+                                  "请核对代表编号", warning=True)
             if not checker.refs_to(self.name, lst.id, ADOPTS) and not checker.refs_may_be_missing(self.name, ADOPTS):
-                checker.error(lst, ("id",), f"任免名单「{lst.id}」未列入任何一次常委会会议的议程"
-                              f"（在 data/meetings/{lst.id}.yaml 的议程中加一项 appointments: \"{lst.id}\"）", warning=True)
-            if not checker.refs_to(self.name, lst.id, PUBLISHES) and not checker.refs_may_be_missing(self.name, PUBLISHES):
+                checker.error(
+                    lst,
+                    ("id",),
+                    f"任免名单「{lst.id}」未列入任何一次常委会会议的议程"
+                    f'（在 data/meetings/{lst.id}.yaml 的议程中加一项 appointments: "{lst.id}"）',
+                    warning=True,
+                )
+            if not checker.refs_to(self.name, lst.id, PUBLISHES) and not checker.refs_may_be_missing(
+                self.name, PUBLISHES
+            ):
                 checker.error(lst, ("id",), f"任免名单「{lst.id}」未被任何一期公报刊载"
                               f"（在公报目录中加一项 appointments: \"{lst.id}\"）", warning=True)
 
@@ -179,9 +207,19 @@ class AppointmentsKind(RecordKind):
                 "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date), {"layout": "record"})
         meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
         for pager in paginate(lists, 20, SECTION):
-            yield PageSpec(pager.uri, "appointment_index.md.j2", {"pager": pager, "feed": feed, "people": PEOPLE,
-                                                                  "meetings": {a.id: adopted_by(catalog, a) for a in pager.items}},
-                           "data/appointments", SearchHint(skip=pager.number == 1), meta)
+            yield PageSpec(
+                pager.uri,
+                "appointment_index.md.j2",
+                {
+                    "pager": pager,
+                    "feed": feed,
+                    "people": PEOPLE,
+                    "meetings": {a.id: adopted_by(catalog, a) for a in pager.items},
+                },
+                "data/appointments",
+                SearchHint(skip=pager.number == 1),
+                meta,
+            )
         # The person index lists every name of the site: left out of the search index, where it came
         # first for every name and its result text alone was a large download.
         yield PageSpec(PEOPLE, "people_index.md.j2", {"by_letter": self._people(lists), "parts": sentence_parts,
@@ -246,7 +284,8 @@ class AppointmentsKind(RecordKind):
                   "title": f"{county}{term.name}人大常委会第{cn_number(meeting)}次会议任免名单"}
         return Draft(f"data/appointments/{list_id}.yaml",
                      f"任免名单。entries 每项一人一事；复制「- action:」开头的一整段可增加一项。"
-                     f"在会议文件 data/meetings/{list_id}.yaml 的议程中写 appointments: \"{list_id}\"，名单页面即链接到会议。", values)
+                     f"在会议文件 data/meetings/{list_id}.yaml 的议程中写 appointments: \"{list_id}\"，"
+                     "名单页面即链接到会议。", values)
 
 
 KIND = AppointmentsKind()

@@ -8,11 +8,12 @@ import datetime
 import posixpath
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from .. import address
 from ..input.sources import DataSource
-from ..model.kind import Draft, RecordKind, Scaffold
 from ..model.bodies import check_bodies
+from ..model.kind import Draft, RecordKind, Scaffold
 from ..model.records import ArticleMeta
 from ..model.relations import MENTIONS, Relation, no_refs
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, paginate
@@ -51,7 +52,7 @@ def photo_news(articles: Articles, first_column: str, count: int, headline=None)
     dated = sorted((a for a in articles.by_uri.values() if a.meta is not None and a.meta.date
                     and a.src_uri in articles.column_of and a is not headline),
                    key=lambda a: (a.meta.date, a.src_uri), reverse=True)
-    chosen = [(a, photo) for a in dated if (photo := picture_of(a))][:count]
+    chosen: list[tuple[Any, str | None]] = list([(a, photo) for a in dated if (photo := picture_of(a))][:count])
     if not chosen:
         return []
     taken = {a.src_uri for a, _ in chosen}
@@ -69,7 +70,9 @@ def _mentions_section(catalog, refs) -> Section:
     for ref in sorted(refs, key=lambda r: (r.source.meta.date or undated, r.source.src_uri), reverse=True):
         article = ref.source
         column = articles.column_of.get(article.src_uri)
-        rows.append((cn_date(article.meta.date), Link(article.src_uri, article.meta.title), column.title if column else ""))
+        rows.append(
+            (cn_date(article.meta.date), Link(article.src_uri, article.meta.title), column.title if column else "")
+        )
         term = terms.on(article.meta.date)
         if term is not None:
             counts.append((term.id, "文章提及"))
@@ -114,18 +117,32 @@ class ArticlesKind(RecordKind):
             if column_id(article.src_uri) not in columns:
                 continue
             if article.meta is None:
-                checker.problems.error(article.path, 1, "title", "文章缺少开头的 --- 元数据块（至少需要 title 和 date）")
+                checker.problems.error(
+                    article.path, 1, "title", "文章缺少开头的 --- 元数据块（至少需要 title 和 date）"
+                )
                 continue
-            if article.meta.date is None and not article.meta.draft:     # a draft may wait for its date
-                checker.error(article.meta, ("date",), "栏目文章必须注明发布日期（未注明日期的信息在网站检查中视为未更新）")
+            if article.meta.date is None and not article.meta.draft:  # a draft may wait for its date
+                checker.error(
+                    article.meta, ("date",), "栏目文章必须注明发布日期（未注明日期的信息在网站检查中视为未更新）"
+                )
                 continue
             if article.meta.image:
-                checker.docs_file(article.meta, ("image",), article.meta.image, "代表图片", (".jpg", ".jpeg", ".png", ".webp"))
+                checker.docs_file(
+                    article.meta, ("image",), article.meta.image, "代表图片", (".jpg", ".jpeg", ".png", ".webp")
+                )
             if not article.meta.source:
-                checker.error(article.meta, ("source",), "栏目文章宜注明来源（source），如 县人大常委会办公室", warning=True)
+                checker.error(
+                    article.meta, ("source",), "栏目文章宜注明来源（source），如 县人大常委会办公室", warning=True
+                )
         for article in checker.records(self.name):
-            if article.meta is not None and article.meta.date and article.meta.date > checker.today and not article.meta.draft:
-                checker.error(article.meta, ("date",), f"发布日期「{article.meta.date}」晚于今天（北京时间 {checker.today}）：定时发布，"
+            if (
+                article.meta is not None
+                and article.meta.date
+                and article.meta.date > checker.today
+                and not article.meta.draft
+            ):
+                checker.error(article.meta, ("date",), f"发布日期「{article.meta.date}」晚于今天（北京时间 "
+                                                       f"{checker.today}）：定时发布，"
                               "现在不发布，到这一天以后的第一次生成时自动发布", warning=True)
         check_bodies(checker, [a for a in checker.records(self.name) if a.meta is not None or a.body])
 
@@ -145,7 +162,7 @@ class ArticlesKind(RecordKind):
         column_of = {}
         for article in catalog.records(self.name):
             column = column_id(article.src_uri)
-            if column in columns:
+            if column is not None and column in columns:
                 by_column[column].append(article)
                 column_of[article.src_uri] = columns[column]
         for articles in by_column.values():
@@ -171,8 +188,14 @@ class ArticlesKind(RecordKind):
         for column in catalog.config.columns:
             entries = [Entry(a.src_uri, a.meta.title, a.meta.date, a.meta.description)
                        for a in articles.by_column[column.id][:FEED_LENGTH]]
-            yield Feed(address.feed(column.id), address.listing(column.id, 1), column.title, catalog.feed_title(column.title),
-                       column.description, entries)
+            yield Feed(
+                address.feed(column.id),
+                address.listing(column.id, 1),
+                column.title,
+                catalog.feed_title(column.title),
+                column.description,
+                entries,
+            )
 
     def search_dates(self, catalog):
         return [(a.src_uri, a.meta.date) for a in catalog.records(self.name) if a.meta.date]
@@ -200,8 +223,14 @@ class ArticlesKind(RecordKind):
                             [HomeItem(Link(a.src_uri, a.meta.title), a.meta.date) for a in listed])
         photos = photo_news(articles, catalog.config.columns[0].id, PHOTO_COUNT, headline)
         if photos:
-            yield HomeBlock(PHOTOS, "图片新闻", Link(address.listing(catalog.config.columns[0].id, 1), "更多图片新闻"), [],
-                            "photos_home.md.j2", {"photos": photos})
+            yield HomeBlock(
+                PHOTOS,
+                "图片新闻",
+                Link(address.listing(catalog.config.columns[0].id, 1), "更多图片新闻"),
+                [],
+                "photos_home.md.j2",
+                {"photos": photos},
+            )
         if catalog.config.intro:
             about = articles.by_uri.get(address.ABOUT)
             yield HomeBlock("intro", "本站简介", Link(about.src_uri, "人大概况") if about else None, [],
@@ -215,10 +244,17 @@ class ArticlesKind(RecordKind):
         # The column's usual source, so a new article does not start with a warning about it.
         sources = Counter(a.meta.source for a in editor.loaded.of(self.name)
                           if a.meta is not None and a.meta.source and column_id(a.src_uri) == args.column)
-        values = {"title": args.title, "date": editor.today, "source": sources.most_common(1)[0][0] if sources else None}
-        return Draft(f"docs/{args.column}/{editor.today.isoformat()}-{slug}.md", f"{columns[args.column].title}栏目文章。title 和 date 必填。",
-                     values,
-                     f"如果是同一天的另一篇文章，请另取文件名，在命令末尾加上 --slug {slug}-2（只用小写拼音、数字和连字符）")
+        values = {
+            "title": args.title,
+            "date": editor.today,
+            "source": sources.most_common(1)[0][0] if sources else None,
+        }
+        return Draft(
+            f"docs/{args.column}/{editor.today.isoformat()}-{slug}.md",
+            f"{columns[args.column].title}栏目文章。title 和 date 必填。",
+            values,
+            f"如果是同一天的另一篇文章，请另取文件名，在命令末尾加上 --slug {slug}-2（只用小写拼音、数字和连字符）",
+        )
 
 
 KIND = ArticlesKind()

@@ -68,9 +68,19 @@ def full_title(catalog, bulletin: Bulletin) -> str:
     return f"{catalog.body}公报 {short_title(bulletin)}"
 
 
-BULLETIN_FIELDS = [("year", None), ("number", "当年期号"), ("serial", None), ("title", "期号全称"), ("date", None),
-                   ("term", "届次"), ("meetings", "刊载的常委会会议名称（列表）"), ("meeting_urls", "这些会议的页面地址（列表，顺序同 meetings）"), ("pdf", "整期 PDF 地址"), ("url", "本期公报页面地址"),
-                   ("items", "目录（列表），每项的字段见下表")]
+BULLETIN_FIELDS = [
+    ("year", None),
+    ("number", "当年期号"),
+    ("serial", None),
+    ("title", "期号全称"),
+    ("date", None),
+    ("term", "届次"),
+    ("meetings", "刊载的常委会会议名称（列表）"),
+    ("meeting_urls", "这些会议的页面地址（列表，顺序同 meetings）"),
+    ("pdf", "整期 PDF 地址"),
+    ("url", "本期公报页面地址"),
+    ("items", "目录（列表），每项的字段见下表"),
+]
 ITEM_FIELDS = [("title", None), ("type", "类别，如 决议、决定、报告、审议意见、任免名单"),
                ("adopted", None), ("url", "全文或任免名单页面地址")]
 
@@ -95,10 +105,21 @@ class BulletinsKind(RecordKind):
     )
     open_data = (OpenDataSet("bulletins", "常委会公报", "常委会公报：每期一项，含目录", BULLETIN_FIELDS, Bulletin,
                              nested=[("items", "公报目录", BulletinItem, ITEM_FIELDS)]),)
-    scaffold = Scaffold("bulletin", "新建一期公报 data/bulletins/<年>/<期号>.yaml", Bulletin,
-                        [("--year", {"type": int, "help": "年份，默认今年"})],
-                        example={"items": [{"title": "清溪县人民代表大会常务委员会公告（第十八届第十一号）", "type": "公告",
-                                            "page": "gongbao/wenjian/2024/gonggao-18-11.md"}]})
+    scaffold = Scaffold(
+        "bulletin",
+        "新建一期公报 data/bulletins/<年>/<期号>.yaml",
+        Bulletin,
+        [("--year", {"type": int, "help": "年份，默认今年"})],
+        example={
+            "items": [
+                {
+                    "title": "清溪县人民代表大会常务委员会公告（第十八届第十一号）",
+                    "type": "公告",
+                    "page": "gongbao/wenjian/2024/gonggao-18-11.md",
+                }
+            ]
+        },
+    )
 
     def key(self, bulletin) -> str:
         return f"{bulletin.year}-{bulletin.number}"
@@ -137,7 +158,8 @@ class BulletinsKind(RecordKind):
     def _check(bulletin: Bulletin, checker) -> None:
         parts = PurePosixPath(bulletin.origin.path).parts
         if parts[-2:] != (str(bulletin.year), f"{bulletin.number}.yaml"):
-            checker.error(bulletin, ("number",), f"文件应位于 data/bulletins/{bulletin.year}/{bulletin.number}.yaml（与 year、number 一致）")
+            checker.error(bulletin, ("number",), f"文件应位于 data/bulletins/{bulletin.year}/{bulletin.number}.yaml"
+                                                 "（与 year、number 一致）")
         if bulletin.date.year != bulletin.year:
             checker.error(bulletin, ("date",), f"出版日期不在 {bulletin.year} 年")
         if bulletin.pdf:
@@ -147,7 +169,9 @@ class BulletinsKind(RecordKind):
             if bulletin.meetings.index(meeting_id) < index:
                 checker.error(bulletin, ("meetings", index), f"会议「{meeting_id}」重复列出")
             elif meeting is not None and meeting.start > bulletin.date:
-                checker.error(bulletin, ("meetings", index), f"会议「{meeting_id}」（{meeting.start}）在本期出版日期之后")
+                checker.error(
+                    bulletin, ("meetings", index), f"会议「{meeting_id}」（{meeting.start}）在本期出版日期之后"
+                )
         for index, item in enumerate(bulletin.items):
             loc = ("items", index)
             if item.page:
@@ -171,20 +195,31 @@ class BulletinsKind(RecordKind):
         for bulletin in sorted(bulletins, key=lambda b: (not well_placed(b), b.origin.path)):
             first = by_number.setdefault((bulletin.year, bulletin.number), bulletin)
             if first is not bulletin:
-                checker.error(bulletin, ("number",), f"期号重复：{bulletin.year} 年第 {bulletin.number} 期已见于 {first.origin.path}")
+                checker.error(bulletin, ("number",), f"期号重复：{bulletin.year} 年第 {bulletin.number} 期已见于 "
+                                                     f"{first.origin.path}")
             if bulletin.serial is not None:
                 first = by_serial.setdefault(bulletin.serial, bulletin)
                 if first is not bulletin:
-                    checker.error(bulletin, ("serial",), f"期号重复：总第 {bulletin.serial} 期已见于 {first.origin.path}")
+                    checker.error(bulletin, ("serial",), f"期号重复：总第 {bulletin.serial} 期已见于 "
+                                                         f"{first.origin.path}")
 
     def pages(self, catalog):
         bulletins = catalog.records(self.name)
         for bulletin in bulletins:
-            yield PageSpec(self.page(bulletin), "bulletin.md.j2", {"bulletin": bulletin, "items": self._items(catalog, bulletin),
-                                                                  "meetings": self._meetings(catalog, bulletin),
-                                                                  "archive": ARCHIVE, "year_page": year_page},
-                           bulletin.origin.path, SearchHint(date=bulletin.date),
-                           {"layout": "record", "crumbs": [crumb(f"{bulletin.year}年", year_page(bulletin.year))]})
+            yield PageSpec(
+                self.page(bulletin),
+                "bulletin.md.j2",
+                {
+                    "bulletin": bulletin,
+                    "items": self._items(catalog, bulletin),
+                    "meetings": self._meetings(catalog, bulletin),
+                    "archive": ARCHIVE,
+                    "year_page": year_page,
+                },
+                bulletin.origin.path,
+                SearchHint(date=bulletin.date),
+                {"layout": "record", "crumbs": [crumb(f"{bulletin.year}年", year_page(bulletin.year))]},
+            )
         by_year = defaultdict(list)
         for bulletin in bulletins:                 # newest first already
             by_year[bulletin.year].append(bulletin)
@@ -195,8 +230,14 @@ class BulletinsKind(RecordKind):
         yield PageSpec(ARCHIVE, "bulletin_archive.md.j2", {**common, "by_year": by_year, "year": None},
                        "data/bulletins", SearchHint(skip=True), meta)
         for year in years:
-            yield PageSpec(year_page(year), "bulletin_archive.md.j2", {**common, "by_year": {year: by_year[year]}, "year": year},
-                           f"data/bulletins/{year}", SearchHint(skip=True), meta)
+            yield PageSpec(
+                year_page(year),
+                "bulletin_archive.md.j2",
+                {**common, "by_year": {year: by_year[year]}, "year": year},
+                f"data/bulletins/{year}",
+                SearchHint(skip=True),
+                meta,
+            )
 
     @staticmethod
     def _meetings(catalog, bulletin) -> list[Link]:
@@ -208,25 +249,42 @@ class BulletinsKind(RecordKind):
         return [(item, item.page or catalog.page_of("appointments", item.appointments)) for item in bulletin.items]
 
     def feeds(self, catalog):
-        entries = [Entry(self.page(b), full_title(catalog, b), b.date, "本期目录：" + "；".join(item.title for item in b.items))
-                   for b in catalog.records(self.name)[:FEED_LENGTH]]
+        entries = [
+            Entry(
+                self.page(b), full_title(catalog, b), b.date, "本期目录：" + "；".join(item.title for item in b.items)
+            )
+            for b in catalog.records(self.name)[:FEED_LENGTH]
+        ]
         yield Feed(address.feed(SECTION), ARCHIVE, "常委会公报", catalog.feed_title("常委会公报"), None, entries)
 
     def project(self, dataset, bulletin, catalog, urls) -> dict:
         return {
-            "year": bulletin.year, "number": bulletin.number, "serial": bulletin.serial,
-            "title": short_title(bulletin), "date": bulletin.date.isoformat(),
-            "term": catalog.get("terms", bulletin.term).name, "meetings": [m.text for m in self._meetings(catalog, bulletin)],
+            "year": bulletin.year,
+            "number": bulletin.number,
+            "serial": bulletin.serial,
+            "title": short_title(bulletin),
+            "date": bulletin.date.isoformat(),
+            "term": catalog.get("terms", bulletin.term).name,
+            "meetings": [m.text for m in self._meetings(catalog, bulletin)],
             "meeting_urls": [urls.page(m.page) for m in self._meetings(catalog, bulletin)],
             "pdf": urls.file(bulletin.pdf) if bulletin.pdf else None,
             "url": urls.page(self.page(bulletin)),
-            "items": [{"title": item.title, "type": item.type, "adopted": item.adopted.isoformat() if item.adopted else None,
-                       "url": urls.page(page)} for item, page in self._items(catalog, bulletin)],
+            "items": [
+                {
+                    "title": item.title,
+                    "type": item.type,
+                    "adopted": item.adopted.isoformat() if item.adopted else None,
+                    "url": urls.page(page),
+                }
+                for item, page in self._items(catalog, bulletin)
+            ],
         }
 
     def sitemap(self, catalog):
         years = sorted({b.year for b in catalog.records(self.name)}, reverse=True)
-        yield SiteMapGroup("常委会公报", [Link(ARCHIVE, "常委会公报总目")] + [Link(year_page(y), f"{y}年常委会公报") for y in years])
+        yield SiteMapGroup(
+            "常委会公报", [Link(ARCHIVE, "常委会公报总目")] + [Link(year_page(y), f"{y}年常委会公报") for y in years]
+        )
 
     def home(self, catalog):
         """常委会公报: the latest issue and its table of contents."""
@@ -236,7 +294,9 @@ class BulletinsKind(RecordKind):
         latest = bulletins[0]
         items = [HomeItem(Link(target, item.title), item.adopted, item.type)
                  for item, target in self._items(catalog, latest)][:catalog.config.home.items]
-        yield HomeBlock(SECTION, "常委会公报", Link(ARCHIVE, "更多公报"), items, "bulletins_home.md.j2", {"bulletin": latest})
+        yield HomeBlock(
+            SECTION, "常委会公报", Link(ARCHIVE, "更多公报"), items, "bulletins_home.md.j2", {"bulletin": latest}
+        )
 
     def draft(self, editor, args) -> Draft:
         year = args.year or editor.today.year
@@ -248,7 +308,8 @@ class BulletinsKind(RecordKind):
         values = {"year": year, "number": max(numbers, default=0) + 1,
                   "serial": max(serials) + 1 if serials else None, "date": date, "term": editor.current_term().id}
         return Draft(f"data/bulletins/{year}/{values['number']}.yaml",
-                     "常委会公报一期。items 每项一条目录；全文页面 page 是 docs/ 下的 Markdown 文件，任免名单一项填写 appointments。", values)
+                     "常委会公报一期。items 每项一条目录；全文页面 page 是 docs/ 下的 Markdown 文件，任免名单一项填写 "
+                     "appointments。", values)
 
 
 KIND = BulletinsKind()

@@ -9,7 +9,7 @@ import datetime
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -58,8 +58,8 @@ class Seat:
 
     deputy: Deputy
     membership: Membership
-    term: object
-    group: object | None
+    term: Any                   # a terms record, a groups record: kinds know each other by name only
+    group: Any | None
 
     @property
     def start(self) -> datetime.date:
@@ -143,9 +143,16 @@ DEPUTY_FIELDS = [("id", None), ("name", None), ("other_names", None), ("gender",
                  ("birth", "出生年月，格式为 年-月，如 1975-03"), ("party", None), ("education", None),
                  ("photo", "照片地址"), ("bio", "简介（Markdown 文本）"), ("url", "代表个人页面地址"),
                  ("memberships", "各届任职情况（列表），每项的字段见下表")]
-MEMBERSHIP_FIELDS = [("term", "届次，如 第十八届"), ("group", "代表团或代表小组"), ("constituency", None),
-                     ("position", None), ("roles", "在人大的职务（列表）"), ("start", "任期开始日期"),
-                     ("end", "任期结束日期；尚在任期内时为空"), ("end_reason", "提前终止代表资格的原因；任期届满时为空")]
+MEMBERSHIP_FIELDS = [
+    ("term", "届次，如 第十八届"),
+    ("group", "代表团或代表小组"),
+    ("constituency", None),
+    ("position", None),
+    ("roles", "在人大的职务（列表）"),
+    ("start", "任期开始日期"),
+    ("end", "任期结束日期；尚在任期内时为空"),
+    ("end_reason", "提前终止代表资格的原因；任期届满时为空"),
+]
 DEPUTY_CSV = ["id", "name", "other_names", "gender", "ethnicity", "birth", "party", "education",
               *[key for key, _ in MEMBERSHIP_FIELDS], "url"]
 
@@ -159,7 +166,9 @@ def _deputy_rows(deputies: list[dict]):
 class DeputiesKind(RecordKind):
     name = "deputies"
     label = "代表"
-    sources = (DataSource("deputies", Deputy, "data/deputies", "files", "deputy", "人大代表（data/deputies/<编号>.yaml）"),)
+    sources = (
+        DataSource("deputies", Deputy, "data/deputies", "files", "deputy", "人大代表（data/deputies/<编号>.yaml）"),
+    )
     id_matches_file = True
     section = ("daibiao", "代表风采")
     relations = (
@@ -172,7 +181,8 @@ class DeputiesKind(RecordKind):
         "deputies", "人大代表", "人大代表：每人一项，含各届任职情况和简介", DEPUTY_FIELDS, Deputy,
         nested=[("memberships", "代表各届任职", Membership, MEMBERSHIP_FIELDS)],
         csv_summary="人大代表：每人每届一行（不含简介）", csv_columns=DEPUTY_CSV, csv_rows=_deputy_rows,
-        csv_note="`deputies.csv` 每行是一位代表在一届中的任职，列为代表的各项字段（不含 `photo`、`bio`、`memberships`）和该届任职的各项字段。",
+        csv_note="`deputies.csv` 每行是一位代表在一届中的任职，列为代表的各项字段（不含 `photo`、`bio`、`memberships`）"
+                 "和该届任职的各项字段。",
         notes=["代表编号（`id`）长期不变，不随姓名变化，可用于关联不同文件中的同一位代表（任免事项中的 `deputy`）。"]),)
     scaffold = Scaffold("deputy", "新建代表 data/deputies/<新编号>.yaml", Deputy,
                         [("--name", {"default": "", "help": "姓名"})],
@@ -215,11 +225,13 @@ class DeputiesKind(RecordKind):
             term = checker.get("terms", m.term)
             for other in seen_terms.get(m.term, []):
                 if _overlap(m, deputy.memberships[other], term):
-                    checker.error(deputy, loc + ("start",), f"与第 {other + 1} 条任职记录同属一届且时间重叠（同一届中调整代表团时，前一条须填写 end）")
+                    checker.error(deputy, loc + ("start",), f"与第 {other + 1} 条任职记录同属一届且时间重叠"
+                                                            "（同一届中调整代表团时，前一条须填写 end）")
             seen_terms.setdefault(m.term, []).append(index)
             group = checker.get("groups", m.group)
             if group is not None and group.term != m.term:
-                checker.error(deputy, loc + ("group",), f"代表团/小组「{m.group}」属于第 {group.term} 届，不是第 {m.term} 届")
+                checker.error(deputy, loc + ("group",), f"代表团/小组「{m.group}」属于第 {group.term} 届，不是第 "
+                                                        f"{m.term} 届")
             start = m.start or (term.start if term else None)
             if m.end and start and m.end < start:
                 checker.error(deputy, loc + ("end",), "结束日期早于开始日期")
@@ -237,7 +249,9 @@ class DeputiesKind(RecordKind):
         by_deputy: dict[str, list[Seat]] = defaultdict(list)
         for deputy in catalog.records(self.name):
             for membership in deputy.memberships:
-                seat = Seat(deputy, membership, catalog.get("terms", membership.term), catalog.get("groups", membership.group))
+                seat = Seat(
+                    deputy, membership, catalog.get("terms", membership.term), catalog.get("groups", membership.group)
+                )
                 by_term[membership.term].append(seat)
                 by_deputy[deputy.id].append(seat)
         return Seats(dict(by_term), {k: sorted(v, key=lambda s: s.start) for k, v in by_deputy.items()})
@@ -267,8 +281,13 @@ class DeputiesKind(RecordKind):
                            self._roster(catalog, term, newest_first, False), "data/deputies", SearchHint(),
                            {"layout": "listing"})
         for term in newest_first:
-            yield PageSpec(composition_page(term), "composition.md.j2", self._composition(catalog, term, newest_first),
-                           "data/deputies", meta={"crumbs": [crumb(term.name + "代表名单", catalog.page("terms", term))]})
+            yield PageSpec(
+                composition_page(term),
+                "composition.md.j2",
+                self._composition(catalog, term, newest_first),
+                "data/deputies",
+                meta={"crumbs": [crumb(term.name + "代表名单", catalog.page("terms", term))]},
+            )
 
     @staticmethod
     def _group_order(catalog) -> dict[str, int]:
@@ -282,8 +301,15 @@ class DeputiesKind(RecordKind):
             grouped[seat.group].append(seat)
         order = sorted(grouped, key=lambda g: (g is None, self._group_order(catalog).get(g.id if g else "", 0)))
         groups = [(group, sorted(grouped[group], key=lambda s: s.deputy.id)) for group in order]
-        return {"term": term, "groups": groups, "terms": terms, "is_section": is_section, "composition": composition_page,
-                "total": len(seats), "ended": sum(1 for s in seats if s.ended_early)}
+        return {
+            "term": term,
+            "groups": groups,
+            "terms": terms,
+            "is_section": is_section,
+            "composition": composition_page,
+            "total": len(seats),
+            "ended": sum(1 for s in seats if s.ended_early),
+        }
 
     def _composition(self, catalog, term, terms) -> dict:
         """Counted: the term's deputies whose membership did not end early (still serving, or served to the
@@ -298,10 +324,21 @@ class DeputiesKind(RecordKind):
             ("性别", "gender", "代表性别构成", counted([d.gender for d in deputies], ["男", "女"])),
             ("民族", "ethnicity", "代表民族构成", counted([d.ethnicity or UNKNOWN for d in deputies])),
             ("政治面貌", "party", "代表政治面貌构成", counted([d.party or UNKNOWN for d in deputies])),
-            ("年龄", "age", "代表年龄构成（按本届开始日计算）",
-             counted([age_band(d.birth, term.start) for d in deputies], [b for _, b in AGE_BANDS])),
-            ("代表团（代表小组）", "group", "代表按代表团（代表小组）分布",
-             counted([s.group.name if s.group else "未编入代表团" for s in serving], [g.name for g in groups] + ["未编入代表团"])),
+            (
+                "年龄",
+                "age",
+                "代表年龄构成（按本届开始日计算）",
+                counted([age_band(d.birth, term.start) for d in deputies], [b for _, b in AGE_BANDS]),
+            ),
+            (
+                "代表团（代表小组）",
+                "group",
+                "代表按代表团（代表小组）分布",
+                counted(
+                    [s.group.name if s.group else "未编入代表团" for s in serving],
+                    [g.name for g in groups] + ["未编入代表团"],
+                ),
+            ),
         ]
         charts = [(heading, Chart(f"chart-{key}", term.name + title, bars, f"{heading}数据表"))
                   for heading, key, title, bars in specs]
@@ -341,7 +378,9 @@ class DeputiesKind(RecordKind):
     def serving(self, deputy, term, day=None):
         """The roles of the membership of `term` that covers `day` (any membership of the term without a day)."""
         for m in deputy.memberships:
-            if m.term == term and (day is None or ((m.start is None or m.start <= day) and (m.end is None or day <= m.end))):
+            if m.term == term and (
+                day is None or ((m.start is None or m.start <= day) and (m.end is None or day <= m.end))
+            ):
                 return tuple(m.roles)
         return None
 
@@ -366,14 +405,28 @@ class DeputiesKind(RecordKind):
                 memberships.append({**period, "organization_id": popolo.assembly, "role": "代表", "area_id": area,
                                     "label": f"{seat.term.name}人大代表"})
                 if seat.group:
-                    memberships.append({**period, "organization_id": popolo.id("groups", seat.group.id), "role": "成员"})
+                    memberships.append(
+                        {**period, "organization_id": popolo.id("groups", seat.group.id), "role": "成员"}
+                    )
                 committee = committees.get(seat.term.id)
-                for role in seat.membership.roles if committee else ():
+                if committee is None:
+                    continue
+                for role in seat.membership.roles:
                     post = popolo.id("posts", f"{seat.term.id}/{role}")
-                    posts[post] = {"id": post, "label": role, "role": role, "organization_id": popolo.id("groups", committee.id)}
+                    posts[post] = {
+                        "id": post,
+                        "label": role,
+                        "role": role,
+                        "organization_id": popolo.id("groups", committee.id),
+                    }
                     memberships.append({**period, "organization_id": popolo.id("groups", committee.id), "role": role,
                                         "post_id": post})
-        return {"persons": persons, "memberships": memberships, "areas": list(areas.values()), "posts": list(posts.values())}
+        return {
+            "persons": persons,
+            "memberships": memberships,
+            "areas": list(areas.values()),
+            "posts": list(posts.values()),
+        }
 
     def sitemap(self, catalog):
         terms = catalog.index("terms").newest_first
@@ -393,11 +446,16 @@ class DeputiesKind(RecordKind):
             "roster": Link(INDEX, f"{term.name}代表名单"), "composition": Link(composition_page(term), "代表构成")})
 
     def draft(self, editor, args) -> Draft:
-        used = [int(m[1]) for p in (editor.root / "data/deputies").glob("d*.yaml") if (m := re.fullmatch(r"d(\d+)", p.stem))]
+        used = [
+            int(m[1]) for p in (editor.root / "data/deputies").glob("d*.yaml") if (m := re.fullmatch(r"d(\d+)", p.stem))
+        ]
         new_id = f"d{max(used, default=0) + 1:04d}"
         values = {"id": new_id, "name": args.name, "memberships": [{"term": editor.current_term().id}]}
-        return Draft(f"data/deputies/{new_id}.yaml",
-                     f"人大代表 {new_id}。编号一经使用不再改变。填写标有（必填）的空白项；不知道的可选项保留 null。", values)
+        return Draft(
+            f"data/deputies/{new_id}.yaml",
+            f"人大代表 {new_id}。编号一经使用不再改变。填写标有（必填）的空白项；不知道的可选项保留 null。",
+            values,
+        )
 
 
 KIND = DeputiesKind()

@@ -54,7 +54,8 @@ class SessionsKind(RecordKind):
                 checker.error(session, ("id",), f"编号应为「{session.term}-{session.number}」（届次-会次）")
             first = seen.setdefault((session.term, session.number), session)
             if first is not session:
-                checker.error(session, ("number",), f"第 {session.term} 届第 {session.number} 次会议已见于编号「{first.id}」")
+                checker.error(session, ("number",), f"第 {session.term} 届第 {session.number} 次会议已见于编号"
+                                                    f"「{first.id}」")
             if session.end and session.end < session.start:
                 checker.error(session, ("end",), "闭幕日期早于开幕日期")
             term = checker.get("terms", session.term)

@@ -59,20 +59,52 @@ def _deputy_section(catalog, refs) -> Section:
     return Section("代表联络站", ("联络站", "乡镇", "接待日"), rows)
 
 
-FIELDS = [("id", None), ("name", None), ("kind", None), ("town", "所在乡镇"), ("address", None), ("reception_days", None),
-          ("reception_hours", None), ("phone", None), ("photo", "照片地址"), ("opened", None),
-          ("deputies", "进站代表（列表）：deputy（代表编号）和 name（姓名）"), ("intro", "简介（Markdown 文本）"),
-          ("url", "联络站页面地址")]
-CSV = ["id", "name", "kind", "town", "address", "reception_days", "reception_hours", "phone", "opened", "deputies", "url"]
+FIELDS = [
+    ("id", None),
+    ("name", None),
+    ("kind", None),
+    ("town", "所在乡镇"),
+    ("address", None),
+    ("reception_days", None),
+    ("reception_hours", None),
+    ("phone", None),
+    ("photo", "照片地址"),
+    ("opened", None),
+    ("deputies", "进站代表（列表）：deputy（代表编号）和 name（姓名）"),
+    ("intro", "简介（Markdown 文本）"),
+    ("url", "联络站页面地址"),
+]
+CSV = [
+    "id",
+    "name",
+    "kind",
+    "town",
+    "address",
+    "reception_days",
+    "reception_hours",
+    "phone",
+    "opened",
+    "deputies",
+    "url",
+]
 
 
 class StationsKind(RecordKind):
     name = "stations"
     label = "联络站"
-    sources = (DataSource("stations", Station, "data/stations", "files", "station", "代表联络站（data/stations/<编号>.yaml）"),)
+    sources = (
+        DataSource("stations", Station, "data/stations", "files", "station", "代表联络站（data/stations/<编号>.yaml）"),
+    )
     id_matches_file = True
-    relations = (Relation(MENTIONS, "deputies", "代表编号",
-                          lambda s: [(d, ("deputies", i), s) for i, d in enumerate(s.deputies)], section=_deputy_section),)
+    relations = (
+        Relation(
+            MENTIONS,
+            "deputies",
+            "代表编号",
+            lambda s: [(d, ("deputies", i), s) for i, d in enumerate(s.deputies)],
+            section=_deputy_section,
+        ),
+    )
     open_data = (OpenDataSet(
         "stations", "代表联络站", "代表联络站和代表之家：每站一项，含地址、接待日和进站代表", FIELDS, Station,
         csv_summary="代表联络站：每站一行", csv_columns=CSV,
@@ -104,11 +136,14 @@ class StationsKind(RecordKind):
         names: dict[str, Station] = {}
         for station in checker.records(self.name):
             if known and station.town not in known:
-                checker.error(station, ("town",), f"乡镇「{station.town}」不是本届代表团所在的乡镇（可选：{'、'.join(known)}）")
+                checker.error(station, ("town",), f"乡镇「{station.town}」不是本届代表团所在的乡镇（可选："
+                                                  f"{'、'.join(known)}）")
             if names.setdefault(station.name, station) is not station:
                 checker.error(station, ("name",), f"名称「{station.name}」已见于 {names[station.name].origin.path}")
             if station.photo:
-                checker.docs_file(station, ("photo",), station.photo, "照片", (".jpg", ".jpeg", ".png", ".webp", ".svg"))
+                checker.docs_file(
+                    station, ("photo",), station.photo, "照片", (".jpg", ".jpeg", ".png", ".webp", ".svg")
+                )
             if station.opened and station.opened > checker.today:
                 checker.error(station, ("opened",), f"日期「{station.opened}」晚于今天")
             checker.markdown(station, ("intro",), station.intro)
@@ -122,8 +157,14 @@ class StationsKind(RecordKind):
     def pages(self, catalog):
         stations = catalog.records(self.name)
         for station in stations:
-            yield PageSpec(self.page(station), "station.md.j2", {"station": station, "index": INDEX}, station.origin.path,
-                           SearchHint(), {"layout": "record", "crumbs": [crumb("代表联络站", INDEX)]})
+            yield PageSpec(
+                self.page(station),
+                "station.md.j2",
+                {"station": station, "index": INDEX},
+                station.origin.path,
+                SearchHint(),
+                {"layout": "record", "crumbs": [crumb("代表联络站", INDEX)]},
+            )
         if stations:
             by_town: dict[str, list[Station]] = {}
             for station in sorted(stations, key=town_order(catalog)):
@@ -133,12 +174,21 @@ class StationsKind(RecordKind):
 
     def project(self, dataset, station, catalog, urls) -> dict:
         return {
-            "id": station.id, "name": station.name, "kind": station.kind, "town": station.town, "address": station.address,
-            "reception_days": station.reception_days, "reception_hours": station.reception_hours, "phone": station.phone,
+            "id": station.id,
+            "name": station.name,
+            "kind": station.kind,
+            "town": station.town,
+            "address": station.address,
+            "reception_days": station.reception_days,
+            "reception_hours": station.reception_hours,
+            "phone": station.phone,
             "photo": urls.file(station.photo) if station.photo else None,
             "opened": station.opened.isoformat() if station.opened else None,
-            "deputies": [{"deputy": d, "name": catalog.title("deputies", catalog.get("deputies", d))} for d in station.deputies],
-            "intro": station.intro.strip() if station.intro else None, "url": urls.page(self.page(station)),
+            "deputies": [
+                {"deputy": d, "name": catalog.title("deputies", catalog.get("deputies", d))} for d in station.deputies
+            ],
+            "intro": station.intro.strip() if station.intro else None,
+            "url": urls.page(self.page(station)),
         }
 
     def column_links(self, catalog):

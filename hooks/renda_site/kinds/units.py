@@ -6,7 +6,7 @@ suggestions it handled and their figures), and an index of all units by kind.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import ConfigDict, Field
 
@@ -40,7 +40,8 @@ class UnitsKind(RecordKind):
         first: dict[str, Unit] = {}
         for unit in checker.records(self.name):
             if first.setdefault(unit.name, unit) is not unit:
-                checker.error(unit, ("name",), f"单位名称「{unit.name}」已登记为「{first[unit.name].id}」：同一单位只能登记一次")
+                checker.error(unit, ("name",), f"单位名称「{unit.name}」已登记为「{first[unit.name].id}」："
+                                               "同一单位只能登记一次")
 
     def pages(self, catalog):
         units = catalog.records(self.name)
@@ -51,10 +52,18 @@ class UnitsKind(RecordKind):
                            "data/units.yaml", SearchHint(person=(unit.name,)),
                            {"layout": "record", "crumbs": [crumb("承办单位", INDEX)]})
         if units:
-            by_kind = {kind: [u for u in units if u.kind == kind] for kind in UnitKind.__args__}  # type: ignore[attr-defined]
-            yield PageSpec(INDEX, "units.md.j2", {"by_kind": {k: v for k, v in by_kind.items() if v},
-                                                 "handled": {u.id: len(catalog.refs_to(self.name, u.id, HANDLED_BY)) for u in units}},
-                           "data/units.yaml", SearchHint(skip=True), {"layout": "listing"})
+            by_kind = {kind: [u for u in units if u.kind == kind] for kind in get_args(UnitKind)}
+            yield PageSpec(
+                INDEX,
+                "units.md.j2",
+                {
+                    "by_kind": {k: v for k, v in by_kind.items() if v},
+                    "handled": {u.id: len(catalog.refs_to(self.name, u.id, HANDLED_BY)) for u in units},
+                },
+                "data/units.yaml",
+                SearchHint(skip=True),
+                {"layout": "listing"},
+            )
 
     def column_links(self, catalog):
         if catalog.records(self.name):

@@ -12,20 +12,28 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from ..safe_html import violations
 
+if TYPE_CHECKING:
+    from ..input.load import Article
+    from .checker import Checker
+
 # A body can only make HTML elements or attributes of its own with "<" (raw HTML) or "{" (attribute
 # lists), and only a link with a scheme through "name:" — a body with none of these is skipped.
 _MAY_HAVE_HTML = re.compile(r"[<{]|[A-Za-z][\x00-\x20]*[A-Za-z0-9+.\-\x00-\x20]*:")
-_LINK = re.compile(r"\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?[\s)]|^ {0,3}(?:>\s*)*\[[^\]]+\]:\s*<?(\S+?\.md)(?:#\S*)?>?\s*$", re.M)
+_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?[\s)]|^ {0,3}(?:>\s*)*\[[^\]]+\]:\s*<?(\S+?\.md)(?:#\S*)?>?\s*$", re.M
+)
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`+[^`\n]*`+")
 DEFAULT_TEMPLATES = {"main.html"}        # Material's page template; others come from overrides/
 
 
-def check_bodies(checker, articles) -> None:
+def check_bodies(checker: Checker, articles: Iterable[Article]) -> None:
     config = checker.loaded.one("site")
     hosts = set(getattr(config, "embed_hosts", None) or [])
     withheld = checker.withheld_pages()
@@ -34,7 +42,8 @@ def check_bodies(checker, articles) -> None:
     for article in articles:
         meta = article.meta
         if meta is not None and meta.template and meta.template not in templates:
-            checker.error(meta, ("template",), f"页面模板「{meta.template}」不存在。可用：{'、'.join(sorted(templates))}"
+            checker.error(meta, ("template",), f"页面模板「{meta.template}」不存在。可用："
+                                               f"{'、'.join(sorted(templates))}"
                           "（模板是 overrides/ 中的 .html 文件；一般不需要填写此字段）")
         body = article.body
         if not body:
@@ -50,11 +59,12 @@ def check_bodies(checker, articles) -> None:
                                            "请去掉链接，或等对方发布后再加")
                 elif not pages.may_exist(target):
                     checker.problems.error(article.path, article.body_line + line - 1, "正文",
-                                           f"链接的页面「{target}」不存在（按文章所在的文件夹 docs/{posixpath.dirname(article.src_uri) or '.'} 算）"
+                                           f"链接的页面「{target}」不存在（按文章所在的文件夹 "
+                                           f"docs/{posixpath.dirname(article.src_uri) or '.'} 算）"
                                            + pages.suggestion(target))
 
 
-def links(src_uri: str, body: str):
+def links(src_uri: str, body: str) -> Iterator[tuple[int, str]]:
     """(line in the body, docs path) of every relative link to a Markdown page, outside code."""
     fenced = False
     for number, line in enumerate(body.split("\n"), 1):
@@ -78,7 +88,7 @@ class KnownPages:
     files of docs/, every record's own page, and the listings; a folder that holds generated pages other
     than these (a term's composition page) is not judged."""
 
-    def __init__(self, checker):
+    def __init__(self, checker: Checker) -> None:
         self.files = {f for f in checker.loaded.docs_files if f.endswith(".md")}
         self.records: set[str] = set()
         for kind in checker.kinds.values():

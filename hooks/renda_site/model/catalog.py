@@ -7,27 +7,34 @@ reference always resolves.
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..clock import beijing_today
 from ..outputs import Link, Section
 from ..text import NameFinder
-from .relations import Ref
+from .relations import Ref, Relation
 
+if TYPE_CHECKING:
+    from ..input.load import Loaded
+    from .kind import RecordKind
+    from .records import SiteConfig
 
 MENTIONABLE, MENTIONABLE_MAX = 2, 30    # the lengths of a name that is looked for in texts
 
 
 class Catalog:
-    def __init__(self, config, kinds: Iterable, loaded):
+    def __init__(self, config: SiteConfig, kinds: Iterable[RecordKind], loaded: Loaded) -> None:
         self.config = config                               # data/site.yaml (SiteConfig)
         self.kinds = {kind.name: kind for kind in kinds}
         today = loaded.today or beijing_today()
         # Records kept back (drafts, scheduled articles): left out here, so no stage ever sees them.
         self.withheld = {(name, kind.page(r) or kind.key(r)): (r, reason) for name, kind in self.kinds.items()
                          for r in loaded.of(name) if (reason := kind.withheld(r, today))}
-        self._records = {name: kind.order([r for r in loaded.of(name) if (name, kind.page(r) or kind.key(r)) not in self.withheld])
-                         for name, kind in self.kinds.items()}
+        self._records = {
+            name: kind.order([r for r in loaded.of(name) if (name, kind.page(r) or kind.key(r)) not in self.withheld])
+            for name, kind in self.kinds.items()
+        }
         self._by_key = {name: {kind.key(r): r for r in self._records[name]} for name, kind in self.kinds.items()}
         self._refs: dict[tuple[str, str], list[Ref]] = defaultdict(list)
         for name, kind in self.kinds.items():
@@ -44,10 +51,10 @@ class Catalog:
         for name, kind in self.kinds.items():              # registry order: a kind may use earlier kinds' indexes
             self._indexes[name] = kind.index(self)
 
-    def withheld_pages(self) -> dict[str, tuple]:
+    def withheld_pages(self) -> dict[str, tuple[Any, str]]:
         """Source path -> (record, reason) of every page kept back on this build's date."""
         return {key: held for (_, key), held in self.withheld.items() if key.endswith(".md")}
-    def _find_mentions(self, kind: str, relation) -> None:
+    def _find_mentions(self, kind: str, relation: Relation) -> None:
         """Every record of `kind` whose text names a record of the relation's target: one scan of each
         text for all names at once (a trie-shaped pattern), so the cost is linear in the texts' length."""
         target = self.kinds[relation.target]
@@ -58,41 +65,43 @@ class Catalog:
                     owners[name].append(target.key(record))
         unique = {name: keys[0] for name, keys in owners.items() if len(keys) == 1}
         finder = NameFinder(sorted(unique))
+        text = relation.text
+        assert text is not None          # called only for a relation with a text
         for record in self._records[kind]:
-            found = {unique[name]: name for name in finder.find(relation.text(record) or "")}
+            found = {unique[name]: name for name in finder.find(text(record) or "")}
             for key, name in found.items():
                 self._refs[(relation.target, key)].append(Ref(relation, kind, record, key, (), name))
 
     @property
     def county(self) -> str:
         """The county (or city, district) whose body this is: 清溪县 for 清溪县人民代表大会常务委员会."""
-        return self.config.body.replace("人民代表大会常务委员会", "")
+        return self.body.replace("人民代表大会常务委员会", "")
 
     @property
     def body(self) -> str:
         """The full name of the body whose site this is (清溪县人民代表大会常务委员会)."""
         return self.config.body
 
-    def records(self, kind: str) -> list:
+    def records(self, kind: str) -> list[Any]:
         return self._records.get(kind, [])
 
-    def get(self, kind: str, key: str | None):
+    def get(self, kind: str, key: str | None) -> Any:
         return self._by_key.get(kind, {}).get(key) if key is not None else None
 
-    def index(self, kind: str):
+    def index(self, kind: str) -> Any:
         return self._indexes.get(kind)
 
-    def page(self, kind: str, record) -> str | None:
+    def page(self, kind: str, record: Any) -> str | None:
         return self.kinds[kind].page(record)
 
     def page_of(self, kind: str, key: str) -> str | None:
         record = self.get(kind, key)
         return self.page(kind, record) if record is not None else None
 
-    def title(self, kind: str, record) -> str:
+    def title(self, kind: str, record: Any) -> str:
         return self.kinds[kind].title(record, self)
 
-    def link(self, kind: str, record) -> Link | None:
+    def link(self, kind: str, record: Any) -> Link | None:
         return self.kinds[kind].link(record, self)
 
     def refs_to(self, kind: str, key: str, relation: str | None = None) -> list[Ref]:
@@ -101,7 +110,7 @@ class Catalog:
         refs = self._refs.get((kind, key), [])
         return [r for r in refs if r.relation.name == relation] if relation else refs
 
-    def cite(self, ref: Ref) -> tuple[Link, str | None]:
+    def cite(self, ref: Ref) -> tuple[Link | None, str | None]:
         """How the target of `ref` names the record that refers to it (see Relation.cite)."""
         if ref.relation.cite is not None:
             return ref.relation.cite(self, ref)

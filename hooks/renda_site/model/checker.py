@@ -8,8 +8,9 @@ import datetime
 import difflib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import PurePosixPath
-from typing import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..input.load import Loaded
 from ..input.messages import field_path
@@ -19,9 +20,13 @@ from ..problems import Problems
 from ..safe_markdown import unsafe_targets
 from .relations import PAGES, Ref
 
+if TYPE_CHECKING:
+    from .kind import RecordKind
+    from .records import SiteConfig
+
 
 class Checker:
-    def __init__(self, loaded: Loaded, kinds: Iterable, problems: Problems, today: datetime.date):
+    def __init__(self, loaded: Loaded, kinds: Iterable[RecordKind], problems: Problems, today: datetime.date) -> None:
         self.loaded = loaded
         self.kinds = {kind.name: kind for kind in kinds}
         self.problems = problems
@@ -39,10 +44,10 @@ class Checker:
                         self._all_refs.append(ref)
 
     # lookups for the kinds' own checks
-    def records(self, kind: str) -> list:
+    def records(self, kind: str) -> list[Any]:
         return self.loaded.of(kind)
 
-    def get(self, kind: str, key: str | None):
+    def get(self, kind: str, key: str | None) -> Any:
         return self._by_key.get(kind, {}).get(key) if key is not None else None
 
     def refs_to(self, kind: str, key: str, relation: str | None = None) -> list[Ref]:
@@ -67,7 +72,7 @@ class Checker:
         return self.kinds[kind].serving(record, term, day) if record is not None else None
 
     # reporting
-    def error(self, record, loc: tuple, message: str, warning: bool = False) -> None:
+    def error(self, record: Any, loc: tuple[Any, ...], message: str, warning: bool = False) -> None:
         source = record.origin
         field = field_path(source.loc + loc) or None
         report = self.problems.warn if warning else self.problems.error
@@ -81,29 +86,32 @@ class Checker:
     def withheld_pages(self) -> dict[str, str]:
         """Pages not published today (drafts, scheduled articles), with the reason: see RecordKind.withheld."""
         if self._withheld is None:
-            self._withheld = {kind.page(r): reason for kind in self.kinds.values() for r in self.loaded.of(kind.name)
-                              if (reason := kind.withheld(r, self.today)) and kind.page(r)}
+            self._withheld = {page: reason for kind in self.kinds.values() for r in self.loaded.of(kind.name)
+                              if (reason := kind.withheld(r, self.today)) and (page := kind.page(r))}
         return self._withheld
 
-    def docs_file(self, record, loc: tuple, path: str, what: str, suffixes: tuple = ()) -> bool:
+    def docs_file(
+        self, record: Any, loc: tuple[Any, ...], path: str, what: str, suffixes: tuple[str, ...] = ()
+    ) -> bool:
         if path not in self.loaded.docs_files:
             self.error(record, loc, f"{what}「{path}」不存在（路径相对于 docs/ 文件夹）")
             return False
         if path in self.withheld_pages():
-            self.error(record, loc, f"{what}「{path}」是{self.withheld_pages()[path]}：引用它的链接会失效。请等它发布后再引用")
+            self.error(record, loc, f"{what}「{path}」是{self.withheld_pages()[path]}：引用它的链接会失效。"
+                                    "请等它发布后再引用")
             return False
         if suffixes and not path.lower().endswith(suffixes):
             self.error(record, loc, f"{what}「{path}」的文件类型应为 {' / '.join(suffixes)}")
             return False
         return True
 
-    def markdown(self, record, loc: tuple, text: str | None) -> None:
+    def markdown(self, record: Any, loc: tuple[Any, ...], text: str | None) -> None:
         for target in unsafe_targets(text or ""):
             self.error(record, loc, f"链接「{target[:40]}」不安全：只允许 http、https、mailto 链接或站内相对链接；"
                                     "图片必须是本站 docs/ 中的文件（不能引用其他网站的图片）")
 
     # the shared rules
-    def run(self, config) -> None:
+    def run(self, config: SiteConfig | None) -> None:
         for name, kind in self.kinds.items():
             self.unique_ids(kind, self.loaded.of(name))
         self.references()
@@ -113,32 +121,38 @@ class Checker:
             self.config(config)
         check_privacy(self.loaded, self.problems)
 
-    def config(self, config) -> None:
+    def config(self, config: SiteConfig) -> None:
         """data/site.yaml: the introduction's links, the home page's blocks (a section, the introduction
         `intro` or the 图片新闻 `photos`) and 专题 links."""
         self.markdown(config, ("intro",), config.intro)
         known = {"intro", "photos"} | {folder for kind in self.kinds.values() for folder, _ in kind.sections(config)}
         for index, block in enumerate(config.home.blocks):
             if block not in known:
-                self.error(config, ("home", "blocks", index), f"首页板块「{block}」不存在。可用：{'、'.join(sorted(known))}")
+                self.error(
+                    config, ("home", "blocks", index), f"首页板块「{block}」不存在。可用：{'、'.join(sorted(known))}"
+                )
         for index, topic in enumerate(config.home.topics):      # the model admits http(s) or a .md path
             if not topic.url.startswith(("http://", "https://")):
                 self.docs_file(config, ("home", "topics", index, "url"), topic.url, "专题页面", (".md",))
         self.column_types(config)
 
-    def column_types(self, config) -> None:
+    def column_types(self, config: SiteConfig) -> None:
         """Every column's type is one of inspection.limits: the 网站体检 checks it against that limit."""
         types = [limit.type for limit in config.inspection.limits]
         choices = "、".join(types)
         for index, column in enumerate(config.columns):
             if column.type not in types:
-                self.error(config, ("columns", index, "type"), f"栏目类型「{column.type}」不在 inspection.limits 中。可用：{choices}")
+                self.error(
+                    config,
+                    ("columns", index, "type"),
+                    f"栏目类型「{column.type}」不在 inspection.limits 中。可用：{choices}",
+                )
         for index, section in enumerate(config.inspection.sections):
             if section.type not in types:
                 self.error(config, ("inspection", "sections", index, "type"),
                            f"栏目类型「{section.type}」不在 inspection.limits 中。可用：{choices}")
 
-    def unique_ids(self, kind, records: list) -> None:
+    def unique_ids(self, kind: RecordKind, records: list[Any]) -> None:
         if not getattr(kind, "unique_ids", True):
             return
         counts = Counter(kind.key(r) for r in records)

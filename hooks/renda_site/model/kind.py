@@ -8,15 +8,21 @@ the third kind's record page then lists whatever any kind says about its record,
 """
 from __future__ import annotations
 
+import argparse
 import datetime
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, ClassVar, Iterable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..input.sources import DataSource
 from ..outputs import Feed, HomeBlock, Link, PageSpec, SiteMapGroup
 from .catalog import Catalog
 from .checker import Checker
 from .relations import Relation
+
+if TYPE_CHECKING:
+    from .records import SiteConfig
+
 
 @dataclass(frozen=True)
 class OpenDataSet:
@@ -32,7 +38,7 @@ class OpenDataSet:
     nested: list[tuple[str, str, type, list[tuple[str, str | None]]]] = field(default_factory=list)
     csv_summary: str | None = None              # with csv_columns: shuju/<name>.csv
     csv_columns: list[str] = field(default_factory=list)
-    csv_rows: Callable[[list[dict]], Iterable[dict]] | None = None
+    csv_rows: Callable[[list[dict[str, Any]]], Iterable[dict[str, Any]]] | None = None
     csv_note: str | None = None                 # explains the CSV's rows and columns
     notes: list[str] = field(default_factory=list)   # usage notes printed on the 数据开放 page
 
@@ -45,12 +51,12 @@ class Scaffold:
     command: str
     help: str
     model: type
-    arguments: list[tuple[str, dict]] = field(default_factory=list)   # (flag, argparse keyword arguments)
+    arguments: list[tuple[str, dict[str, Any]]] = field(default_factory=list)   # (flag, argparse keyword arguments)
     # What an editor would type: the command's arguments, and the values filled into the new file's
     # blanks, nested as in the file ({"items": [{"title": …}]}). tests/test_editors_scaffold.py fills every
     # kind's scaffold with them and builds the site, so whatever a scaffold lets `check` accept builds.
     example_args: tuple[str, ...] = ()
-    example: dict = field(default_factory=dict)
+    example: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ class Draft:
 
     path: str
     header: str
-    values: dict
+    values: dict[str, Any]
     clash: str | None = None      # told when `path` exists already: how to choose another name
 
 
@@ -77,34 +83,36 @@ class RecordKind:
     scaffold: ClassVar[Scaffold | None] = None
 
     # identity and address
-    def key(self, record) -> str:
-        return record.id
+    def key(self, record: Any) -> str:
+        key: str = record.id
+        return key
 
     def file_of(self, key: str) -> str:
         """The file that holds the record `key` (a reference to it is not reported when that file
         could not be read: its own error is reported already)."""
         return self.sources[0].path if self.sources else ""
 
-    def order(self, records: list) -> list:
+    def order(self, records: list[Any]) -> list[Any]:
         """The records in the order the site shows them."""
         return records
 
-    def page(self, record) -> str | None:
+    def page(self, record: Any) -> str | None:
         """Source path (under docs/) of the record's own page, if it has one."""
         return None
 
-    def withheld(self, record, today) -> str | None:
+    def withheld(self, record: Any, today: datetime.date) -> str | None:
         """Why a checked record is not published on `today` (a draft, a date still to come), or None.
         A withheld record is on no page, listing, feed, site map, search index or open-data file, and
         its own page is built only by the preview."""
         return None
 
-    def sections(self, config) -> list[tuple[str, str]]:
+    def sections(self, config: SiteConfig) -> list[tuple[str, str]]:
         """(first URL folder, section title) of the sections its pages live in, e.g. ("daibiao", "代表风采")."""
         return [self.section] if self.section else []
 
-    def title(self, record, catalog: Catalog) -> str:
-        return getattr(record, "title", None) or getattr(record, "name", None) or self.key(record)
+    def title(self, record: Any, catalog: Catalog) -> str:
+        title: str = getattr(record, "title", None) or getattr(record, "name", None) or self.key(record)
+        return title
 
     # stages
     def check(self, checker: Checker) -> None:
@@ -120,16 +128,16 @@ class RecordKind:
     def feeds(self, catalog: Catalog) -> Iterable[Feed]:
         return ()
 
-    def project(self, dataset: OpenDataSet, record, catalog: Catalog, urls) -> dict:
+    def project(self, dataset: OpenDataSet, record: Any, catalog: Catalog, urls: Any) -> dict[str, Any]:
         """One record as open data (only what its page shows); `urls` gives public page/file URLs."""
         raise NotImplementedError
 
-    def names(self, record) -> Iterable[str]:
+    def names(self, record: Any) -> Iterable[str]:
         """The names by which a text refers to the record (a person's name and former names): what a
         relation with `text` looks for (see Relation.text)."""
         return ()
 
-    def serving(self, record, term: str, day: datetime.date | None = None) -> tuple[str, ...] | None:
+    def serving(self, record: Any, term: str, day: datetime.date | None = None) -> tuple[str, ...] | None:
         """For records that serve in terms (people): None when the record does not serve in `term` on
         `day` (on any day of the term when `day` is None), else the roles it holds then (maybe none).
         Other kinds' checks ask this through `Checker.serving`, without knowing how service is recorded."""
@@ -140,12 +148,12 @@ class RecordKind:
         listing (the 代表建议 column leads to each session's suggestions)."""
         return ()
 
-    def popolo(self, catalog: Catalog, popolo) -> dict[str, list[dict]]:
+    def popolo(self, catalog: Catalog, popolo: Any) -> dict[str, list[dict[str, Any]]]:
         """The kind's records in the Popolo data standard ("persons", "organizations", "memberships",
         "posts", "areas", "events", "vote_events"): see publish/popolo.py for `popolo`'s helpers."""
         return {}
 
-    def updated(self, record) -> datetime.date | None:
+    def updated(self, record: Any) -> datetime.date | None:
         """The date the record's page was last updated, for the 网站体检 (None: a record without one)."""
         return None
 
@@ -160,11 +168,11 @@ class RecordKind:
         """What the home page shows of this kind: blocks named by section (see outputs.HomeBlock)."""
         return ()
 
-    def draft(self, editor, args) -> Draft:
+    def draft(self, editor: Any, args: argparse.Namespace) -> Draft:
         """A new data file for `bash dev.sh new <scaffold.command>` (see Scaffold). `editor` is the
         scaffolder: its `root`, `loaded` content, `today`, `current_term()` and `county()`."""
         raise NotImplementedError
 
-    def link(self, record, catalog: Catalog) -> Link | None:
+    def link(self, record: Any, catalog: Catalog) -> Link | None:
         page = self.page(record)
         return Link(page, self.title(record, catalog)) if page else None

@@ -13,6 +13,7 @@ import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
+from pydantic.fields import ComputedFieldInfo, FieldInfo
 
 from ..input.sources import DataSource, Source
 
@@ -32,12 +33,12 @@ class NotForEditors:
 NOT_FOR_EDITORS = NotForEditors()
 
 
-def for_editors(info) -> bool:
+def for_editors(info: FieldInfo) -> bool:
     """Is this model field (a pydantic FieldInfo) one an editor fills in?"""
     return info.description is not None and not any(isinstance(m, NotForEditors) for m in info.metadata)
 
 
-def _title(name: str, info) -> str:
+def _title(name: str, info: FieldInfo | ComputedFieldInfo) -> str:
     """A field's Chinese title in the JSON Schema (shown by editors' tooltips): its description up to the
     first comma or bracket, so each field is described once, in one place."""
     text = info.description or name
@@ -63,8 +64,11 @@ class Column(Record):
     title: Text = Field(description="栏目名称")
     description: Text | None = Field(default=None, description="栏目说明")
     per_page: int = Field(default=15, ge=1, le=200, description="列表每页条数")
-    type: Text = Field(default="动态要闻", description="栏目类型，决定网站体检的更新期限（inspection.limits 中的一种），"
-                                                    "如 动态要闻、通知公告、政策文件、静态介绍")
+    type: Text = Field(
+        default="动态要闻",
+        description="栏目类型，决定网站体检的更新期限（inspection.limits 中的一种），"
+        "如 动态要闻、通知公告、政策文件、静态介绍",
+    )
     keywords: Text | None = Field(default=None, description="栏目关键词（网页元数据 ColumnKeywords），留空时用栏目名称")
 
 
@@ -98,7 +102,12 @@ class ResultClass(Record):
 
 DEFAULT_CATEGORIES = ["经济发展", "农业农村", "城乡建设", "交通运输", "生态环境", "教育科技", "医疗卫生", "社会保障",
                       "政法综治", "其他"]
-DEFAULT_RESULTS = [("A", "已解决或采纳"), ("B", "正在解决或列入计划"), ("C", "因条件限制暂时不能解决"), ("D", "留作参考")]
+DEFAULT_RESULTS = [
+    ("A", "已解决或采纳"),
+    ("B", "正在解决或列入计划"),
+    ("C", "因条件限制暂时不能解决"),
+    ("D", "留作参考"),
+]
 
 
 class SuggestionSettings(Record):
@@ -156,21 +165,27 @@ class InspectionSettings(Record):
         default_factory=lambda: [UpdateLimit(type=t, days=d, months=m) for t, d, m in DEFAULT_LIMITS], min_length=1,
         description="各类栏目的更新期限")
     sections: list[InspectedSection] = Field(default_factory=list,
-                                             description="文章栏目以外的栏目（由数据生成的栏目、固定页面）的类型、说明和关键词")
+                                             description="文章栏目以外的栏目（由数据生成的栏目、固定页面）的类型、"
+                                                         "说明和关键词")
 
 
 class SiteConfig(Record):
     model_config = ConfigDict(title="网站基本信息")
     name: Text = Field(description="网站名称")
     body: Text = Field(description="主办机关全称，如 清溪县人民代表大会常务委员会")
-    area: Text | None = Field(default=None, description="本行政区域的名称，如 清溪县（写成「清溪县第十八届人民代表大会代表」）；"
+    area: Text | None = Field(default=None, description="本行政区域的名称，如 清溪县（写成"
+                                                        "「清溪县第十八届人民代表大会代表」）；"
                                                          "留空时取主办机关全称中「人民代表大会常务委员会」之前的部分")
     intro: LongText | None = Field(default=None, description="首页简介（Markdown）")
     columns: list[Column] = Field(min_length=1, description="文章栏目")
     home: HomeConfig = Field(default_factory=HomeConfig, description="首页的板块、顺序和专题")
-    embed_hosts: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]] = Field(
-        default_factory=list, description="文章中允许用 <iframe> 嵌入的网站（主机名，如 map.example.cn）；"
-                                          "服务器的内容安全策略 frame-src 中也要加上它们")
+    embed_hosts: list[
+        Annotated[str, StringConstraints(pattern=r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")]
+    ] = Field(
+        default_factory=list,
+        description="文章中允许用 <iframe> 嵌入的网站（主机名，如 map.example.cn）；"
+        "服务器的内容安全策略 frame-src 中也要加上它们",
+    )
 
     @property
     def area_name(self) -> str:
@@ -181,7 +196,8 @@ class SiteConfig(Record):
     inspection: InspectionSettings = Field(default_factory=InspectionSettings,
                                            description="网站体检：首页和各类栏目的更新期限，其他栏目的类型")
     publish_also: list[AlsoPublished] = Field(
-        default_factory=list, description="另外发布的文件：docs/ 中没有任何页面链接或嵌入、但需要发布的文件（如脚本读取的数据），"
+        default_factory=list, description="另外发布的文件：docs/ 中没有任何页面链接或嵌入、但需要发布的文件"
+                                          "（如脚本读取的数据），"
                                           "每项写明理由。其他没有页面使用的文件不发布")
 
 
@@ -207,17 +223,32 @@ class ArticleMeta(Record):
     description: Text | None = Field(default=None, description="页面摘要（供搜索引擎使用，MkDocs 字段）")
     headline: bool = Field(default=False, description="首页头条：是则显示在首页最上方（有多篇时取最新的一篇）")
     draft: bool = Field(default=False, description="草稿：是则不发布，只在本地预览中显示（标有「草稿」）")
-    style: Literal["gongwen", "web"] | None = Field(default=None, description="版式：gongwen 为公文样式（标题居中、首行缩进、落款右对齐），web 为网页样式；留空时按栏目决定")
-    keywords: list[Text] | Text | None = Field(default=None, description="关键词（供网站检查工具和搜索引擎使用）：一个或多个")
-    image: DocsPath | None = Field(default=None, description="代表图片：首页图片新闻和网页元数据 Image 用的照片（docs/ 下的路径）；"
-                                                          "留空时用正文中的第一张图片")
-    column_type: Text | None = Field(default=None, description="栏目类型（网页元数据 ColumnType；留空时按 mkdocs.yml extra.column_types）")
-    hide: Annotated[list[str] | None, NOT_FOR_EDITORS] = Field(default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）")
+    style: Literal["gongwen", "web"] | None = Field(
+        default=None,
+        description="版式：gongwen 为公文样式（标题居中、首行缩进、落款右对齐），web 为网页样式；留空时按栏目决定",
+    )
+    keywords: list[Text] | Text | None = Field(
+        default=None, description="关键词（供网站检查工具和搜索引擎使用）：一个或多个"
+    )
+    image: DocsPath | None = Field(
+        default=None,
+        description="代表图片：首页图片新闻和网页元数据 Image 用的照片（docs/ 下的路径）；留空时用正文中的第一张图片",
+    )
+    column_type: Text | None = Field(
+        default=None, description="栏目类型（网页元数据 ColumnType；留空时按 mkdocs.yml extra.column_types）"
+    )
+    hide: Annotated[list[str] | None, NOT_FOR_EDITORS] = Field(
+        default=None, description="隐藏页面部件，如 toc、navigation（MkDocs Material 字段）"
+    )
     template: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面模板（MkDocs 字段）")
     icon: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面图标（MkDocs Material 字段）")
-    status: Annotated[str | None, NOT_FOR_EDITORS] = Field(default=None, description="页面状态标记（MkDocs Material 字段）")
-    feed: Annotated[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*\.xml$", max_length=300)] | None, NOT_FOR_EDITORS] = Field(
-        default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
+    status: Annotated[str | None, NOT_FOR_EDITORS] = Field(
+        default=None, description="页面状态标记（MkDocs Material 字段）"
+    )
+    feed: Annotated[
+        Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9/_.-]*\.xml$", max_length=300)] | None,
+        NOT_FOR_EDITORS,
+    ] = Field(default=None, description="订阅源（站内路径，如 dongtai/feed.xml）")
     feed_title: Annotated[Text | None, NOT_FOR_EDITORS] = Field(default=None, description="订阅源名称")
 
 

@@ -1,16 +1,19 @@
 """Relations between records: how one record kind refers to another by its registry name."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..outputs import Link, Section
 
 # Relation names, each with one meaning that target kinds may rely on:
 MENTIONS = "mentions"        # the record names the target (a person named in an entry, in a suggestion, in an article)
 PUBLISHES = "publishes"      # the record publishes the target (an issue carries a document, a page, a meeting's texts)
-BELONGS_TO = "belongs_to"    # the record is part of the target (a membership of a term or a group, a suggestion of a session)
-ADOPTS = "adopts"            # the record adopted the target by a vote (a meeting adopts a decision's text, an appointment list)
+BELONGS_TO = (
+    "belongs_to"  # the record is part of the target (a membership of a term or a group, a suggestion of a session)
+)
+ADOPTS = "adopts"  # the record adopted the target by a vote (a meeting adopts a decision's text, an appointment list)
 CONSIDERS = "considers"      # the record deliberated on the target (a meeting hears a report; the 审议意见 it formed)
 REPORTED_BY = "reported_by"  # the target page reports on the record (a news article about a meeting)
 HANDLED_BY = "handled_by"    # the target handles the record (a unit that leads or helps with a suggestion)
@@ -47,9 +50,9 @@ class Relation:
     name: str
     target: str
     label: str
-    refs: Callable[[Any], Iterable[tuple[str, tuple, Any]]]
-    section: Callable[[Any, list["Ref"]], Section | list[Section] | None] | None = None
-    cite: Callable[[Any, "Ref"], tuple[Link, str | None]] | None = None
+    refs: Callable[[Any], Iterable[tuple[str, tuple[Any, ...], Any]]]
+    section: Callable[[Any, list[Ref]], Section | list[Section] | None] | None = None
+    cite: Callable[[Any, Ref], tuple[Link | None, str | None]] | None = None
     check: bool = True           # report references to records that do not exist
     text: Callable[[Any], str | None] | None = None
 
@@ -62,10 +65,10 @@ class Ref:
     kind: str
     source: Any
     target: str
-    loc: tuple
+    loc: tuple[Any, ...]
     detail: Any = None
 
 
-def no_refs(record) -> tuple:
+def no_refs(record: Any) -> tuple[()]:
     """`refs` of a relation whose references are found in a text (see Relation.text)."""
     return ()

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..input.attachments import Refused, Unreadable
-from ..input.attachments import read as read_attachment
+from ..input.attachments import Refused, Unreadable, read as read_attachment
 from ..input.pictures import RASTER, PictureError, metadata_left, open_picture
 from ..input.privacy import INVISIBLE, digits, findings_in, masked
 from ..input.svgcheck import svg_problems
@@ -36,7 +35,8 @@ _FORBIDDEN_TAG = re.compile(r"<(base|object|embed|applet|frame|frameset|portal)\
 _IFRAME = re.compile(r"<iframe\b([^>]*)>", re.IGNORECASE)
 _REFRESH = re.compile(r"<meta\b[^>]*http-equiv\s*=\s*[\"']?refresh", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z][^<>]*>")
-_INTERESTING = re.compile(r"\s(?:href|src|srcset|poster|data|action|formaction|background|xlink:href|style|on[a-z]+)\s*=",
+_INTERESTING = re.compile(r"\s(?:href|src|srcset|poster|data|action|formaction|background|xlink:href|style|"
+                          r"on[a-z]+)\s*=",
                           re.IGNORECASE)
 _URL_NAMES = {"href", "src", "srcset", "poster", "data", "action", "formaction", "background", "xlink:href"}
 _LINK_TAG = re.compile(r"<link\b([^>]*)>", re.IGNORECASE)
@@ -53,7 +53,9 @@ _ANY_TAG = re.compile(r"<[^>]*>")
 
 def _ranges(points: list[int]) -> str:
     """A character class of code points, written as ranges (a long list of single characters is slow)."""
-    out, start, last = [], None, None
+    out: list[str] = []
+    start: int | None = None
+    last = 0
     for point in sorted(points) + [-2]:
         if start is not None and point == last + 1:
             last = point
@@ -67,9 +69,14 @@ def _ranges(points: list[int]) -> str:
 _INVISIBLE = re.compile(_ranges(list(INVISIBLE)))
 _SPACES = re.compile(r"\s+")
 # Drawing coordinates of inline SVG (icons, charts, QR codes): numbers no reader reads as text.
-_GEOMETRY = re.compile(r"""\s(?:d|points|viewBox|transform|[xy][12]?|c[xy]|r[xy]?|d[xy]|width|height|offset|font-size"""
-                       r"""|stroke-width|stroke-dasharray|opacity|fill-opacity|stroke-opacity)\s*=\s*"[^"]*\"""", re.IGNORECASE)
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_GEOMETRY = re.compile(
+    r"""\s(?:d|points|viewBox|transform|[xy][12]?|c[xy]|r[xy]?|d[xy]|width|height|offset|font-size"""
+    r"""|stroke-width|stroke-dasharray|opacity|fill-opacity|stroke-opacity)\s*=\s*"[^"]*\"""",
+    re.IGNORECASE,
+)
+_CSS_URL = re.compile(
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE
+)
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 _LOADS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch", "manifest",
           "mask-icon", "import", "prerender", "dns-prefetch", "preconnect"}
@@ -191,7 +198,7 @@ def check_html(rel: str, page: str, context: Context, new_lines: NewLines | None
 
 
 def _frames(page: str, context: Context, out: Checked) -> set[str]:
-    frames = set()
+    frames: set[str] = set()
     if "<iframe" not in page and "<IFRAME" not in page:
         return frames
     for attrs in _IFRAME.findall(page):
@@ -296,7 +303,7 @@ class NewLines:
         if not fresh:
             return ""
         self.seen.update(lines[i] for i in fresh)
-        keep = set()
+        keep: set[int] = set()
         for i in fresh:
             keep.update(range(max(0, i - self.CONTEXT), min(len(lines), i + self.CONTEXT + 1)))
         out, last = [], -2

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import re
 import xml.etree.ElementTree as ET
-from typing import Iterable
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from ..address import Address, relative_url

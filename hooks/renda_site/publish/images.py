@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 from ..input.pictures import RASTER as PICTURE_FORMATS, needs_cleaning, open_picture
 
@@ -39,7 +40,7 @@ def clean_image(source: Path, cache: Path) -> Path | None:
         orientation = image.getexif().get(ORIENTATION)
         if orientation and orientation != 1:
             exif[ORIENTATION] = orientation
-        options = {"exif": exif.tobytes()} if len(exif) else {}
+        options: dict[str, Any] = {"exif": exif.tobytes()} if len(exif) else {}
         if image.info.get("icc_profile"):
             options["icc_profile"] = image.info["icc_profile"]
         kind = image.format

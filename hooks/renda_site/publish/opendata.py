@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Iterable
+from collections.abc import Iterable
+
+from pydantic import BaseModel
 
 from .. import address
 from ..address import Address
@@ -30,7 +32,7 @@ class PublicUrls:
         self.page, self.file = where.page_public, where.file_public
 
 
-def meanings(dataset_model: type, fields: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+def meanings(dataset_model: type[BaseModel], fields: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
     """(key, meaning) with the model field's description where the dataset gives none."""
     described = dataset_model.model_fields
     return [(key, meaning if meaning is not None else described[key].description) for key, meaning in fields]
@@ -59,7 +61,8 @@ class OpenData:
         for name, schema in sorted(schemas().items()):
             out.append(_json(address.open_data(f"schema/{name}.schema.json"), schema, indent=1))
         for kind, ds in self.datasets():
-            for record, projected in zip(self.catalog.records(kind.name), self.projected[(kind.name, ds.name)]):
+            records = self.catalog.records(kind.name)
+            for record, projected in zip(records, self.projected[(kind.name, ds.name)], strict=True):
                 out.append(_json(address.record_json(kind.page(record)), projected))
         return out
 
@@ -90,11 +93,13 @@ class OpenData:
                 examples.append((kind.label, kind.page(records[0])))
             notes += ds.notes
             csv_notes += [ds.csv_note] if ds.csv_note else []
-        downloads.append((POPOLO.removeprefix("shuju/"), "人大代表、代表团和常委会、任职、选区、会议和表决结果，"
-                          "按 Popolo 国际通用格式（EveryPolitician、Open Civic Data 采用）整理", "JSON（Popolo）"))
+        downloads.append((POPOLO.removeprefix("shuju/"), ("人大代表、代表团和常委会、任职、选区、会议和表决结果，"
+                           "按 Popolo 国际通用格式（EveryPolitician、Open Civic Data 采用）整理"), "JSON（Popolo）"))
         notes.append("`popolo.json` 遵循 Popolo 数据规范（popoloproject.com）："
-                     "`persons`（代表）、`organizations`（人民代表大会、常委会、代表团、专门委员会）、`memberships`（任职，含起止日期和职务）、"
-                     "`posts`（常委会职务）、`areas`（选区）、`events`（届次、人代会会议、常委会会议）、`vote_events`（表决及赞成、反对、弃权票数）。"
+                     "`persons`（代表）、`organizations`（人民代表大会、常委会、代表团、专门委员会）、`memberships`"
+                     "（任职，含起止日期和职务）、"
+                     "`posts`（常委会职务）、`areas`（选区）、`events`（届次、人代会会议、常委会会议）、`vote_events`"
+                     "（表决及赞成、反对、弃权票数）。"
                      "编号为「类别/编号」，如 `deputies/d0001`、`meetings/18-17`。")
         sizes = {f.path: len(f.data) for f in files}
         return {

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..outputs import GeneratedFile, GeneratedPage
-
 
 # Only files of the kinds the generator makes are ever removed from the output folder.
 GENERATED_SUFFIXES = (".md", ".xml", ".json", ".csv")
@@ -23,7 +22,7 @@ class WriteStats:
     _pending: threading.Thread | None = field(default=None, repr=False)
     _failure: list = field(default_factory=list, repr=False)
 
-    def wait(self) -> "WriteStats":
+    def wait(self) -> WriteStats:
         """After `write_pages(..., files_in_background=True)`: until the files are written (raises what failed)."""
         if self._pending is not None:
             self._pending.join()

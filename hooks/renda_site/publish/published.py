@@ -85,6 +85,7 @@ class PageAudit:
             self._submit()
 
     def _submit(self) -> None:
+        assert self.pool is not None              # add() submits only with a pool
         try:
             self.futures.append(self.pool.submit(check_pages, self.batch, self.context))
         except (OSError, RuntimeError):

@@ -3,8 +3,8 @@
 Pure functions, no MkDocs: the adapter passes the site URL and the page URL in and gets markup back.
 No external QR service is ever called (the site must work in mainland China and on intranets).
 The symbol is encoded by zxing-cpp (its writer is zint, in C), by ISO/IEC 18004 with the standard's
-mask penalty rules, about ten times faster than the pure-Python encoder used before (bench/README.md has
-the figures). Codes are kept for `mkdocs serve`, whose rebuilds keep this module.
+mask penalty rules: much faster than the pure-Python encoder used before, which a large site waited for
+(bench/README.md has the figures). Codes are kept for `mkdocs serve`, whose rebuilds keep this module.
 """
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ def qr_modules(url: str) -> list[bytes]:
     Error correction M (15 %) survives a slightly blurred phone photo of a screen or a printout.
     """
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    # zxingcpp.Image has the buffer protocol; its type stubs do not say so
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
+    assert image.shape is not None                # a two-dimensional buffer
     side = image.shape[1]
     data = image.tobytes()
     return [data[start: start + side] for start in range(0, len(data), side)]
@@ -127,7 +129,7 @@ class QrCodes:
                 drawn = future.result()
             except Exception:               # the worker is gone: qr_svg below draws it here
                 drawn = []
-            for done, svg in zip(chunk, drawn):
+            for done, svg in zip(chunk, drawn, strict=False):
                 _DRAWN.setdefault(done, Markup(svg))
                 self._pending.pop(done, None)
         return _figure(qr_svg(url))

@@ -19,6 +19,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from ..kinds import KINDS
 from ..model.records import PUBLIC_NUMBERS, SITE
 
@@ -28,7 +30,7 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 @dataclass(frozen=True)
 class DataFile:
     name: str                    # schemas/<name>.schema.json
-    model: type
+    model: type[BaseModel]
     many: bool                   # the file is a list of records (terms.yaml) rather than one record
     files: str | None            # glob of the data files it describes, relative to the project root
     title: str
@@ -38,8 +40,10 @@ def data_files() -> list[DataFile]:
     """Every kind of data file: the site's configuration, each record kind's sources, the public numbers.
     Page front matter has a schema too: VS Code cannot attach it to Markdown, but open data publishes it."""
     sources = [SITE, *(source for kind in KINDS for source in kind.sources), PUBLIC_NUMBERS]
-    return [DataFile(s.schema, s.model, s.shape == "list", None if s.shape == "pages" else s.schema_glob, s.schema_title)
-            for s in sources]
+    return [
+        DataFile(s.schema, s.model, s.shape == "list", None if s.shape == "pages" else s.schema_glob, s.schema_title)
+        for s in sources
+    ]
 
 
 def _draft07(schema: dict) -> dict:

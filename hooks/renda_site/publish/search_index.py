@@ -39,8 +39,8 @@ INDEX_LANG = "und"   # not zh: Pagefind must not segment again (search_words.py 
 PARTS_FILE = "parts.json"      # in the bundle: the other parts' folders, for search.js
 # Chinese characters per Pagefind run. Its memory grows with the word positions it holds, about one
 # per Chinese character with this segmentation (the pairs, and each run's first and last character):
-# up to about 370 bytes per character on the benchmark site, so a part stays near 1 GB at most
-# (bench/README.md).
+# the size bounds the memory of every part's Pagefind (bench/README.md has the figures per character
+# and per part).
 # Counted as non-ASCII characters (UTF-8 bytes minus characters, halved: 3 bytes each), which costs
 # nothing beyond the encoding to bytes done anyway.
 PART_CHARACTERS = 2_800_000
@@ -98,7 +98,9 @@ def wrap_body(body: str, html_rel: str, plan: SearchPlan, encoded: bool = True) 
         marks.append(("meta", "person:" + " ".join(encode(name).strip() for name in person)))
     extra = "".join(f'<span hidden data-pagefind-{kind}="{html.escape(value)}"></span>' for kind, value in marks)
     head = f'<!DOCTYPE html><html lang="{INDEX_LANG}"><head><meta charset="utf-8"></head><body>'
-    cut = BODY.match(body).end()
+    body_tag = BODY.match(body)
+    assert body_tag is not None               # MkDocs' page template marks the body
+    cut = body_tag.end()
     document = head + body[:cut] + extra + body[cut:] + "</body></html>"
     return encode_html(document) if encoded else document
 
@@ -213,13 +215,19 @@ class SearchIndexer:
 
     def _run_parts(self) -> None:
         # One thread: Pagefind hardly gains from a second one, and MkDocs needs that core meanwhile.
-        environment = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_LOCATIONS), "RAYON_NUM_THREADS": "1"}
+        environment = {
+            **os.environ,
+            "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(CHUNK_LOCATIONS),
+            "RAYON_NUM_THREADS": "1",
+        }
         while (part := self._queue.get()) is not None:
             pages = str(self._parts[part])
             code = 0
             with open(self._temp / f"pagefind-{part}.log", "w", encoding="utf-8") as log:
-                for command in ([*self.ENCODE, pages],
-                                [*self.PAGEFIND, "--site", pages, "--output-path", str(self._temp / f"bundle-{part}"), "--quiet"]):
+                for command in (
+                    [*self.ENCODE, pages],
+                    [*self.PAGEFIND, "--site", pages, "--output-path", str(self._temp / f"bundle-{part}"), "--quiet"],
+                ):
                     with self._lock:
                         if self._stopped:
                             return
@@ -235,6 +243,7 @@ class SearchIndexer:
         """Wait for the Pagefind runs and put their bundle at `<site_dir>/pagefind` (replacing any old one)."""
         self.start()
         waiting = time.perf_counter()
+        assert self._runner is not None           # start() made it
         try:
             self._runner.join()
             for part, code in enumerate(self._codes):

@@ -8,8 +8,8 @@ so any front end (or a benchmark) can build the same plan.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..address import html_path
 from ..outputs import PageSpec

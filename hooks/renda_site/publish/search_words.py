@@ -22,7 +22,9 @@ import re
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 RUN = re.compile(f"[{CJK}]+")
-MARK = re.compile("[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]")   # Chinese punctuation: 〔2024〕18号 holds the word 18
+MARK = re.compile(
+    "[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+)  # Chinese punctuation: 〔2024〕18号 holds the word 18
 TEXT = re.compile(r">([^<]+)<")
 
 

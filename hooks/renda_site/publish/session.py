@@ -16,19 +16,23 @@ import threading
 import time
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .. import generate
 from ..address import docs_relative
-from ..problems import ContentError, collapse
-from .output import WriteStats, write_pages
 from ..input.pictures import PictureError
 from ..input.privacy import digits
+from ..problems import ContentError, collapse
 from .audit import Context
 from .images import RASTER, clean_image
+from .output import WriteStats, write_pages
 from .published import Origins, PageAudit, publish_only_what_is_used
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps
+
+if TYPE_CHECKING:
+    from .search_index import SearchIndexer
 
 CACHE = Path(".cache") / "generated"       # generated Markdown and files: outside docs/, so the preview's
                                            # watcher does not see its own output
@@ -47,7 +51,7 @@ class BuildSession:
         self.cache = cache
         self.out_dir = self.root / CACHE
         self.qr: QrCodes | None = None
-        self.indexer = None
+        self.indexer: SearchIndexer | None = None
         self.staged: StagedSite | None = None
         self.finished = False            # the last page and the search index are written
         self.origins = Origins()         # where each file of the build came from (the published set)
@@ -61,7 +65,9 @@ class BuildSession:
                 log.error(str(problem))
             log.error("共 %d 个错误。", len(exc.problems.errors))
             self.data_error = True
-            raise BuildFailed("数据检查未通过，网站未生成。请按上面的提示修改后再试（只检查数据：bash dev.sh check）。") from None
+            raise BuildFailed(
+                "数据检查未通过，网站未生成。请按上面的提示修改后再试（只检查数据：bash dev.sh check）。"
+            ) from None
         # Only a session with something to close is watched. A session refused on its data, left in the
         # weak set, was collected later: Ctrl-C landing in that weak reference's callback was swallowed
         # ("Exception ignored in ... _remove") and the preview went on running.
@@ -76,9 +82,15 @@ class BuildSession:
         if cache:
             # Feeds and open-data files are copied only after every page is converted: written meanwhile.
             self.writing = write_pages(self.result.pages, self.out_dir, self.result.files, files_in_background=True)
-            log.info("生成页面 %d 个（写入 %d，未变 %d，删除 %d）、文件 %d 个（在后台写入），用时 %.2f 秒", len(self.result.pages),
-                     self.writing.written, self.writing.unchanged, self.writing.removed, len(self.result.files),
-                     time.perf_counter() - started)
+            log.info(
+                "生成页面 %d 个（写入 %d，未变 %d，删除 %d）、文件 %d 个（在后台写入），用时 %.2f 秒",
+                len(self.result.pages),
+                self.writing.written,
+                self.writing.unchanged,
+                self.writing.removed,
+                len(self.result.files),
+                time.perf_counter() - started,
+            )
         else:
             self.writing = WriteStats()
             log.info("生成页面 %d 个、文件 %d 个（直接交给 MkDocs，不写缓存），用时 %.2f 秒", len(self.result.pages),
@@ -116,8 +128,10 @@ class BuildSession:
             return None
         try:
             cleaned = clean_image(Path(path), self.root / ".cache" / "images")
-        except (OSError, PictureError) as exc:     # Pillow cannot read it: a damaged or mislabelled file
-            raise BuildFailed(f"图片「{docs_relative(path, str(self.root))}」无法读取（{exc}），请换成正常的图片文件") from None
+        except (OSError, PictureError) as exc:  # Pillow cannot read it: a damaged or mislabelled file
+            raise BuildFailed(
+                f"图片「{docs_relative(path, str(self.root))}」无法读取（{exc}），请换成正常的图片文件"
+            ) from None
         return str(cleaned) if cleaned else None
 
     def record_origins(self, docs_dir: str, files: list[tuple[str, str | None, bool, str]]) -> None:
@@ -132,7 +146,9 @@ class BuildSession:
                 continue
             origin = "kit" if source is None else next(
                 (name for folder, name in folders if Path(source).is_relative_to(folder)), "theme")
-            shown = {"docs": f"docs/{src_uri}", "overrides": f"overrides/{src_uri}", "theme": f"主题 {src_uri}"}.get(origin, "")
+            shown = {"docs": f"docs/{src_uri}", "overrides": f"overrides/{src_uri}", "theme": f"主题 {src_uri}"}.get(
+                origin, ""
+            )
             self.origins.copied[dest] = (origin, shown)
 
     def decorate(self, src_uri: str, markdown: str) -> str:
@@ -157,6 +173,7 @@ class BuildSession:
         return self.tags.tags(src_uri)
 
     def qr_block(self, page_url: str):
+        assert self.qr is not None                # made with the pages' addresses
         return self.qr.block(page_url)
 
     def prepare_search(self, nav: list | None) -> None:
@@ -214,17 +231,22 @@ class BuildSession:
         """Leave out what no published page uses; audit what stays; fail the build on any finding."""
         started = time.perf_counter()
         auditor, self.auditor = self.auditor, None
+        assert auditor is not None                # made with the pages' addresses
         checked = auditor.results()
         waited = time.perf_counter() - started
         also = {item.path for item in getattr(self.result.catalog.config, "publish_also", None) or ()}
         outcome = publish_only_what_is_used(site, self.origins, auditor.context, also, checked)
         if outcome.dropped:
-            shown = "、".join(outcome.dropped[:10]) + (f" 等 {len(outcome.dropped)} 个" if len(outcome.dropped) > 10 else "")
-            self.log.info("没有任何发布的页面使用，未发布：%s（确需发布的，在 data/site.yaml 的 publish_also 中写明理由）", shown)
+            shown = "、".join(outcome.dropped[:10]) + (
+                f" 等 {len(outcome.dropped)} 个" if len(outcome.dropped) > 10 else ""
+            )
+            self.log.info("没有任何发布的页面使用，未发布：%s（确需发布的，在 data/site.yaml 的 publish_also "
+                          "中写明理由）", shown)
         if outcome.problems:
             for problem in outcome.problems:
                 self.log.error("发布前检查未通过：%s", problem)
-            raise BuildFailed(f"发布前检查发现 {len(outcome.problems)} 处问题（见上面的 ERROR 行），网站未发布，已发布的网站保持不变。")
+            raise BuildFailed(f"发布前检查发现 {len(outcome.problems)} 处问题（见上面的 ERROR 行），网站未发布，"
+                              "已发布的网站保持不变。")
         self.log.info("发布前检查：%d 个文件逐一检查通过（其中 %d 个页面在生成时已由第二个进程检查；未使用而不发布的："
                       "本站文件 %d 个、主题文件 %d 个），页面生成后又用时 %.2f 秒（等待第二个进程 %.2f 秒）",
                       outcome.kept, len(checked), len(outcome.dropped), outcome.dropped_theme,
@@ -269,7 +291,7 @@ class BuildSession:
             helper.close()
 
 
-_OPEN: "weakref.WeakSet[BuildSession]" = weakref.WeakSet()
+_OPEN: weakref.WeakSet[BuildSession] = weakref.WeakSet()
 
 
 @atexit.register

@@ -53,17 +53,23 @@ def bar_chart(chart_id: str, title: str, bars: list[Bar], caption: str | None = 
         rows.append(
             f'<text x="0" y="{top + 18}">{escape(bar.label)}</text>'
             f'<rect x="0" y="{top + 26}" width="{max(length, 1)}" height="{BAR_HEIGHT}" fill="{BAR_COLOUR}"></rect>'
-            f'<text x="{max(length, 1) + 6}" y="{top + 40}">{bar.count} {escape(unit)}（{percent(bar.count, total)}）</text>')
-    svg = (f'<svg class="rd-chart__svg" role="img" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc" '
+            f'<text x="{max(length, 1) + 6}" y="{top + 40}">'
+            f"{bar.count} {escape(unit)}（{percent(bar.count, total)}）</text>"
+        )
+    svg = (f'<svg class="rd-chart__svg" role="img" aria-labelledby="{chart_id}-title" '
+           f'aria-describedby="{chart_id}-desc" '
            f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" xmlns="http://www.w3.org/2000/svg" '
            f'fill="currentColor" font-size="15">'
            f'<title id="{chart_id}-title">{escape(title)}</title><desc id="{chart_id}-desc">{escape(summary)}</desc>'
            + "".join(rows) + "</svg>")
     body = "".join(f"<tr><th scope=\"row\">{escape(bar.label)}</th><td>{bar.count}</td>"
                    f"<td>{percent(bar.count, total)}</td></tr>" for bar in bars)
-    table = (f'<table><caption>{escape(caption or title)}</caption>'
-             f'<thead><tr><th scope="col">{escape(columns[0])}</th><th scope="col">{escape(columns[1])}</th><th scope="col">占比</th></tr></thead>'
-             f'<tbody>{body}</tbody><tfoot><tr><th scope="row">合计</th><td>{total}</td><td>{percent(total, total)}</td>'
-             f'</tr></tfoot></table>')
+    table = (
+        f"<table><caption>{escape(caption or title)}</caption>"
+        f'<thead><tr><th scope="col">{escape(columns[0])}</th><th scope="col">{escape(columns[1])}</th><th '
+        'scope="col">占比</th></tr></thead>'
+        f'<tbody>{body}</tbody><tfoot><tr><th scope="row">合计</th><td>{total}</td><td>{percent(total, total)}</td>'
+        f"</tr></tfoot></table>"
+    )
     # One line per element and no blank line: Markdown keeps the whole block as raw HTML.
     return Markup(f'<div class="rd-chart" id="{chart_id}">\n<div class="rd-chart__figure">{svg}</div>\n{table}\n</div>')

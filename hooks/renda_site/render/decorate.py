@@ -72,7 +72,9 @@ def decorate(catalog, src_uri: str, markdown: str) -> str:
                "dated": shows_date(catalog.config, src_uri), "neighbours": neighbours(articles, column, article)}
     header = render("article_header.md.j2", src_uri, catalog, **context) if article else ""
     if held is not None:
-        note = held[1].removeprefix("草稿")           # 草稿（draft: true）… is marked 草稿 already
-        header = f'<p class="rd-draft" markdown="span">**草稿**　{md_text(note)}（本页只在本机预览中显示）</p>\n\n' + header
+        note = held[1].removeprefix("草稿")  # 草稿（draft: true）… is marked 草稿 already
+        header = (
+            f'<p class="rd-draft" markdown="span">**草稿**　{md_text(note)}（本页只在本机预览中显示）</p>\n\n' + header
+        )
     footer = render("article_footer.md.j2", src_uri, catalog, **context)
     return f"{header}\n{mark_gongwen(markdown)}\n\n{footer}"

@@ -6,10 +6,10 @@ the default, so a template cannot forget it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template, pass_context
 from markupsafe import Markup
 
 from .. import address
@@ -30,7 +30,8 @@ def md_link(from_page: str, to_path: str, text: object, attrs: str = "") -> Mark
 @pass_context
 def _link(context, to: str | Link, text: object = None, attrs: str = "") -> Markup:
     if isinstance(to, Link):
-        to, text = to.page, to.text if text is None else text
+        text = to.text if text is None else text
+        to = to.page
     return md_link(context["page_uri"], to, text, attrs)
 
 
@@ -88,9 +89,19 @@ ENV = Environment(
     finalize=md_text, autoescape=False, undefined=StrictUndefined,
     trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
 )
-ENV.globals.update(link=_link, href=_href, page=_page, title=_title, cell=pass_context(_cell), chart=_chart, tables=_tables,
-                   html_link=_html_link,
-                   paths=address, cn_number=cn_number, sep=Markup("　"))
+ENV.globals.update(
+    link=_link,
+    href=_href,
+    page=_page,
+    title=_title,
+    cell=pass_context(_cell),
+    chart=_chart,
+    tables=_tables,
+    html_link=_html_link,
+    paths=address,
+    cn_number=cn_number,
+    sep=Markup("　"),
+)
 ENV.filters.update(cn_date=cn_date, markdown_block=markdown_block)
 
 
@@ -115,7 +126,7 @@ def front_matter(meta: dict) -> str:
 
 def render_pages(specs: Iterable[PageSpec], catalog, directory_urls: bool = True) -> Iterator[GeneratedPage]:
     """`directory_urls` as the site is built (a/b.md -> a/b/): raw HTML in a page links by it."""
-    templates: dict[str, object] = {}
+    templates: dict[str, Template] = {}
     for spec in specs:
         template = templates.get(spec.template) or templates.setdefault(spec.template, ENV.get_template(spec.template))
         markdown = template.render(page_uri=spec.uri, catalog=catalog, directory_urls=directory_urls, **spec.context)

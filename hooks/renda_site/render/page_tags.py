@@ -10,13 +10,16 @@ Description, Image).
 """
 from __future__ import annotations
 
+import datetime
 import html
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..address import HOME, Address
+from ..model.kind import RecordKind
 
 SITE_TAGS = ("SiteName", "SiteDomain", "SiteIDCode")
 COLUMN_TAGS = ("ColumnName", "ColumnDescription", "ColumnKeywords", "ColumnType")
@@ -80,7 +83,7 @@ class PageTags:
         self.columns = columns_of(catalog.config, self.settings)
         self.specs = {spec.uri: spec for spec in specs}
         self.titles = titles or {}
-        self.records = {}
+        self.records: dict[str, tuple[RecordKind, Any]] = {}
         self.dates = {}                      # source path -> last update, of every record's page
         for name, kind in catalog.kinds.items():
             for record in catalog.records(name):
@@ -88,7 +91,7 @@ class PageTags:
                 if page and page not in self.records:
                     self.records[page] = (kind, record)
                     self.dates[page] = kind.updated(record)
-        self.column_last: dict[str, object] = {}     # folder -> its newest update
+        self.column_last: dict[str, datetime.date] = {}     # folder -> its newest update
         for page, day in self.dates.items():
             folder = folder_of(page)
             if day is not None and (today is None or day <= today) and day > self.column_last.get(folder, day.min):
@@ -101,7 +104,8 @@ class PageTags:
                      "SiteDomain": urlsplit(site_url).hostname or "" if site_url else "",
                      "SiteIDCode": str(footer.get("site_code") or "")}
         self.keywords = _text(extra.get("keywords"))
-        self.column_types = extra.get("column_types") if isinstance(extra.get("column_types"), dict) else {}
+        column_types = extra.get("column_types")
+        self.column_types: dict[str, Any] = column_types if isinstance(column_types, dict) else {}
         self.author = _text(self.settings.get("site_author")) or catalog.config.body
         self.description = _text(self.settings.get("site_description")) or _text(catalog.config.intro)
         self.emblem = masthead.get("emblem") if isinstance(masthead.get("emblem"), str) else None
@@ -139,9 +143,9 @@ class PageTags:
         meta, record_title, date, source, image = None, "", None, "", None
         held = self.records.get(uri)
         if held is not None:
-            kind, record = held
-            record_title = kind.title(record, self.catalog)
-            date = kind.updated(record)
+            record_kind, record = held
+            record_title = record_kind.title(record, self.catalog)
+            date = record_kind.updated(record)
             meta = getattr(record, "meta", None)
             if meta is None:                   # a record made from data: published by the office itself
                 source, image = self.catalog.config.body, getattr(record, "photo", None)
@@ -154,7 +158,9 @@ class PageTags:
             # A page made from many records (statistics, an index, the open data): the office's, as new as
             # its column (or as the newest content of the site, for a column of no dated records).
             record_title = self.titles.get(uri, "")
-            date = spec.search.date or self.column_last.get(folder_of(uri)) or max(self.column_last.values(), default=None)
+            date = (
+                spec.search.date or self.column_last.get(folder_of(uri)) or max(self.column_last.values(), default=None)
+            )
             source = self.catalog.config.body
         kind = self.page_kind(uri)
         if kind == "content":

@@ -44,7 +44,8 @@ def convert(path: Path, keep_traditional: bool = False) -> tuple[dict, str, Repo
     elif suffix == ".txt":
         items = read_txt(path)
     else:
-        raise ImportFailed(f"只能导入 .docx 或 .txt 文件（{path.name}）。.doc 和 .wps 请先用 Word 或 WPS 另存为 .docx；PDF 请复制全文粘贴到记事本，另存为 .txt")
+        raise ImportFailed(f"只能导入 .docx 或 .txt 文件（{path.name}）。.doc 和 .wps 请先用 Word 或 WPS 另存为 .docx；"
+                           "PDF 请复制全文粘贴到记事本，另存为 .txt")
     if not any(item.text.strip() if isinstance(item, Line) else any(any(c.strip() for c in r) for r in item.rows)
                for item in items):
         raise ImportFailed(f"{path.name} 是空的（没有任何文字），没有导入")

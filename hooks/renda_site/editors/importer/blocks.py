@@ -58,8 +58,8 @@ class Report:
     def lines(self) -> list[str]:
         levels = "，".join(f"{'#' * level} {count} 个" for level, count in sorted(self.headings.items())) or "无"
         out = [f"标题层次：{levels}；段首小标题 {self.run_in_headings} 个",
-               f"删除页码 {len(self.page_markers)} 行，重复的页眉页脚 {len(self.repeated_lines)} 行，"
-               f"水印/广告/网页杂项 {len(self.noise_lines)} 行；接续断行 {self.joins} 处",
+               (f"删除页码 {len(self.page_markers)} 行，重复的页眉页脚 {len(self.repeated_lines)} 行，"
+                f"水印/广告/网页杂项 {len(self.noise_lines)} 行；接续断行 {self.joins} 处"),
                f"表格 {self.tables} 个，附件 {self.attachments} 项"]
         by_kind = {line for lines in self.chrome.values() for line in lines}     # listed by kind below
         dropped = self.repeated_lines + [line for line in self.noise_lines if line not in by_kind]

@@ -16,17 +16,34 @@ PAGE_MARKERS = [re.compile(p) for p in (
     r"^\d{1,3}\s*[/／]\s*\d{1,3}$",                          # 11 / 21
     r"^(page|Page|PAGE)\s*\d+(\s*(of|/)\s*\d+)?$",
 )]
-NOISE = [re.compile(p) for p in (
-    r"(仅供|只供).{0,6}(参考|学习|内部)", r"内部资料", r"注意保存", r"(文库|文档|资料)(由|提供|下载)|(免费|立即|点击)下载",
-    r"^VIP", r"^\d+(\.\d+)?万?\+?$", r"^\d+(\.\d+)?\s*[KMG]B$", r"^\d+\s*页$", r"^(海报|侵权投诉|举报|收藏|分享|评论)$",
-    r"https?://|www\.", r"扫一扫|扫码|二维码|公众号", r"版权所有|Copyright|©",
-    r"^(当前位置|您的位置|你的位置|位置)\s*[:：]", r"首\s*页\s*[|>》]", r"打印本页|关闭窗口|【?字[体号]\s*[:：]?\s*大\s*中\s*小",
-    r"(浏览|点击|阅读)(次数|量)?\s*[:：]\s*\d+", r"^(责任编辑|编辑|审核|校对)\s*[:：]", r"^(上一篇|下一篇)\s*[:：]",
-    r"^(今天是|天气预报|站内搜索|栏目导航)", r"加微信|微信群|微信号|QQ群|免费素材|海量.{0,4}素材|每日更新",
-    r"^(作者|发布时间|发布日期|信息来源|文章来源)\s*[:：]",
-    r"^\d{4}-\d{1,2}-\d{1,2}$",                              # a download site's upload date
-    r"(\|\s*[^|]{1,8}\s*){3,}\|?\W*$",                    # a navigation bar: 关于本网|本网动态|联系我们
-)]
+NOISE = [
+    re.compile(p)
+    for p in (
+        r"(仅供|只供).{0,6}(参考|学习|内部)",
+        r"内部资料",
+        r"注意保存",
+        r"(文库|文档|资料)(由|提供|下载)|(免费|立即|点击)下载",
+        r"^VIP",
+        r"^\d+(\.\d+)?万?\+?$",
+        r"^\d+(\.\d+)?\s*[KMG]B$",
+        r"^\d+\s*页$",
+        r"^(海报|侵权投诉|举报|收藏|分享|评论)$",
+        r"https?://|www\.",
+        r"扫一扫|扫码|二维码|公众号",
+        r"版权所有|Copyright|©",
+        r"^(当前位置|您的位置|你的位置|位置)\s*[:：]",
+        r"首\s*页\s*[|>》]",
+        r"打印本页|关闭窗口|【?字[体号]\s*[:：]?\s*大\s*中\s*小",
+        r"(浏览|点击|阅读)(次数|量)?\s*[:：]\s*\d+",
+        r"^(责任编辑|编辑|审核|校对)\s*[:：]",
+        r"^(上一篇|下一篇)\s*[:：]",
+        r"^(今天是|天气预报|站内搜索|栏目导航)",
+        r"加微信|微信群|微信号|QQ群|免费素材|海量.{0,4}素材|每日更新",
+        r"^(作者|发布时间|发布日期|信息来源|文章来源)\s*[:：]",
+        r"^\d{4}-\d{1,2}-\d{1,2}$",  # a download site's upload date
+        r"(\|\s*[^|]{1,8}\s*){3,}\|?\W*$",  # a navigation bar: 关于本网|本网动态|联系我们
+    )
+]
 
 
 def is_page_marker(text: str) -> bool:
@@ -50,8 +67,10 @@ def remove_furniture(items: list, report: Report) -> list:
     # The start and the end of the text are page edges too (first page's header, last page's footer).
     for b in [-1] + boundaries + [len(texts)] if boundaries else []:
         for i in _nonblank_around(texts, b, 2):
-            key = re.sub(r"\d+", "#", texts[i])
-            if len(texts[i]) <= 40 and not is_page_marker(texts[i]):
+            text = texts[i]
+            assert text is not None               # a non-blank line
+            key = re.sub(r"\d+", "#", text)
+            if len(text) <= 40 and not is_page_marker(text):
                 near.setdefault(key, set()).add(i)
     repeated = {i for key, where in near.items()
                 if len(where) >= max(2, len(boundaries) / 2) for i in where}
@@ -123,7 +142,7 @@ def wrap_width(lines: list[Line]) -> float | None:
     Hard-wrapped text has many lines of (nearly) the same width: the widest common width covers a
     large share of the lines. Text pasted from a web page or Word has one line per paragraph.
     """
-    widths = [display_width(l.text.strip()) for l in lines if len(l.text.strip()) >= 8]
+    widths = [display_width(line.text.strip()) for line in lines if len(line.text.strip()) >= 8]
     if len(widths) < 6:
         return None
     counts = Counter(widths)
@@ -222,7 +241,7 @@ def continues(item: Line, text: str) -> bool:
 
 def _double_spaced(items: list) -> bool:
     texts = [i.text.strip() if isinstance(i, Line) else "x" for i in items]
-    followed = sum(1 for a, b in zip(texts, texts[1:] + [""]) if a and not b)
+    followed = sum(1 for a, b in zip(texts, texts[1:] + [""], strict=True) if a and not b)
     return followed >= 0.8 * max(1, sum(1 for t in texts if t))
 
 

@@ -39,7 +39,7 @@ def starts_block(text: str) -> bool:
 
 
 def heading_of(text: str, style: str = "") -> Heading | None:
-    for pattern, level in NUMBERED:
+    for pattern, level in NUMBERED:  # noqa: B007 (level is read after the loop's break)
         if pattern.match(text):
             break
     else:

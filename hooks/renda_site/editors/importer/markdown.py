@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Line, Report, Table
+from .blocks import Report, Table
 from .headings import ARTICLE, ATTACHMENT, heading_of
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
@@ -52,9 +52,9 @@ def body(items: list, report: Report) -> str:
         attach = ATTACHMENT.match(text)
         if attach and not attach.group(1) and len(text) > attach.end():
             first = text[attach.end():].strip()
-            if _LIST_ITEM.match(first):                # 附件：1.……  2.……  -> a list
+            if listed := _LIST_ITEM.match(first):      # 附件：1.……  2.……  -> a list
                 blocks.append("附件：")
-                attachments = [_LIST_ITEM.match(first).group(2)]
+                attachments = [listed.group(2)]
                 continue
             report.attachments += 1
         elif attach and len(text) <= 8:              # "附件1" above an attachment's own text

@@ -8,17 +8,22 @@ import re
 from dataclasses import dataclass, field
 
 from .blocks import Line
-
 from .headings import starts_block
 
 CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "Ｏ": 0, "O": 0}
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-CN_DATE = re.compile(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+CN_DATE = re.compile(
+    r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
 DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号$")
 MASTHEAD = re.compile(r"^(.{4,40}?)\s*文件$")
-TITLE_WORDS = re.compile(r"(决定|决议|通知|报告|意见|办法|规定|条例|规则|方案|公告|通报|纪要|批复|函|计划|总结|讲话|细则|制度)$")
-BODY_SUFFIX = re.compile(r"(人民代表大会常务委员会|人大常委会|人民代表大会|人民政府|委员会|办公室|人民法院|人民检察院|主席团|局|委)$")
-TITLE_BODY = re.compile(r"^(.{1,20}?(人民代表大会常务委员会|人大常委会|人民政府|人民法院|人民检察院|监察委员会|办公室))")
+TITLE_WORDS = re.compile(r"(决定|决议|通知|报告|意见|办法|规定|条例|规则|方案|公告|通报|纪要|批复|函|计划|总结|讲话|"
+                         r"细则|制度)$")
+BODY_SUFFIX = re.compile(r"(人民代表大会常务委员会|人大常委会|人民代表大会|人民政府|委员会|办公室|人民法院|人民检察院|"
+                         r"主席团|局|委)$")
+TITLE_BODY = re.compile(
+    r"^(.{1,20}?(人民代表大会常务委员会|人大常委会|人民政府|人民法院|人民检察院|监察委员会|办公室))"
+)
 ISSUED = re.compile(r"^(抄送|抄报|主题词)\s*[:：]|印发$")     # the 版记 under the text, not "现印发给你们"
 ADOPTED = re.compile(r"^（.*(通过|批准|会议|讲话|报告).*）$|^——.*$")
 
@@ -45,7 +50,7 @@ def disclosure_of(text: str) -> dict | None:
     if len(found) < 2:
         return None
     fields = {}
-    for here, after in zip(found, found[1:] + [None]):
+    for here, after in zip(found, found[1:] + [None], strict=True):
         label = re.sub(r"\s", "", here.group(1)).replace("发文字号", "文号")
         value = text[here.end(): after.start() if after else len(text)].strip()
         if label in LABELS and value:
@@ -78,7 +83,13 @@ def _cn_small(text: str) -> int:
 
 
 def is_date_line(text: str) -> bool:
-    return bool(re.fullmatch(r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*", text))
+    return bool(
+        re.fullmatch(
+            r"\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+            r"[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*",
+            text,
+        )
+    )
 
 
 class _Text:
@@ -143,8 +154,8 @@ def _title(meta: Metadata, lines: list, items: list) -> None:
         if lines[end].table or starts_block(text) or text.endswith("：") or len(text) > 60:
             break
         if TITLE_WORDS.search(text) or lines[end].style == "Title":
-            meta.title = "".join(l.text for l in lines[start:end + 1])
-            meta.dropped += [l.text for l in lines[:start] if l.text]
+            meta.title = "".join(line.text for line in lines[start:end + 1])
+            meta.dropped += [line.text for line in lines[:start] if line.text]
             del lines[:end + 1], items[:end + 1]
             break
     _drop_blanks(lines, items, leading=True)
@@ -163,12 +174,14 @@ def _tail(meta: Metadata, lines: list, items: list) -> None:
     for i in range(len(lines) - 1, max(-1, len(lines) - 8), -1):
         if is_date_line(lines[i].text):
             meta.date = parse_date(lines[i].text)
-            before = [l.text for l in lines[:i] if l.text]
+            before = [line.text for line in lines[:i] if line.text]
             if before and BODY_SUFFIX.search(before[-1]) and len(before[-1]) <= 40:
                 meta.body = meta.body or before[-1]
             break
     if meta.date is None:
-        for line in [l for l in lines if l.text][:3]:   # "（2024年3月1日……会议通过）" under the title
+        for line in [candidate for candidate in lines if candidate.text][
+            :3
+        ]:  # "（2024年3月1日……会议通过）" under the title
             if ADOPTED.match(line.text) and parse_date(line.text):
                 meta.date = parse_date(line.text)
                 break
@@ -195,7 +208,7 @@ def _repeated_title(meta: Metadata, lines: list, items: list) -> None:
             if issuer and len(issuer) <= 20 and (BODY_SUFFIX.search(issuer) or issuer.endswith("委")):
                 meta.title = issuer + meta.title
                 meta.body = meta.body or issuer
-            meta.dropped += [l.text for l in lines[:i + 1] if l.text]
+            meta.dropped += [line.text for line in lines[:i + 1] if line.text]
             del lines[:i + 1], items[:i + 1]
             break
     _drop_blanks(lines, items, leading=True)

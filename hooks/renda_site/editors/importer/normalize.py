@@ -6,14 +6,15 @@ from __future__ import annotations
 import re
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_FULLWIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}           # ０-９
+_FULLWIDTH_ASCII: dict[int, int | str | None] = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}   # ０-９
 _FULLWIDTH_ASCII.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})     # Ａ-Ｚ
 _FULLWIDTH_ASCII.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})     # ａ-ｚ
 _FULLWIDTH_ASCII.update({ord("％"): "%", ord("＋"): "+", ord("／"): "/", ord("＝"): "=", ord("＆"): "&",
                          0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200B: None, 0xFEFF: None})
 # Chinese punctuation written half-width after or before a Chinese character.
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}，。、；：？！“”‘’（）《》〔〕])[ \u3000]+(?=[{CJK}，。、；：？！“”‘’（）《》〔〕])")
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{CJK}，。、；：？！“”‘’（）《》〔〕])[ \u3000]+(?=[{CJK}，。、；：？！“”‘’（）"
+                                r"《》〔〕])")
 _HALF_PUNCT = re.compile(rf"(?<=[{CJK}”）》])([,;:?!])|([,;:?!])(?=[{CJK}“（《])")
 _PAREN = re.compile(rf"\(([{CJK}0-9一二三四五六七八九十]+[^()]*)\)")
 _STOP = re.compile(rf"(?<=[{CJK}])\.(?=[{CJK}0-9]|$)")

@@ -8,6 +8,8 @@ legal-style numbering (isLgl), numbering linked through w:numStyleLink.
 """
 from __future__ import annotations
 
+from typing import Any, overload
+
 from docx.oxml.ns import qn
 
 from ...text import cn_number
@@ -41,15 +43,25 @@ def render(n: int, fmt: str) -> str:
     return str(n)                                   # decimal, decimalZero, decimalFullWidth, …
 
 
-def _val(element, tag: str, default: str | None = None) -> str | None:
+@overload
+def _val(element: Any, tag: str) -> str | None: ...
+
+
+@overload
+def _val(element: Any, tag: str, default: str) -> str: ...
+
+
+def _val(element: Any, tag: str, default: str | None = None) -> str | None:
+    """The w:val of `element`'s child `tag`; `default` when there is no such child or it has no value."""
     child = element.find(qn(tag)) if element is not None else None
-    return child.get(qn("w:val")) if child is not None else default
+    value = child.get(qn("w:val")) if child is not None else None
+    return default if value is None else value
 
 
 class Numbering:
     def __init__(self, document):
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
-        self.abstract_of: dict[str, str] = {}
+        self.abstract_of: dict[str, str | None] = {}
         self.counters: dict[str, list[int | None]] = {}
         try:
             root = document.part.numbering_part.element
@@ -71,8 +83,10 @@ class Numbering:
         spec = self.levels.get((abstract, level)) if abstract is not None else None
         if spec is None or spec[0] in ("bullet", "none"):
             return ""
+        assert abstract is not None               # spec was found under it
         counters = self.counters.setdefault(abstract, [None] * 9)
-        counters[level] = spec[2] if counters[level] is None else counters[level] + 1
+        current = counters[level]
+        counters[level] = spec[2] if current is None else current + 1
         for deeper in range(level + 1, 9):
             counters[deeper] = None
         text = spec[1]

@@ -17,7 +17,9 @@ COLUMNS = {" ": 1, "\u00a0": 1, "\u3000": 2, "\t": 4}
 
 
 def _line(text: str, style: str = "") -> Line:
-    lead = INDENT.match(text).group(0) if text.strip() else ""
+    indent = INDENT.match(text)
+    assert indent is not None                 # the pattern matches the empty string
+    lead = indent.group(0) if text.strip() else ""
     return Line(text.rstrip(), style, sum(COLUMNS[c] for c in lead))
 
 
@@ -28,7 +30,9 @@ def decode(raw: bytes, name: str) -> str:
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
-            raise ImportFailed(f"{name} 以 UTF-16（“Unicode”）标记开头，但内容不完整，无法读取。请用记事本打开，另存为 UTF-8") from None
+            raise ImportFailed(
+                f"{name} 以 UTF-16（“Unicode”）标记开头，但内容不完整，无法读取。请用记事本打开，另存为 UTF-8"
+            ) from None
     if b"\x00" in raw:
         raise ImportFailed(f"{name} 不是文本文件（含有二进制数据，可能是图片、压缩包或改了扩展名的其他文件）。"
                            "请打开原文件，复制正文粘贴到记事本，另存为 UTF-8 的 .txt")
@@ -41,14 +45,16 @@ def decode(raw: bytes, name: str) -> str:
     else:
         raise ImportFailed(f"{name} 的编码无法识别（既不是 UTF-8，也不是 GBK）。请用记事本打开，另存为 UTF-8")
     if len(_CONTROL.findall(text)) > max(2, len(text) // 200):
-        raise ImportFailed(f"{name} 不是文本文件（含有大量控制字符）。请打开原文件，复制正文粘贴到记事本，另存为 UTF-8 的 .txt")
+        raise ImportFailed(
+            f"{name} 不是文本文件（含有大量控制字符）。请打开原文件，复制正文粘贴到记事本，另存为 UTF-8 的 .txt"
+        )
     return text
 
 
 def read_txt(path: Path) -> list[Line | Table]:
     text = decode(path.read_bytes(), path.name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[Line | Table] = []
+    out: list[Line] = []
     for raw_line in text.split("\n"):
         for part in raw_line.split("\f"):            # pdftotext marks page breaks with a form feed
             out.append(_line(part))
@@ -65,7 +71,7 @@ def _tab_tables(lines: list[Line]) -> list[Line | Table]:
             run.append(line)
             continue
         if len(run) >= 2:
-            out.append(Table([[c.strip() for c in l.text.strip().split("\t")] for l in run]))
+            out.append(Table([[c.strip() for c in line.text.strip().split("\t")] for line in run]))
         else:
             out.extend(run)
         run = []
@@ -74,13 +80,12 @@ def _tab_tables(lines: list[Line]) -> list[Line | Table]:
 
 
 def read_docx(path: Path) -> list[Line | Table]:
-    import docx   # python-docx; imported here so the site build never needs it
-
-    from .numbering import Numbering
-
     import zipfile
 
+    import docx  # python-docx; imported here so the site build never needs it
+
     from ...input.attachments import Refused, guard_zip
+    from .numbering import Numbering
     try:
         with zipfile.ZipFile(path) as archive:     # a zip bomb is refused before python-docx unpacks it
             guard_zip(archive, f"{path.name} ")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .blocks import Line, Report, Table
 from .normalize import CJK
@@ -31,7 +31,7 @@ DAMAGE = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin
     out: set[str] = set()
@@ -46,7 +46,7 @@ def _is_reading(char: str, annotation: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _converter():
-    import opencc        # imported here: only the importer converts, never the build
+    import opencc  # imported here: only the importer converts, never the build
     return opencc.OpenCC("t2s")
 
 
@@ -84,16 +84,19 @@ def repair(items: list, report: Report, keep_traditional: bool = False) -> None:
     annotated = len(verified) >= LEAST
     if annotated:
         example = verified[0].group(0)
-        _map(items, lambda t: ANNOTATION.sub(lambda m: m.group(1) if _is_reading(m.group(1), m.group(2)) else m.group(0), t))
+        _map(
+            items,
+            lambda t: ANNOTATION.sub(lambda m: m.group(1) if _is_reading(m.group(1), m.group(2)) else m.group(0), t),
+        )
         report.repairs.append(f"删除字后括号中的拼音 {len(verified)} 处（如「{example}」→「{example[0]}」），"
                               "这是错误的繁体转换留下的注音")
         text = _all_text(items)
     converted = simplified(text)
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    changed = sum(1 for a, b in zip(text, converted, strict=False) if a != b)
     cjk = len(re.findall(f"[{CJK}]", text)) or 1
     if not changed:
         return
-    examples = "".join(list(dict.fromkeys(a for a, b in zip(text, converted) if a != b))[:6])
+    examples = "".join(list(dict.fromkeys(a for a, b in zip(text, converted, strict=False) if a != b))[:6])
     if annotated:
         _map(items, simplified)
         report.repairs.append(f"繁体字转为简体 {changed} 字（如「{examples}」）")
@@ -110,7 +113,9 @@ def repair(items: list, report: Report, keep_traditional: bool = False) -> None:
 def find_damage(title: str | None, items: list) -> list[str]:
     """Where damage that cannot be undone stands: the title, or the n-th paragraph of the body."""
     places = [("标题", title or "")]
-    places += [(f"正文第 {n} 段", item.text) for n, item in enumerate((i for i in items if isinstance(i, Line) and i.text), 1)]
+    places += [
+        (f"正文第 {n} 段", item.text) for n, item in enumerate((i for i in items if isinstance(i, Line) and i.text), 1)
+    ]
     found = []
     for where, text in places:
         for pattern, reason in DAMAGE:

@@ -12,9 +12,17 @@ FIELDS = [("id", None), ("title", "会议名称"), ("term", "届次"), ("start",
           ("invited_deputies", "列席的县人大代表（列表），每项同 presiding"), ("observers", None),
           ("agenda", "会议议程（列表），每项的字段见下表"), ("news", "会议报道（列表）：title（标题）和 url（地址）"),
           ("bulletins", "刊载本次会议文件的常委会公报（列表）：title 和 url"), ("url", "会议页面地址")]
-ITEM_FIELDS = [("title", None), ("documents", "审议的文件（列表）：title 和 url"), ("opinion", "审议意见：title 和 url"),
-               ("adopted", "表决通过的文件：title 和 url"), ("appointments", "表决的任免名单：title 和 url"),
-               ("vote", "表决结果：in_favour（赞成）、against（反对）、abstain（弃权）、result（通过或未通过）；不表决的议程为 null")]
+ITEM_FIELDS = [
+    ("title", None),
+    ("documents", "审议的文件（列表）：title 和 url"),
+    ("opinion", "审议意见：title 和 url"),
+    ("adopted", "表决通过的文件：title 和 url"),
+    ("appointments", "表决的任免名单：title 和 url"),
+    (
+        "vote",
+        "表决结果：in_favour（赞成）、against（反对）、abstain（弃权）、result（通过或未通过）；不表决的议程为 null",
+    ),
+]
 CSV = ["meeting_id", "meeting", "start", "item", "title", "in_favour", "against", "abstain", "result", "url"]
 
 
@@ -22,16 +30,25 @@ def _rows(records: list[dict]):
     for m in records:                          # one row per agenda item
         for number, item in enumerate(m["agenda"], 1):
             vote = item["vote"] or {}
-            yield {"meeting_id": m["id"], "meeting": m["title"], "start": m["start"], "item": number, "title": item["title"],
-                   **{k: vote.get(k) for k in ("in_favour", "against", "abstain", "result")}, "url": m["url"]}
+            yield {
+                "meeting_id": m["id"],
+                "meeting": m["title"],
+                "start": m["start"],
+                "item": number,
+                "title": item["title"],
+                **{k: vote.get(k) for k in ("in_favour", "against", "abstain", "result")},
+                "url": m["url"],
+            }
 
 
 OPEN_DATA = OpenDataSet(
     "meetings", "常委会会议", "常委会会议：每次会议一项，含出席、列席、议程和表决结果", FIELDS, Meeting,
     nested=[("agenda", "会议议程", AgendaItem, ITEM_FIELDS)],
     csv_summary="常委会会议议程：每个议程一行，含表决结果", csv_columns=CSV, csv_rows=_rows,
-    csv_note="`meetings.csv` 每行是一次会议的一个议程：`meeting_id`（会议编号）、`meeting`（会议名称）、`start`（会议日期）、"
-             "`item`（议程序号）、`title`，表决的议程有 `in_favour`、`against`、`abstain` 和 `result`，`url` 为会议页面地址。",
+    csv_note="`meetings.csv` 每行是一次会议的一个议程：`meeting_id`（会议编号）、`meeting`（会议名称）、`start`"
+             "（会议日期）、"
+             "`item`（议程序号）、`title`，表决的议程有 `in_favour`、`against`、`abstain` 和 `result`，`url` "
+             "为会议页面地址。",
     notes=["表决“通过”指赞成票超过常委会全体组成人员（`members`）的半数，而不是出席人员的半数。"])
 
 
@@ -47,22 +64,41 @@ def _page(catalog, urls, page: str) -> dict:
 def project(m: Meeting, catalog, urls) -> dict:
     def item(entry: AgendaItem) -> dict:
         lst = catalog.get("appointments", entry.appointments) if entry.appointments else None
-        return {"title": entry.title, "documents": [_page(catalog, urls, p) for p in entry.documents],
-                "opinion": _page(catalog, urls, entry.opinion) if entry.opinion else None,
-                "adopted": _page(catalog, urls, entry.adopted) if entry.adopted else None,
-                "appointments": {"title": lst.title, "url": urls.page(catalog.page("appointments", lst))} if lst else None,
-                "vote": {"in_favour": entry.vote.in_favour, "against": entry.vote.against, "abstain": entry.vote.abstain,
-                         "result": "通过" if passed(m, entry.vote) else "未通过"} if entry.vote else None}
+        return {
+            "title": entry.title,
+            "documents": [_page(catalog, urls, p) for p in entry.documents],
+            "opinion": _page(catalog, urls, entry.opinion) if entry.opinion else None,
+            "adopted": _page(catalog, urls, entry.adopted) if entry.adopted else None,
+            "appointments": {"title": lst.title, "url": urls.page(catalog.page("appointments", lst))} if lst else None,
+            "vote": {
+                "in_favour": entry.vote.in_favour,
+                "against": entry.vote.against,
+                "abstain": entry.vote.abstain,
+                "result": "通过" if passed(m, entry.vote) else "未通过",
+            }
+            if entry.vote
+            else None,
+        }
 
     bulletins = [ref.source for ref in catalog.refs_to("meetings", m.id, PUBLISHES)]
     return {
-        "id": m.id, "title": meeting_title(catalog, m), "term": catalog.get("terms", m.term).name,
-        "start": m.start.isoformat(), "end": m.end.isoformat() if m.end else None, "place": m.place,
-        "presiding": [_person(catalog, d) for d in m.presiding], "members": m.members, "present": m.present,
+        "id": m.id,
+        "title": meeting_title(catalog, m),
+        "term": catalog.get("terms", m.term).name,
+        "start": m.start.isoformat(),
+        "end": m.end.isoformat() if m.end else None,
+        "place": m.place,
+        "presiding": [_person(catalog, d) for d in m.presiding],
+        "members": m.members,
+        "present": m.present,
         "present_members": [_person(catalog, d) for d in m.present_members],
-        "invited_deputies": [_person(catalog, d) for d in m.invited_deputies], "observers": list(m.observers),
-        "agenda": [item(entry) for entry in m.agenda], "news": [_page(catalog, urls, p) for p in m.news],
-        "bulletins": [{"title": catalog.title("bulletins", b), "url": urls.page(catalog.page("bulletins", b))} for b in bulletins],
+        "invited_deputies": [_person(catalog, d) for d in m.invited_deputies],
+        "observers": list(m.observers),
+        "agenda": [item(entry) for entry in m.agenda],
+        "news": [_page(catalog, urls, p) for p in m.news],
+        "bulletins": [
+            {"title": catalog.title("bulletins", b), "url": urls.page(catalog.page("bulletins", b))} for b in bulletins
+        ],
         "url": urls.page(catalog.page("meetings", m)),
     }
 

@@ -12,7 +12,19 @@ from ... import address
 from ...input.sources import DataSource
 from ...model.kind import Draft, RecordKind, Scaffold
 from ...model.relations import ADOPTS, BELONGS_TO, CONSIDERS, MENTIONS, PAGES, PUBLISHES, REPORTED_BY, Relation
-from ...outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, SiteMapGroup, crumb
+from ...outputs import (
+    FEED_LENGTH,
+    Entry,
+    Feed,
+    HomeBlock,
+    HomeItem,
+    Link,
+    PageSpec,
+    SearchHint,
+    Section,
+    SiteMapGroup,
+    crumb,
+)
 from ...text import cn_date
 from .exports import OPEN_DATA, popolo, project
 from .model import Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed, short_title
@@ -82,21 +94,44 @@ def _issues(catalog, refs) -> list[Link]:
 class MeetingsKind(RecordKind):
     name = "meetings"
     label = "常委会会议"
-    sources = (DataSource("meetings", Meeting, "data/meetings", "files", "meeting", "常委会会议（data/meetings/<届次>-<次数>.yaml）"),)
+    sources = (
+        DataSource(
+            "meetings", Meeting, "data/meetings", "files", "meeting", "常委会会议（data/meetings/<届次>-<次数>.yaml）"
+        ),
+    )
     id_matches_file = True
     section = (SECTION, "常委会会议")
     relations = (
         Relation(BELONGS_TO, "terms", "届次", lambda m: [(m.term, ("term",), None)]),
         Relation(MENTIONS, "deputies", "代表编号", lambda m: list(_people(m)), section=_deputy_section),
-        Relation(ADOPTS, "appointments", "任免名单",
-                 lambda m: [(item.appointments, ("agenda", i, "appointments"), i) for i, item in enumerate(m.agenda)
-                            if item.appointments], cite=_cite_vote),
-        Relation(ADOPTS, PAGES, "通过的文件", lambda m: [(item.adopted, ("agenda", i, "adopted"), i)
-                                                    for i, item in enumerate(m.agenda) if item.adopted],
-                 cite=_cite_vote, check=False),
+        Relation(
+            ADOPTS,
+            "appointments",
+            "任免名单",
+            lambda m: [
+                (item.appointments, ("agenda", i, "appointments"), i)
+                for i, item in enumerate(m.agenda)
+                if item.appointments
+            ],
+            cite=_cite_vote,
+        ),
+        Relation(
+            ADOPTS,
+            PAGES,
+            "通过的文件",
+            lambda m: [(item.adopted, ("agenda", i, "adopted"), i) for i, item in enumerate(m.agenda) if item.adopted],
+            cite=_cite_vote,
+            check=False,
+        ),
         Relation(CONSIDERS, PAGES, "审议的文件", lambda m: list(_considered(m)), cite=_cite, check=False),
-        Relation(REPORTED_BY, PAGES, "会议报道", lambda m: [(page, ("news", i), "会议报道") for i, page in enumerate(m.news)],
-                 cite=_cite, check=False),
+        Relation(
+            REPORTED_BY,
+            PAGES,
+            "会议报道",
+            lambda m: [(page, ("news", i), "会议报道") for i, page in enumerate(m.news)],
+            cite=_cite,
+            check=False,
+        ),
     )
     open_data = (OPEN_DATA,)
     scaffold = Scaffold("meeting", "新建常委会会议 data/meetings/<届次>-<会议次数>.yaml", Meeting,
@@ -131,9 +166,15 @@ class MeetingsKind(RecordKind):
         terms = [t for t in catalog.index("terms").newest_first if any(m.term == t.id for m in meetings)]
         for m in meetings:
             term = catalog.get("terms", m.term)
-            listing = INDEX if term is terms[0] else term_page(m.term)     # the newest term's meetings: the index
-            yield PageSpec(self.page(m), "meeting.md.j2", self._context(catalog, m), m.origin.path, SearchHint(date=m.start),
-                           {"layout": "record", "crumbs": [crumb(f"{term.name}常委会会议", listing)]})
+            listing = INDEX if term is terms[0] else term_page(m.term)  # the newest term's meetings: the index
+            yield PageSpec(
+                self.page(m),
+                "meeting.md.j2",
+                self._context(catalog, m),
+                m.origin.path,
+                SearchHint(date=m.start),
+                {"layout": "record", "crumbs": [crumb(f"{term.name}常委会会议", listing)]},
+            )
         feed = {"path": address.feed(SECTION), "title": catalog.feed_title("常委会会议")}
         for position, term in enumerate(terms):
             yield PageSpec(INDEX if position == 0 else term_page(term.id), "meetings.md.j2", {
@@ -158,7 +199,9 @@ class MeetingsKind(RecordKind):
     def _doc(catalog, page: str) -> tuple[Link, list[Link]]:
         """A page with its title, and the bulletin issues that carry it."""
         article = catalog.get("articles", page)
-        return Link(page, article.meta.title if article else page), _issues(catalog, catalog.refs_to(PAGES, page, PUBLISHES))
+        return Link(page, article.meta.title if article else page), _issues(
+            catalog, catalog.refs_to(PAGES, page, PUBLISHES)
+        )
 
     @staticmethod
     def _list(catalog, list_id: str) -> tuple[Link, list[Link]]:
@@ -167,8 +210,10 @@ class MeetingsKind(RecordKind):
         return Link(catalog.page("appointments", lst), catalog.title("appointments", lst)), carried
 
     def feeds(self, catalog):
-        entries = [Entry(self.page(m), meeting_title(catalog, m), m.start, "会议议程：" + "；".join(i.title for i in m.agenda))
-                   for m in catalog.records(self.name)[:FEED_LENGTH]]
+        entries = [
+            Entry(self.page(m), meeting_title(catalog, m), m.start, "会议议程：" + "；".join(i.title for i in m.agenda))
+            for m in catalog.records(self.name)[:FEED_LENGTH]
+        ]
         yield Feed(address.feed(SECTION), INDEX, "常委会会议", catalog.feed_title("常委会会议"), None, entries)
 
     def project(self, dataset, m, catalog, urls) -> dict:
@@ -190,18 +235,31 @@ class MeetingsKind(RecordKind):
         if not meetings:
             return
         items = [HomeItem(catalog.link(self.name, m), m.start) for m in meetings[1:catalog.config.home.items]]
-        yield HomeBlock(SECTION, "常委会会议", Link(INDEX, "更多会议"), items, "meetings_home.md.j2", {"meeting": meetings[0]})
+        yield HomeBlock(
+            SECTION, "常委会会议", Link(INDEX, "更多会议"), items, "meetings_home.md.j2", {"meeting": meetings[0]}
+        )
 
     def draft(self, editor, args) -> Draft:
         term = editor.current_term()
         held = [m for m in editor.loaded.of(self.name) if m.term == term.id]
         number = args.number or max((m.number for m in held), default=0) + 1
         last = max(held, key=lambda m: m.number, default=None)
-        values = {"id": f"{term.id}-{number}", "term": term.id, "number": number, "start": editor.today,
-                  "members": last.members if last else "", "presiding": [], "present_members": [], "invited_deputies": [],
-                  "observers": [], "news": [], "agenda": [{"documents": []}]}
+        values = {
+            "id": f"{term.id}-{number}",
+            "term": term.id,
+            "number": number,
+            "start": editor.today,
+            "members": last.members if last else "",
+            "presiding": [],
+            "present_members": [],
+            "invited_deputies": [],
+            "observers": [],
+            "news": [],
+            "agenda": [{"documents": []}],
+        }
         return Draft(f"data/meetings/{term.id}-{number}.yaml",
-                     "常委会会议。agenda 每项一个议程：审议的文件、审议意见、通过的文件、任免名单和表决结果；复制「- title:」开头的一整段可增加一项。",
+                     "常委会会议。agenda 每项一个议程：审议的文件、审议意见、通过的文件、任免名单和表决结果；复制「- "
+                     "title:」开头的一整段可增加一项。",
                      values)
 
 

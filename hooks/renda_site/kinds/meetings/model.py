@@ -26,7 +26,9 @@ class Vote(Record):
 class AgendaItem(Record):
     model_config = ConfigDict(title="会议议程")
     title: Text = Field(description="议程，如 听取和审议县人民政府关于……的报告")
-    documents: list[DocsPath] = Field(default_factory=list, description="审议的报告、草案等文件，docs/ 下的 Markdown 页面")
+    documents: list[DocsPath] = Field(
+        default_factory=list, description="审议的报告、草案等文件，docs/ 下的 Markdown 页面"
+    )
     opinion: DocsPath | None = Field(default=None, description="会后形成的审议意见，docs/ 下的 Markdown 页面")
     adopted: DocsPath | None = Field(default=None, description="表决通过的决定、决议等的全文，docs/ 下的 Markdown 页面")
     appointments: Id | None = Field(default=None, description="表决的任免名单编号（与本次会议编号相同）")
@@ -44,7 +46,9 @@ class Meeting(Record):
     presiding: list[Id] = Field(min_length=1, description="主持会议的常委会主任或副主任（代表编号）")
     members: int = Field(ge=1, description="常委会组成人员人数（应到）")
     present: int = Field(ge=0, description="出席会议的组成人员人数（实到）")
-    present_members: list[Id] = Field(default_factory=list, description="出席会议的组成人员（代表编号），可只列有代表个人页面的")
+    present_members: list[Id] = Field(
+        default_factory=list, description="出席会议的组成人员（代表编号），可只列有代表个人页面的"
+    )
     invited_deputies: list[Id] = Field(default_factory=list, description="列席会议的县人大代表（代表编号）")
     observers: list[Text] = Field(default_factory=list, description="其他列席人员，如 县人民政府副县长×××")
     agenda: list[AgendaItem] = Field(min_length=1, description="会议议程，按顺序")
@@ -87,7 +91,7 @@ def check_meeting(m: Meeting, checker) -> None:
     if len(m.present_members) > m.present:
         checker.error(m, ("present_members",), f"列出的出席人员 {len(m.present_members)} 人，超过实到人数 {m.present}")
     _people(m, checker)
-    seen_lists = set()
+    seen_lists: set[str] = set()
     for index, item in enumerate(m.agenda):
         _item(m, index, item, checker, seen_lists)
     for index, page in enumerate(m.news):
@@ -108,7 +112,9 @@ def _people(m: Meeting, checker) -> None:
             if roles is None:
                 checker.error(m, loc, f"代表「{deputy}」在会议日期（{m.start}）不是第 {m.term} 届代表")
             elif field != "invited_deputies" and not any(MEMBER_ROLE in role for role in roles):
-                checker.error(m, loc, f"代表「{deputy}」不是常委会组成人员（代表文件的 roles 中没有常委会职务）", warning=True)
+                checker.error(
+                    m, loc, f"代表「{deputy}」不是常委会组成人员（代表文件的 roles 中没有常委会职务）", warning=True
+                )
     for index, deputy in enumerate(m.invited_deputies):
         if deputy in m.present_members:
             checker.error(m, ("invited_deputies", index), f"代表「{deputy}」已列为出席的组成人员，不再列为列席")
@@ -132,7 +138,8 @@ def _item(m: Meeting, index: int, item: AgendaItem, checker, seen_lists: set) ->
         checker.error(m, loc + ("vote",), "表决通过的议程宜填写表决结果 vote（赞成、反对、弃权票数）", warning=True)
     if item.appointments:
         if item.appointments != m.id:
-            checker.error(m, loc + ("appointments",), f"任免名单编号应与会议编号「{m.id}」相同（任免名单以会议编号命名）")
+            checker.error(m, loc + ("appointments",), f"任免名单编号应与会议编号「{m.id}」相同"
+                                                      "（任免名单以会议编号命名）")
         elif item.appointments in seen_lists:
             checker.error(m, loc + ("appointments",), f"任免名单「{item.appointments}」在议程中已出现过")
         seen_lists.add(item.appointments)
@@ -147,7 +154,9 @@ def check_adopted_once(meetings: list[Meeting], checker) -> None:
     for m in sorted(meetings, key=lambda m: (m.start, m.id)):
         for index, item in enumerate(m.agenda):
             if item.adopted and first.setdefault(item.adopted, m) is not m:
-                checker.error(m, ("agenda", index, "adopted"), f"「{item.adopted}」已在会议「{first[item.adopted].id}」表决通过")
+                checker.error(
+                    m, ("agenda", index, "adopted"), f"「{item.adopted}」已在会议「{first[item.adopted].id}」表决通过"
+                )
 
 
 def check_numbers(meetings: list[Meeting], checker) -> None:
@@ -155,4 +164,5 @@ def check_numbers(meetings: list[Meeting], checker) -> None:
     first: dict[tuple[str, int], Meeting] = {}
     for m in sorted(meetings, key=lambda m: (m.id != f"{m.term}-{m.number}", m.origin.path)):
         if first.setdefault((m.term, m.number), m) is not m:
-            checker.error(m, ("number",), f"第 {m.term} 届常委会第 {m.number} 次会议已见于 {first[(m.term, m.number)].origin.path}")
+            checker.error(m, ("number",), f"第 {m.term} 届常委会第 {m.number} 次会议已见于 "
+                                          f"{first[(m.term, m.number)].origin.path}")

@@ -57,7 +57,11 @@ def _deputies(s: Suggestion, checker) -> None:
     session = checker.get("sessions", s.session)
     term = session.term if session is not None else None
     for loc, deputy in [(("lead",), s.lead)] + [(("cosigners", i), d) for i, d in enumerate(s.cosigners)]:
-        if term and checker.get("deputies", deputy) is not None and checker.serving("deputies", deputy, term, s.filed) is None:
+        if (
+            term
+            and checker.get("deputies", deputy) is not None
+            and checker.serving("deputies", deputy, term, s.filed) is None
+        ):
             checker.error(s, loc, f"代表「{deputy}」在提出日期（{s.filed}）不是第 {term} 届代表")
     seen = {s.lead}
     for index, deputy in enumerate(s.cosigners):
@@ -67,7 +71,9 @@ def _deputies(s: Suggestion, checker) -> None:
     if s.supervision and term:
         roles = checker.serving("deputies", s.supervision.leader, term, s.assigned or s.filed)
         if roles is not None and not any(role.endswith(LEADERS) for role in roles):
-            checker.error(s, ("supervision", "leader"), f"督办领导「{s.supervision.leader}」不是常委会主任或副主任", warning=True)
+            checker.error(
+                s, ("supervision", "leader"), f"督办领导「{s.supervision.leader}」不是常委会主任或副主任", warning=True
+            )
 
 
 def _handling(s: Suggestion, checker) -> None:
@@ -117,7 +123,8 @@ def _replies(s: Suggestion, checker, codes: set[str]) -> None:
         if reply.satisfaction and not reply.feedback:
             checker.error(s, loc + ("satisfaction",), "填写了代表意见，须同时填写征询意见日期 feedback")
         if reply.feedback and not reply.satisfaction:
-            checker.error(s, loc + ("feedback",), "填写了征询意见日期，须同时填写代表意见 satisfaction（满意、基本满意、不满意）")
+            checker.error(s, loc + ("feedback",), "填写了征询意见日期，须同时填写代表意见 satisfaction（满意、"
+                                                  "基本满意、不满意）")
 
 
 def _dates(s: Suggestion):

@@ -90,19 +90,62 @@ def charts(name: str, f: Figures, categories: list[str], results: list[tuple[str
     """(heading, chart) of a session's summary: 件数 by category, 按期答复, results, 满意度, by unit."""
     satisfaction = SATISFACTIONS + [NOT_ASKED]
     out = [
-        ("按类别", _chart("category", f"{name}代表建议件数（按类别）",
-                       [Bar(c, f.categories[c]) for c in categories], "各类别件数")),
-        ("按期答复", _chart("intime", f"{name}代表建议按期答复情况（按期答复率 {f.in_time_rate}）",
-                        [Bar("按期答复", f.in_time), Bar("逾期答复", f.late), Bar("尚未答复", f.unanswered)],
-                        "按期答复件数", "答复情况")),
-        ("办理结果", _chart("result", f"{name}代表建议办理结果（以最终答复计）",
-                        [Bar(f"{code} 类（{label}）", f.results[code]) for code, label in results], "各类办理结果件数", "办理结果")),
-        ("满意度", _chart("satisfaction", f"{name}代表对最终答复的意见（满意率 {f.pleased_rate}）",
-                       [Bar(k, f.satisfaction[k]) for k in satisfaction], "代表意见件数", "代表意见")),
-        ("首次答复满意度", _chart("first", f"{name}代表对首次答复的意见",
-                           [Bar(k, f.first_satisfaction[k]) for k in satisfaction], "代表意见件数", "代表意见")),
-        ("按主办单位", _chart("unit", f"{name}代表建议件数（按主办单位）",
-                         [Bar(unit, count) for unit, count in by_unit], "各单位主办件数", "主办单位")),
+        (
+            "按类别",
+            _chart(
+                "category", f"{name}代表建议件数（按类别）", [Bar(c, f.categories[c]) for c in categories], "各类别件数"
+            ),
+        ),
+        (
+            "按期答复",
+            _chart(
+                "intime",
+                f"{name}代表建议按期答复情况（按期答复率 {f.in_time_rate}）",
+                [Bar("按期答复", f.in_time), Bar("逾期答复", f.late), Bar("尚未答复", f.unanswered)],
+                "按期答复件数",
+                "答复情况",
+            ),
+        ),
+        (
+            "办理结果",
+            _chart(
+                "result",
+                f"{name}代表建议办理结果（以最终答复计）",
+                [Bar(f"{code} 类（{label}）", f.results[code]) for code, label in results],
+                "各类办理结果件数",
+                "办理结果",
+            ),
+        ),
+        (
+            "满意度",
+            _chart(
+                "satisfaction",
+                f"{name}代表对最终答复的意见（满意率 {f.pleased_rate}）",
+                [Bar(k, f.satisfaction[k]) for k in satisfaction],
+                "代表意见件数",
+                "代表意见",
+            ),
+        ),
+        (
+            "首次答复满意度",
+            _chart(
+                "first",
+                f"{name}代表对首次答复的意见",
+                [Bar(k, f.first_satisfaction[k]) for k in satisfaction],
+                "代表意见件数",
+                "代表意见",
+            ),
+        ),
+        (
+            "按主办单位",
+            _chart(
+                "unit",
+                f"{name}代表建议件数（按主办单位）",
+                [Bar(unit, count) for unit, count in by_unit],
+                "各单位主办件数",
+                "主办单位",
+            ),
+        ),
     ]
     return [(heading, chart) for heading, chart in out if chart.bars]
 

@@ -16,7 +16,19 @@ from ... import address
 from ...input.sources import DataSource
 from ...model.kind import Draft, RecordKind, Scaffold
 from ...model.relations import ANSWERED_BY, BELONGS_TO, HANDLED_BY, MENTIONS, PAGES, Relation
-from ...outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, SiteMapGroup, crumb, paginate
+from ...outputs import (
+    FEED_LENGTH,
+    Entry,
+    Feed,
+    HomeBlock,
+    HomeItem,
+    Link,
+    PageSpec,
+    SearchHint,
+    SiteMapGroup,
+    crumb,
+    paginate,
+)
 from .checks import check_settings, check_suggestion, settings_of
 from .figures import charts, figures, status_bars
 from .index import build_index, session_page, short_session, summary_page
@@ -101,21 +113,51 @@ class SuggestionsKind(RecordKind):
         for session in index.sessions:
             items = index.by_session[session.id]
             for s in items:
-                yield PageSpec(self.page(s), "suggestion.md.j2", self._context(catalog, index, session, s),
-                               s.origin.path, SearchHint(date=s.filed),
-                               {"layout": "record", "crumbs": [crumb(f"{short_session(catalog, session)}代表建议", session_page(session.id))]})
-            common = {"session": session, "short": short_session(catalog, session), "figures": index.session_figures[session.id],
-                      "listing": session_page(session.id), "summary": summary_page(session.id), "replies": address.listing(REPLIES, 1)}
-            yield PageSpec(session_page(session.id), "suggestion_session.md.j2",
-                           {**common, **self._filters(catalog, index, items)}, f"data/suggestions/{session.id}", SearchHint(skip=True),
-                           {"layout": "listing"})
-            yield PageSpec(summary_page(session.id), "suggestion_summary.md.j2", {**common, **self._summary(catalog, index, session)},
-                           f"data/suggestions/{session.id}", SearchHint(), {"layout": "record"})
+                yield PageSpec(
+                    self.page(s),
+                    "suggestion.md.j2",
+                    self._context(catalog, index, session, s),
+                    s.origin.path,
+                    SearchHint(date=s.filed),
+                    {
+                        "layout": "record",
+                        "crumbs": [crumb(f"{short_session(catalog, session)}代表建议", session_page(session.id))],
+                    },
+                )
+            common = {
+                "session": session,
+                "short": short_session(catalog, session),
+                "figures": index.session_figures[session.id],
+                "listing": session_page(session.id),
+                "summary": summary_page(session.id),
+                "replies": address.listing(REPLIES, 1),
+            }
+            yield PageSpec(
+                session_page(session.id),
+                "suggestion_session.md.j2",
+                {**common, **self._filters(catalog, index, items)},
+                f"data/suggestions/{session.id}",
+                SearchHint(skip=True),
+                {"layout": "listing"},
+            )
+            yield PageSpec(
+                summary_page(session.id),
+                "suggestion_summary.md.j2",
+                {**common, **self._summary(catalog, index, session)},
+                f"data/suggestions/{session.id}",
+                SearchHint(),
+                {"layout": "record"},
+            )
         feed = {"path": address.feed(REPLIES), "title": catalog.feed_title("代表建议答复")}
         for pager in paginate(index.replies, 20, REPLIES):
-            yield PageSpec(pager.uri, "suggestion_replies.md.j2", {"pager": pager, "feed": feed, "short": short_session},
-                           "data/suggestions", SearchHint(skip=True),
-                           {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]})
+            yield PageSpec(
+                pager.uri,
+                "suggestion_replies.md.j2",
+                {"pager": pager, "feed": feed, "short": short_session},
+                "data/suggestions",
+                SearchHint(skip=True),
+                {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]},
+            )
 
     def _context(self, catalog, index, session, s) -> dict:
         deadline = due(s, index.months)
@@ -132,11 +174,15 @@ class SuggestionsKind(RecordKind):
         names = {d: catalog.title("deputies", catalog.get("deputies", d)) for s in items for d in s.deputies}
         deputies = sorted(names, key=lambda d: (lazy_pinyin(names[d]), d))
         categories = [c for c in index.categories if any(s.category == c for s in items)]
-        return {"items": items, "statuses": [(c, label) for c, label in STATUSES.items() if any(s.status == c for s in items)],
-                "units": [(u, index.unit_names.get(u, u)) for u in units],
-                "deputies": [(d, names[d]) for d in deputies],
-                "categories": [(f"k{index.categories.index(c) + 1}", c) for c in categories],
-                "category_code": {c: f"k{i + 1}" for i, c in enumerate(index.categories)}, "status_names": STATUSES}
+        return {
+            "items": items,
+            "statuses": [(c, label) for c, label in STATUSES.items() if any(s.status == c for s in items)],
+            "units": [(u, index.unit_names.get(u, u)) for u in units],
+            "deputies": [(d, names[d]) for d in deputies],
+            "categories": [(f"k{index.categories.index(c) + 1}", c) for c in categories],
+            "category_code": {c: f"k{i + 1}" for i, c in enumerate(index.categories)},
+            "status_names": STATUSES,
+        }
 
     @staticmethod
     def _summary(catalog, index, session) -> dict:
@@ -149,24 +195,45 @@ class SuggestionsKind(RecordKind):
                 led.setdefault(s.lead_unit, []).append(s)
             for unit in s.co_units:
                 helped[unit] = helped.get(unit, 0) + 1
-        units = sorted(set(led) | set(helped), key=lambda u: (-len(led.get(u, [])), -helped.get(u, 0), index.unit_names[u]))
+        units = sorted(
+            set(led) | set(helped), key=lambda u: (-len(led.get(u, [])), -helped.get(u, 0), index.unit_names[u])
+        )
         name = short_session(catalog, session)
-        return {"charts": charts(name, f, index.categories, index.results,
-                                 [(index.unit_names[u], len(led[u])) for u in units if u in led]),
-                "statuses": status_bars(f), "months": index.months, "results": index.results,
-                "unit_rows": [(catalog.get("units", u), len(led.get(u, [])), helped.get(u, 0), figures(led.get(u, []), index.months))
-                              for u in units],
-                "supervised": [s for s in items if s.supervision], "redone": [s for s in items if s.redone]}
+        return {
+            "charts": charts(
+                name,
+                f,
+                index.categories,
+                index.results,
+                [(index.unit_names[u], len(led[u])) for u in units if u in led],
+            ),
+            "statuses": status_bars(f),
+            "months": index.months,
+            "results": index.results,
+            "unit_rows": [
+                (catalog.get("units", u), len(led.get(u, [])), helped.get(u, 0), figures(led.get(u, []), index.months))
+                for u in units
+            ],
+            "supervised": [s for s in items if s.supervision],
+            "redone": [s for s in items if s.redone],
+        }
 
     def feeds(self, catalog):
         index = catalog.index(self.name)
         entries = [Entry(self.page(s), s.title, day,
-                         f"{index.unit_names.get(s.lead_unit, '')}答复{short_session(catalog, catalog.get('sessions', s.session))}"
+                         f"{index.unit_names.get(s.lead_unit, '')}答复"
+                         f"{short_session(catalog, catalog.get('sessions', s.session))}"
                          f"第{s.number}号建议，办理结果 {index.result_label(s.final.result)}"
                          + (f"，代表意见：{s.final.satisfaction}" if s.final.satisfaction else "") + "。")
                    for day, s in index.replies[:FEED_LENGTH]]
-        yield Feed(address.feed(REPLIES), address.listing(REPLIES, 1), "代表建议答复", catalog.feed_title("代表建议答复"),
-                   "承办单位对代表建议的最新答复", entries)
+        yield Feed(
+            address.feed(REPLIES),
+            address.listing(REPLIES, 1),
+            "代表建议答复",
+            catalog.feed_title("代表建议答复"),
+            "承办单位对代表建议的最新答复",
+            entries,
+        )
 
     def project(self, dataset, s, catalog, urls) -> dict:
         return project(s, catalog, urls)
@@ -185,7 +252,10 @@ class SuggestionsKind(RecordKind):
         links = []
         for session in index.sessions:
             short = short_session(catalog, session)
-            links += [Link(session_page(session.id), f"{short}代表建议"), Link(summary_page(session.id), f"{short}代表建议办理情况")]
+            links += [
+                Link(session_page(session.id), f"{short}代表建议"),
+                Link(summary_page(session.id), f"{short}代表建议办理情况"),
+            ]
         if index.replies:
             links.append(Link(address.listing(REPLIES, 1), "代表建议最新答复"))
         if links:
@@ -197,9 +267,19 @@ class SuggestionsKind(RecordKind):
         if not index.sessions:
             return
         session = index.sessions[0]
-        yield HomeBlock("jianyi", "代表建议", Link(session_page(session.id), "全部建议"), [], "suggestions_home.md.j2", {
-            "short": short_session(catalog, session), "figures": index.session_figures[session.id],
-            "listing": session_page(session.id), "summary": summary_page(session.id)})
+        yield HomeBlock(
+            "jianyi",
+            "代表建议",
+            Link(session_page(session.id), "全部建议"),
+            [],
+            "suggestions_home.md.j2",
+            {
+                "short": short_session(catalog, session),
+                "figures": index.session_figures[session.id],
+                "listing": session_page(session.id),
+                "summary": summary_page(session.id),
+            },
+        )
         items = [HomeItem(catalog.link(self.name, s), day) for day, s in index.replies[:catalog.config.home.items]]
         if items:
             yield HomeBlock("banli", "建议办理", Link(address.listing(REPLIES, 1), "更多答复"), items)
@@ -217,7 +297,8 @@ class SuggestionsKind(RecordKind):
         number = max(used, default=0) + 1
         values = {"session": session, "number": number, "filed": editor.today, "replies": []}
         return Draft(f"data/suggestions/{session}/{number}.yaml",
-                     f"代表建议第{number}号。先填写标有（必填）的项；交办后填写 assigned、lead_unit，答复后在 replies 中逐次增加一项。", values)
+                     f"代表建议第{number}号。先填写标有（必填）的项；交办后填写 assigned、lead_unit，答复后在 replies "
+                     "中逐次增加一项。", values)
 
 
 KIND = SuggestionsKind()

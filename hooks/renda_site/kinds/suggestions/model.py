@@ -54,7 +54,9 @@ class Suggestion(Record):
     lead_unit: Id | None = Field(default=None, description="主办单位（承办单位编号，见 data/units.yaml）")
     co_units: list[Id] = Field(default_factory=list, description="协办单位（承办单位编号）")
     supervision: Supervision | None = Field(default=None, description="重点督办（由主任会议确定，其他建议不填）")
-    replies: list[Reply] = Field(default_factory=list, description="答复，按时间先后；第二次答复只在代表不满意、重新办理之后")
+    replies: list[Reply] = Field(
+        default_factory=list, description="答复，按时间先后；第二次答复只在代表不满意、重新办理之后"
+    )
     closed: datetime.date | None = Field(default=None, description="办结日期；尚未办结时留空")
 
     @property
@@ -122,19 +124,25 @@ def timeline(suggestion: Suggestion, unit_names: dict[str, str], result_names: d
     s = suggestion
     steps = [Step("提出", s.filed, f"{len(s.deputies)} 名代表联名提出" if s.cosigners else "代表个人提出")]
     if s.assigned:
-        note = f"交{unit_names.get(s.lead_unit, '')}主办" + (
+        note = f"交{unit_names.get(s.lead_unit or '', '')}主办" + (
             "，" + "、".join(unit_names.get(u, u) for u in s.co_units) + "协办" if s.co_units else "")
         steps.append(Step("交办", s.assigned, note))
     for index, reply in enumerate(s.replies):
         if index:
-            steps.append(Step("重新办理", s.replies[index - 1].feedback or reply.date, "代表对答复不满意，承办单位重新办理"))
+            steps.append(
+                Step("重新办理", s.replies[index - 1].feedback or reply.date, "代表对答复不满意，承办单位重新办理")
+            )
         result = f"办理结果 {reply.result} 类（{result_names.get(reply.result, '')}）"
         steps.append(Step("再次答复" if index else "答复", reply.date,
                           "，".join(p for p in (reply.doc_no, result) if p), index))
         if reply.feedback:
-            steps.append(Step("征询意见", reply.feedback, f"代表意见：{reply.satisfaction}" if reply.satisfaction else ""))
+            steps.append(
+                Step("征询意见", reply.feedback, f"代表意见：{reply.satisfaction}" if reply.satisfaction else "")
+            )
     if s.closed:
         steps.append(Step("办结", s.closed))
     elif s.status == "chongban":
-        steps.append(Step("重新办理", s.replies[-1].feedback or s.replies[-1].date, "代表对答复不满意，承办单位正在重新办理"))
+        steps.append(
+            Step("重新办理", s.replies[-1].feedback or s.replies[-1].date, "代表对答复不满意，承办单位正在重新办理")
+        )
     return steps

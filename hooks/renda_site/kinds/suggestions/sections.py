@@ -8,7 +8,6 @@ from .figures import figures
 from .index import short_session, summary_page
 from .model import STATUSES
 
-
 ROLES = {"lead": "领衔", "cosigner": "附议", "leader": "督办"}
 COUNTED = {"lead": "领衔代表建议", "cosigner": "附议代表建议", "leader": "督办代表建议"}
 
@@ -52,9 +51,16 @@ def unit_sections(catalog, refs) -> list[Section]:
     for ref in refs:
         s = ref.source
         final = s.final
-        listed.append((short_session(catalog, catalog.get("sessions", s.session)), suggestion_link(catalog, s), ref.detail,
-                       index.result_label(final.result) if final else "", (final.satisfaction or "") if final else "",
-                       STATUSES[s.status]))
+        listed.append(
+            (
+                short_session(catalog, catalog.get("sessions", s.session)),
+                suggestion_link(catalog, s),
+                ref.detail,
+                index.result_label(final.result) if final else "",
+                (final.satisfaction or "") if final else "",
+                STATUSES[s.status],
+            )
+        )
     return [Section("办理情况统计", ("会次", "主办", "协办", "已答复", "按期答复率", "满意率"), figure_rows),
             Section("承办的代表建议", ("会次", "建议", "承办方式", "办理结果", "代表意见", "办理状态"), listed)]
 
