@@ -14,11 +14,7 @@ from pathlib import Path
 import pytest
 
 from support.browser import free_port
-from support.project import ROOT, ctrl_c_as_in_a_terminal
-
-sys.path.insert(0, str(ROOT / "bench"))
-
-import synth  # noqa: E402
+from support.project import ctrl_c_as_in_a_terminal, synthetic_site
 
 PAGES = 700          # above the QR worker's threshold (500 pages), so a second process draws the codes
 
@@ -26,7 +22,7 @@ PAGES = 700          # above the QR worker's threshold (500 pages), so a second 
 @pytest.fixture(scope="module")
 def big_project(tmp_path_factory) -> Path:
     project = tmp_path_factory.mktemp("interrupt") / "project"
-    synth.write_site(PAGES, project)
+    synthetic_site(PAGES, project)
     return project
 
 

@@ -6,10 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support.project import HOOKS, ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-import synth  # noqa: E402
+from support.project import HOOKS, synthetic_site
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -18,13 +15,13 @@ def tree_digest(root: Path) -> dict[str, str]:
 
 
 def test_same_n_gives_the_same_bytes_and_check_passes(tmp_path):
-    counts = synth.write_site(200, tmp_path / "a")
-    synth.write_site(200, tmp_path / "b")
+    counts = synthetic_site(200, tmp_path / "a")
+    synthetic_site(200, tmp_path / "b")
     first, second = tree_digest(tmp_path / "a"), tree_digest(tmp_path / "b")
     assert first == second
     assert counts == {"articles": 68, "deputies": 40, "bulletins": 16, "appointment_lists": 8, "meetings": 16,
                       "suggestions": 16, "stations": 12}
-    assert synth.write_site(201, tmp_path / "c") and tree_digest(tmp_path / "c") != first
+    assert synthetic_site(201, tmp_path / "c") and tree_digest(tmp_path / "c") != first
     result = subprocess.run([sys.executable, "-m", "renda_site", "--root", str(tmp_path / "a"), "check"],
                             capture_output=True, text=True, env={"PYTHONPATH": str(HOOKS)})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -34,7 +31,7 @@ def test_same_n_gives_the_same_bytes_and_check_passes(tmp_path):
 def test_shape_of_the_synthetic_content(tmp_path):
     sys.path.insert(0, str(HOOKS))
     from renda_site import generate
-    synth.write_site(200, tmp_path)
+    synthetic_site(200, tmp_path)
     from support.demo import DemoSite
     site = DemoSite(generate(tmp_path).catalog)
     columns = {c.id for c in site.info.columns}

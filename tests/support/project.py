@@ -101,3 +101,13 @@ def dev_sh(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess
     environ = {k: v for k, v in os.environ.items() if k != "VENV"}
     return subprocess.run(["bash", "dev.sh", *args], cwd=project, capture_output=True, text=True,
                           env=dict(environ, **env), stdin=subprocess.DEVNULL)
+
+
+def synthetic_site(pages: int, dest: Path) -> dict[str, int]:
+    """The benchmark's synthetic project of `pages` pages, written by running bench/synth.py as a script
+    (the tests run the benchmark's scripts, never import them); returns its record counts."""
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "synth.py"), str(pages), str(dest)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    counts = dict(pair.split("=") for pair in result.stdout.split())
+    return {name: int(count) for name, count in counts.items() if name != "total"}
