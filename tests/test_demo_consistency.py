@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-
 NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 REPLY_MONTHS = 3
 CONTENTED = {"满意", "基本满意"}
@@ -36,13 +35,13 @@ SESSION_MENTION = re.compile(r"([一二三四五六七八九十]+)届人大([一
 
 
 def visible_text(page: str) -> str:
-    page = re.sub(r"<(script|style|template)\b.*?</\1>", " ", page, flags=re.S)
+    page = re.sub(r"<(script|style|template)\b.*?</\1>", " ", page, flags=re.DOTALL)
     return html.unescape(re.sub(r"<[^>]+>", "", page))
 
 
 def main_content(page: str) -> str:
     """The page's <article> (MkDocs Material's content), without the header, nav and footer."""
-    found = re.search(r"<article\b.*?</article>", page, flags=re.S)
+    found = re.search(r"<article\b.*?</article>", page, flags=re.DOTALL)
     assert found, "no <article> in the page"
     return found.group(0)
 
@@ -153,7 +152,7 @@ def session_name(record: dict) -> str:
 
 def figures_on_home(site: Path) -> tuple[str, dict[str, object]]:
     page = (site / "index.html").read_text(encoding="utf-8")
-    block = re.search(r'<p class="rd-block__figures">(.*?)</p>', page[page.index('id="rd-block-jianyi"'):], re.S)
+    block = re.search(r'<p class="rd-block__figures">(.*?)</p>', page[page.index('id="rd-block-jianyi"'):], re.DOTALL)
     assert block, "the home page has no 代表建议 figures"
     text = visible_text(block.group(1))
     found = re.search(r"(\S+?)代表建议共 (\d+) 件，已答复 (\d+) 件，按期答复率 ([\d.]+%|—)，满意率 ([\d.]+%|—)", text)
@@ -196,7 +195,7 @@ def test_figures_on_home_listing_and_summary_agree_with_the_records(built, sessi
 def paragraphs(page: str) -> set[str]:
     """The long paragraphs of a page's content (a duplicate text shares whole paragraphs)."""
     out = set()
-    for block in re.findall(r"<(?:p|li)\b[^>]*>(.*?)</(?:p|li)>", main_content(page), flags=re.S):
+    for block in re.findall(r"<(?:p|li)\b[^>]*>(.*?)</(?:p|li)>", main_content(page), flags=re.DOTALL):
         text = re.sub(r"\s+", "", visible_text(block))
         if len(text) >= 60:
             out.add(text)
