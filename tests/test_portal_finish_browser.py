@@ -1,0 +1,80 @@
+"""Issue 25, in Chromium at 1280 and 390 px: 公文 titles are centred on every kind of page that is a 公文,
+and on phones the breadcrumb keeps to one line, so record pages start as high as column pages."""
+from __future__ import annotations
+
+import pytest
+from support.browser import static_server
+
+WIDTHS = (1280, 390)
+GONGWEN = {
+    "bulletin-document": "gongbao/wenjian/2024/xiugai-yishi-guize-jueding/",
+    "decision": "gongbao/wenjian/2026/nongcun-gonglu-guanli-yanghu-jueyi/",
+    "review-opinion": "shenyi/2026-05-07-qingxihe-liuyu-zhili-shenyi-yijian/",
+    "regulation": "zhidu/2026-10-29-daibiao-jianyi-banli-banfa/",
+    "appointment-list": "renmian/18-33/",
+}
+RECORDS = {
+    "suggestion": "jianyi/18-3/15/", "deputy": "daibiao/d0001/", "meeting": "huiyi/18-33/",
+    "station": "daibiaogongzuo/lianluozhan/chengguan-renminlu/", "bulletin-issue": "gongbao/2024/2/",
+    "composition": "daibiao/goucheng-18/", "appointment-list": "renmian/18-33/",
+}
+TITLE = """() => {
+  const h1 = document.querySelector('article h1'), box = document.querySelector('article').getBoundingClientRect();
+  const text = document.createRange(); text.selectNodeContents(h1);
+  const ink = text.getBoundingClientRect();
+  return {align: getComputedStyle(h1).textAlign, left: ink.left - box.left, right: box.right - ink.right,
+          top: h1.getBoundingClientRect().top + scrollY};
+}"""
+
+
+@pytest.fixture(scope="module")
+def site_url(built):
+    with static_server(built.site) as url:
+        yield url
+
+
+def open_page(chromium, url: str, width: int):
+    context = chromium.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    return context, page
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", sorted(GONGWEN))
+def test_gongwen_titles_are_centred(chromium, site_url, kind, width):
+    context, page = open_page(chromium, site_url + GONGWEN[kind], width)
+    try:
+        title = page.evaluate(TITLE)
+    finally:
+        context.close()
+    assert title["align"] == "center", f"{kind} at {width}px: the title is aligned {title['align']}"
+    assert abs(title["left"] - title["right"]) <= 24, f"{kind} at {width}px: the title is off centre {title}"
+
+
+@pytest.mark.parametrize("kind", sorted(RECORDS))
+def test_record_pages_start_high_on_the_phone(chromium, site_url, kind):
+    context, page = open_page(chromium, site_url + RECORDS[kind], 390)
+    try:
+        crumb = page.locator(".rd-crumbs").bounding_box()
+        column_title = None
+        title = page.evaluate(TITLE)
+        page.goto(site_url + "dongtai/")
+        page.wait_for_load_state("load")
+        column_title = page.evaluate(TITLE)
+    finally:
+        context.close()
+    assert crumb["height"] <= 48, f"{kind}: the breadcrumb takes {crumb['height']:.0f}px (more than one line)"
+    assert title["top"] <= column_title["top"] + 4, (
+        f"{kind}: the title starts at {title['top']:.0f}px, a column page's at {column_title['top']:.0f}px")
+
+
+def test_home_content_starts_within_300px_on_the_phone(chromium, site_url):
+    context, page = open_page(chromium, site_url, 390)
+    try:
+        top = page.evaluate("() => document.querySelector('article > *:not(span):not(.rd-print-head), article section')"
+                            ".getBoundingClientRect().top + scrollY")
+    finally:
+        context.close()
+    assert top <= 300, f"the phone home page's first content block starts at {top:.0f}px"
