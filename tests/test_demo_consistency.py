@@ -47,7 +47,7 @@ def main_content(page: str) -> str:
 
 
 def built_page(site: Path, uri: str) -> Path:
-    """site/ file of a docs path: dongtai/x.md -> dongtai/x/index.html, jianyi/18-3/index.md -> jianyi/18-3/index.html."""
+    """site/ file of a docs path: dongtai/x.md -> dongtai/x/index.html, a/index.md -> a/index.html."""
     stem = uri[:-3]
     return site / (stem + ".html" if stem.endswith("index") else stem + "/index.html")
 
