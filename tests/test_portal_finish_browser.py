@@ -78,3 +78,36 @@ def test_home_content_starts_within_300px_on_the_phone(chromium, site_url):
     finally:
         context.close()
     assert top <= 300, f"the phone home page's first content block starts at {top:.0f}px"
+
+
+QR_PLACE = """() => {
+  const qr = [...document.querySelectorAll('.rd-qr')];
+  const shown = qr.filter(e => e.getBoundingClientRect().width > 0);
+  const text = [...document.querySelectorAll('article p, article table, article ul')].filter(e => !e.closest('.rd-qr'));
+  const lastText = Math.max(...text.map(e => e.getBoundingClientRect().bottom));
+  return {count: qr.length, shown: shown.length, inFooter: shown.map(e => !!e.closest('footer')),
+          inArticle: qr.filter(e => e.closest('article')).length,
+          below: shown.map(e => e.getBoundingClientRect().top >= lastText - 1)};
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_home_shows_the_site_qr_code_in_the_footer(chromium, site_url, width):
+    """A portal home page has the site's code beside the footer, not among the news blocks; on a phone
+    (the reader already holds it) it is not shown."""
+    context, page = open_page(chromium, site_url, width)
+    try:
+        place = page.evaluate(QR_PLACE)
+    finally:
+        context.close()
+    assert place["count"] == 1 and place["inArticle"] == 0, place
+    assert place["inFooter"] == ([True] if width == 1280 else []), place
+
+
+def test_an_article_shows_its_qr_code_after_its_text(chromium, site_url):
+    context, page = open_page(chromium, site_url + GONGWEN["review-opinion"], 1280)
+    try:
+        place = page.evaluate(QR_PLACE)
+    finally:
+        context.close()
+    assert place["shown"] == 1 and place["below"] == [True], place
