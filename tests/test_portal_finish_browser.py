@@ -111,3 +111,15 @@ def test_an_article_shows_its_qr_code_after_its_text(chromium, site_url):
     finally:
         context.close()
     assert place["shown"] == 1 and place["below"] == [True], place
+
+
+@pytest.mark.parametrize("kind", ["gaikuang/", "dongtai/", *sorted(RECORDS.values())])
+def test_the_phone_breadcrumb_still_says_where_the_page_is(chromium, site_url, kind):
+    """Shortened on a phone, the crumb still names the page's column or the level above it, never 首页 alone."""
+    context, page = open_page(chromium, site_url + kind, 390)
+    try:
+        shown = page.evaluate("""() => [...document.querySelectorAll('.rd-crumbs__list > li')]
+            .filter(li => li.getBoundingClientRect().width > 0).map(li => li.textContent.trim())""")
+    finally:
+        context.close()
+    assert shown and shown[-1] != "首页", f"{kind}: the phone breadcrumb shows {shown}"
