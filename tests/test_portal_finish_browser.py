@@ -123,3 +123,20 @@ def test_the_phone_breadcrumb_still_says_where_the_page_is(chromium, site_url, k
     finally:
         context.close()
     assert shown and shown[-1] != "首页", f"{kind}: the phone breadcrumb shows {shown}"
+
+
+@pytest.mark.parametrize("url", ["dongtai/2026-11-19-changweihui-di33ci-huiyi/", GONGWEN["decision"]])
+def test_articles_keep_a_side_margin_at_the_largest_text_size(chromium, site_url, url):
+    """At 特大 the reading column (48rem) is wider than a 1280 px screen; the text still keeps off the edges."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    context.add_init_script("localStorage.setItem('rd-text-size', 'xl')")
+    page = context.new_page()
+    try:
+        page.goto(site_url + url)
+        page.wait_for_load_state("load")
+        box = page.evaluate("""() => { const r = document.querySelector('article h1').getBoundingClientRect();
+            return {size: document.documentElement.dataset.rdSize, left: r.left, right: innerWidth - r.right}; }""")
+    finally:
+        context.close()
+    assert box["size"] == "xl", box
+    assert box["left"] >= 12 and box["right"] >= 12, f"{url} at 特大: the title touches the screen's edge {box}"
