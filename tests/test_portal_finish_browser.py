@@ -140,3 +140,17 @@ def test_articles_keep_a_side_margin_at_the_largest_text_size(chromium, site_url
         context.close()
     assert box["size"] == "xl", box
     assert box["left"] >= 12 and box["right"] >= 12, f"{url} at 特大: the title touches the screen's edge {box}"
+
+
+@pytest.mark.parametrize("url", ["daibiao/goucheng-18/", "banli/18-3/"])
+def test_chart_tables_stay_tables_on_the_phone(chromium, site_url, url):
+    """The table beside each chart (类别、人数、占比 and 合计) keeps every row on one line on a phone."""
+    context, page = open_page(chromium, site_url + url, 390)
+    try:
+        rows = page.evaluate("""() => [...document.querySelectorAll('.rd-chart table tr')].map(tr =>
+            [...tr.cells].map(c => Math.round(c.getBoundingClientRect().top)))""")
+    finally:
+        context.close()
+    assert rows, f"{url} has no chart table"
+    broken = [tops for tops in rows if len(set(tops)) > 1]
+    assert not broken, f"{url}: rows whose cells do not share a line on a phone: {broken[:3]}"

@@ -111,10 +111,11 @@
   });
 
   /* Tables with a header row: each cell learns its column's name, so the phone layout (renda.css,
-     table.rd-stack) can show one labelled block per row instead of a table wider than the screen. */
+     table.rd-stack) can show one labelled block per row instead of a table wider than the screen. A chart's
+     own table (类别、人数、占比, with a 合计 row) is narrow enough for a phone and stays a table. */
   each(document.querySelectorAll(".md-typeset table:not([class])"), function (table) {
     var head = table.tHead && table.tHead.rows[0];
-    if (!head || head.cells.length < 3) { return; }
+    if (!head || head.cells.length < 3 || table.closest(".rd-chart")) { return; }
     var labels = Array.prototype.map.call(head.cells, function (c) { return c.textContent.trim(); });
     each(table.tBodies, function (body) {
       each(body.rows, function (row) {
