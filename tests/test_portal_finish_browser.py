@@ -154,3 +154,18 @@ def test_chart_tables_stay_tables_on_the_phone(chromium, site_url, url):
     assert rows, f"{url} has no chart table"
     broken = [tops for tops in rows if len(set(tops)) > 1]
     assert not broken, f"{url}: rows whose cells do not share a line on a phone: {broken[:3]}"
+
+
+@pytest.mark.parametrize("url", ["daibiao/", "daibiao/jie-18/"])
+def test_deputy_names_do_not_break_at_the_largest_text_size_on_the_phone(chromium, site_url, url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script("localStorage.setItem('rd-text-size', 'xl')")
+    page = context.new_page()
+    try:
+        page.goto(site_url + url)
+        page.wait_for_load_state("load")
+        broken = page.evaluate("""() => [...document.querySelectorAll('article a[href*="d0"]')]
+            .filter(a => a.getClientRects().length > 1).map(a => a.textContent)""")
+    finally:
+        context.close()
+    assert not broken, f"{url}: names broken across lines at 特大: {broken}"
