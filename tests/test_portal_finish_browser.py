@@ -33,8 +33,11 @@ def site_url(built):
         yield url
 
 
-def open_page(chromium, url: str, width: int):
+def open_page(chromium, url: str, width: int, text_size: str | None = None):
+    """A page at `width` px, with the reader's text size (e.g. "xl" = 特大) chosen before it loads."""
     context = chromium.new_context(viewport={"width": width, "height": 900 if width > 400 else 844})
+    if text_size:
+        context.add_init_script(f"localStorage.setItem('rd-text-size', '{text_size}')")
     page = context.new_page()
     page.goto(url)
     page.wait_for_load_state("load")
@@ -128,12 +131,8 @@ def test_the_phone_breadcrumb_still_says_where_the_page_is(chromium, site_url, k
 @pytest.mark.parametrize("url", ["dongtai/2026-11-19-changweihui-di33ci-huiyi/", GONGWEN["decision"]])
 def test_articles_keep_a_side_margin_at_the_largest_text_size(chromium, site_url, url):
     """At 特大 the reading column (48rem) is wider than a 1280 px screen; the text still keeps off the edges."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    context.add_init_script("localStorage.setItem('rd-text-size', 'xl')")
-    page = context.new_page()
+    context, page = open_page(chromium, site_url + url, 1280, "xl")
     try:
-        page.goto(site_url + url)
-        page.wait_for_load_state("load")
         box = page.evaluate("""() => { const r = document.querySelector('article h1').getBoundingClientRect();
             return {size: document.documentElement.dataset.rdSize, left: r.left, right: innerWidth - r.right}; }""")
     finally:
@@ -158,12 +157,8 @@ def test_chart_tables_stay_tables_on_the_phone(chromium, site_url, url):
 
 @pytest.mark.parametrize("url", ["daibiao/", "daibiao/jie-18/"])
 def test_deputy_names_do_not_break_at_the_largest_text_size_on_the_phone(chromium, site_url, url):
-    context = chromium.new_context(viewport={"width": 390, "height": 844})
-    context.add_init_script("localStorage.setItem('rd-text-size', 'xl')")
-    page = context.new_page()
+    context, page = open_page(chromium, site_url + url, 390, "xl")
     try:
-        page.goto(site_url + url)
-        page.wait_for_load_state("load")
         broken = page.evaluate("""() => [...document.querySelectorAll('article a[href*="d0"]')]
             .filter(a => a.getClientRects().length > 1).map(a => a.textContent)""")
     finally:
