@@ -180,13 +180,13 @@ def test_figures_on_home_listing_and_summary_agree_with_the_records(built, sessi
         listing = visible_text(main_content((built.site / "jianyi" / sid / "index.html").read_text(encoding="utf-8")))
         found = re.search(r"代表共提出建议 (\d+) 件，已交办 (\d+) 件，已答复 (\d+) 件，已办结 (\d+) 件", listing)
         assert found, f"jianyi/{sid}/ states no figures"
-        shown = dict(zip(("total", "assigned", "replied", "closed"), map(int, found.groups())))
+        shown = dict(zip(("total", "assigned", "replied", "closed"), map(int, found.groups()), strict=True))
         assert shown == {k: expected[k] for k in shown}, f"jianyi/{sid}/ {shown} != records {expected}"
 
         summary = visible_text(main_content((built.site / "banli" / sid / "index.html").read_text(encoding="utf-8")))
         assert f"代表共提出建议 {expected['total']} 件" in summary, f"banli/{sid}/ total"
-        assert f"按期答复率 {expected['in_time_rate']}" in summary, f"banli/{sid}/ 按期答复率 != {expected['in_time_rate']}"
-        assert f"满意率 {expected['satisfaction_rate']}" in summary, f"banli/{sid}/ 满意率 != {expected['satisfaction_rate']}"
+        for label, key in (("按期答复率", "in_time_rate"), ("满意率", "satisfaction_rate")):
+            assert f"{label} {expected[key]}" in summary, f"banli/{sid}/ {label} != {expected[key]}"
         assert f"已办结 {expected['closed']} 件" in summary, f"banli/{sid}/ 已办结"
         rates = set(re.findall(r"满意率 ([\d.]+%)", summary))
         assert rates == {expected["satisfaction_rate"]}, f"banli/{sid}/ shows 满意率 {rates}"
