@@ -77,7 +77,9 @@ case "${1:-}" in
   build) setup requirements.txt; shift; mkdocs_explained build --strict "$@" ;;
   check) setup requirements.txt; shift; exec "$VENV/bin/python" -m renda_site check "$@" ;;
   new|import) setup requirements.txt; exec "$VENV/bin/python" -m renda_site "$@" ;;
-  test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest "$@" ;;
+  # One worker per core, at most four (each builds the demo and starts a browser); a module's tests
+  # stay on one worker (tests/conftest.py). `bash dev.sh test -n 0` runs them in this one process.
+  test)  setup requirements-dev.txt; shift; exec "$VENV/bin/python" -m pytest -n auto --maxprocesses 4 --dist loadgroup "$@" ;;
   lint)  setup requirements-dev.txt; shift; lint_code ;;
   offline) setup requirements.txt; shift; exec "$VENV/bin/python" deploy/offline.py "$@" ;;
   hooks) git config core.hooksPath .githooks

@@ -19,6 +19,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -144,6 +145,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address) -> None:
+        """A browser that closes the connection before the reply is sent (a page left while it loads)
+        is normal; anything else is still printed."""
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def static_server(root: Path, prefix: str = "") -> Iterator[str]:
     """Serve `root` over HTTP on a free loopback port; yields the base URL (ending in '/').
@@ -160,7 +169,7 @@ def static_server(root: Path, prefix: str = "") -> Iterator[str]:
         mount.symlink_to(Path(root).resolve(), target_is_directory=True)
         serve_dir = Path(holder.name)
     handler = functools.partial(_QuietHandler, directory=str(serve_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

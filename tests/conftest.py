@@ -6,6 +6,14 @@ import pytest
 
 from support.project import ROOT, Built, copy_project, mkdocs_build
 
+def pytest_collection_modifyitems(config, items):
+    """For pytest-xdist's `--dist loadgroup` (bash dev.sh test): a module's tests run on one worker, so its
+    module-scoped builds are made once; the hosting modules share session-scoped builds, so they run together."""
+    for item in items:
+        shares_hosting_builds = "hosting_project" in getattr(item, "fixturenames", ())
+        item.add_marker(pytest.mark.xdist_group("hosting" if shares_hosting_builds else item.module.__name__))
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Built:
     import time
