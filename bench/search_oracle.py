@@ -66,7 +66,7 @@ class Query:
 def page_text(page: str) -> tuple[str, str] | None:
     """(title, indexed text) of a built page, as the indexer sees it."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-    from renda_site.publish.search_index import indexed_body
+    from renda_site.build.search_index import indexed_body
     body = indexed_body(page)
     if body is None:
         return None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from renda_site.publish import search_index  # noqa: E402
+from renda_site.build import search_index  # noqa: E402
 
 
 def main() -> int:

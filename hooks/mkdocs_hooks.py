@@ -9,7 +9,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from renda_site.publish.session import BuildFailed, BuildSession  # noqa: E402
+from renda_site.build.session import BuildFailed, BuildSession  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.renda_site")
 _state: dict = {}              # module globals survive `mkdocs serve` rebuilds: one session at a time

@@ -6,6 +6,11 @@ import pytest
 
 from support.project import ROOT, Built, copy_project, mkdocs_build
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "xdist_group(name): tests that pytest-xdist runs on one worker")
+
+
+@pytest.hookimpl(tryfirst=True)           # before pytest-xdist's own, which reads the groups
 def pytest_collection_modifyitems(config, items):
     """For pytest-xdist's `--dist loadgroup` (bash dev.sh test): a module's tests run on one worker, so its
     module-scoped builds are made once; the hosting modules share session-scoped builds, so they run together."""

@@ -6,7 +6,6 @@ Figures: `bash dev.sh test -q -s -k external` prints the requests recorded per p
 """
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -51,48 +50,47 @@ def page_kinds(demo) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def editor_link_site(hosting_project, tmp_path_factory) -> dict:
-    """The demo with an ICP record link in the footer, as a county office would configure it.
-    Built by the browser test once its server is up (site_url names the server); path and site_url here."""
-    return {"site": tmp_path_factory.mktemp("icp") / "site", "site_url": None}
+def editor_link_site(hosting_project, tmp_path_factory):
+    """The demo with an ICP record link in the footer, as a county office would configure it, served by
+    nginx under /renda/ and built with that address as its site_url: {"site", "site_url"}."""
+    site = tmp_path_factory.mktemp("icp") / "site"
+    site.mkdir()
+    with serve("nginx", site, "renda") as base:
+        build(hosting_project, site, base, extra={"footer": {"icp": "演示ICP备00000000号", "icp_url": ICP_URL}})
+        yield {"site": site, "site_url": base}
 
 
 def test_every_page_kind_requests_only_the_serving_host(editor_link_site, hosting_project, demo, chromium):
-    site = editor_link_site["site"]
-    site.mkdir(exist_ok=True)
-    with serve("nginx", site, "renda") as base:
-        editor_link_site["site_url"] = base
-        build(hosting_project, site, base, extra={"footer": {"icp": "演示ICP备00000000号", "icp_url": ICP_URL}})
-        origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
-        kinds = {name: page_url(base, uri) for name, uri in page_kinds(demo).items()}
-        kinds["404 页面"] = base + "no/such/page/"
-        context = chromium.new_context()
-        total = 0
-        for name, url in kinds.items():
-            requests, failures = [], []
-            page = context.new_page()
-            page.on("request", lambda request: requests.append(request.url))
-            page.on("requestfailed", lambda request: failures.append(request.url))
-            response = page.goto(url, wait_until="networkidle")
-            assert response.status == (404 if name == "404 页面" else 200), url
-            assert page.locator("h1").first.is_visible(), url
-            icon = urljoin(page.url, page.locator('link[rel="icon"]').get_attribute("href"))
-            assert icon == base + "assets/favicon.svg", icon                       # the site's own favicon
-            if name != "404 页面":
-                assert page.locator(f'footer a[href="{ICP_URL}"]').count() == 1   # the link is there…
-            external = [r for r in requests if not r.startswith(origin + "/") and not r.startswith("data:")]
-            print(f"\n[external {name}] {url[len(origin):]} requests={len(requests)} external={len(external)}")
-            assert external == [], external                                        # …and never fetched
-            assert failures == [], failures
-            assert len(requests) >= 4            # the page, two stylesheets, the script bundle at least
-            total += len(requests)
-            page.close()
-        context.close()
+    base = editor_link_site["site_url"]
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base))
+    kinds = {name: page_url(base, uri) for name, uri in page_kinds(demo).items()}
+    kinds["404 页面"] = base + "no/such/page/"
+    context = chromium.new_context()
+    total = 0
+    for name, url in kinds.items():
+        requests, failures = [], []
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("requestfailed", lambda request: failures.append(request.url))
+        response = page.goto(url, wait_until="networkidle")
+        assert response.status == (404 if name == "404 页面" else 200), url
+        assert page.locator("h1").first.is_visible(), url
+        icon = urljoin(page.url, page.locator('link[rel="icon"]').get_attribute("href"))
+        assert icon == base + "assets/favicon.svg", icon                       # the site's own favicon
+        if name != "404 页面":
+            assert page.locator(f'footer a[href="{ICP_URL}"]').count() == 1   # the link is there…
+        external = [r for r in requests if not r.startswith(origin + "/") and not r.startswith("data:")]
+        print(f"\n[external {name}] {url[len(origin):]} requests={len(requests)} external={len(external)}")
+        assert external == [], external                                        # …and never fetched
+        assert failures == [], failures
+        assert len(requests) >= 4            # the page, two stylesheets, the script bundle at least
+        total += len(requests)
+        page.close()
+    context.close()
     print(f"\n[external total] page kinds={len(kinds)} requests={total} external=0")
 
 
 def test_no_resource_in_the_output_points_off_site(unset_site, editor_link_site):
-    assert editor_link_site["site_url"], "runs after the browser test, which builds this site"
     reports = {"unset": crawl(unset_site),
                "icp": crawl(editor_link_site["site"], site_url=editor_link_site["site_url"])}
     for name, report in reports.items():

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from support.project import copy_project, mkdocs_build, output_path
-from renda_site.publish import qr
+from renda_site.build import qr
 from renda_site.address import public_address
 from renda_site.render.decorate import decorate
 

@@ -9,7 +9,7 @@ import hypothesis
 import pytest
 
 from support.project import ROOT, copy_project, mkdocs_build
-from renda_site.publish.search_index import augment, index_site
+from renda_site.build.search_index import augment, index_site
 from renda_site.publish.search_words import decode, encode, encode_html, query_words, run_words
 from renda_site.address import html_path, url_of_html as url_of
 from renda_site.publish.search_plan import SearchPlan, sections_from_nav
@@ -154,7 +154,7 @@ def test_a_failing_pagefind_is_reported_and_leaves_no_bundle_or_temporary_folder
 
     import pytest
 
-    from renda_site.publish.search_index import SearchIndexer
+    from renda_site.build.search_index import SearchIndexer
     monkeypatch.setattr(SearchIndexer, "PAGEFIND", [sys.executable, "-c", "import sys; print('索引出错'); sys.exit(3)"])
     indexer = SearchIndexer(SearchPlan())
     indexer.add_page("dongtai/a/index.html", PAGE)
@@ -168,7 +168,7 @@ def test_a_large_index_is_built_in_parts_each_by_its_own_pagefind_run(tmp_path):
     """Pages are handed to Pagefind in parts holding about `part_characters` Chinese characters; the
     bundle holds the first part and the others at part-N/ (their index, metadata and fragments, not Pagefind's scripts), listed in
     parts.json, and every page is in exactly one part."""
-    from renda_site.publish.search_index import SearchIndexer
+    from renda_site.build.search_index import SearchIndexer
     indexer = SearchIndexer(SearchPlan(), part_characters=10)      # about one page per part
     for i in range(5):
         indexer.add_page(f"dongtai/a{i}/index.html", PAGE.replace("<h1>会议", f"<h1>会议{i}"))
@@ -188,7 +188,7 @@ def test_a_failing_run_of_a_later_part_fails_the_build(tmp_path, monkeypatch):
 
     import pytest
 
-    from renda_site.publish.search_index import SearchIndexer
+    from renda_site.build.search_index import SearchIndexer
     fail_second = ("import sys, subprocess; from pathlib import Path; "
                    "sys.exit(3) if Path(sys.argv[2]).name == 'pages-1' else "
                    "sys.exit(subprocess.call([sys.executable, '-m', 'pagefind', *sys.argv[1:]]))")
@@ -204,7 +204,7 @@ def test_a_failing_run_of_a_later_part_fails_the_build(tmp_path, monkeypatch):
 
 def test_pages_are_converted_in_an_order_that_mixes_the_sections():
     """Each section's pages spread over the whole order, so every part of the index gets the same mix."""
-    from renda_site.publish.search_index import mixed_order
+    from renda_site.build.search_index import mixed_order
     paths = [f"daibiao/d{i}.md" for i in range(6)] + [f"dongtai/a{i}.md" for i in range(3)] + ["index.md"]
     order = [paths[i] for i in mixed_order(paths)]
     assert sorted(order) == sorted(paths)

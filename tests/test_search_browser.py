@@ -267,7 +267,7 @@ def test_every_result_says_its_kind_and_the_kind_filter_narrows(page):
     everything = header_search(page, "周明远")
     infos = page.locator(".rd-search__info").all_inner_texts()
     from renda_site.kinds import KINDS
-    from renda_site.publish.search_index import OTHER_TYPE
+    from renda_site.build.search_index import OTHER_TYPE
     labels = {kind.label for kind in KINDS} | {OTHER_TYPE}
     assert infos and all(info.split(" · ")[0] in labels for info in infos), infos
     assert not [info for info in infos if len(info.split(" · ")) != len(set(info.split(" · ")))]

@@ -26,7 +26,7 @@ def _site(root: Path, pages: int) -> None:
 
 def test_index_site_finishes_when_the_bundle_exceeds_the_reply_buffer(tmp_path):
     _site(tmp_path / "site", 700)
-    code = ("import sys; sys.path.insert(0, sys.argv[1]); from renda_site.publish.search_index import index_site; "
+    code = ("import sys; sys.path.insert(0, sys.argv[1]); from renda_site.build.search_index import index_site; "
             "s = index_site(sys.argv[2]); print(s.pages, s.bytes)")
     done = subprocess.run([sys.executable, "-c", code, str(HOOKS), str(tmp_path / "site")],
                           capture_output=True, text=True, timeout=180)

@@ -23,9 +23,10 @@ def apply(case: Case, project: Path) -> None:
         apply(Case(case.name, file, old, new, case.field, case.fragment), project)
     path = project / case.file
     path.parent.mkdir(parents=True, exist_ok=True)
+    text = path.read_text(encoding="utf-8") if case.old is APPEND or isinstance(case.old, str) else None
+    if path.exists() or path.is_symlink():
+        path.unlink()            # a new file: the copy's files are hard links to the pristine project's
     if isinstance(case.old, Link):
-        if path.exists() or path.is_symlink():
-            path.unlink()
         path.symlink_to(case.old.target)
     elif isinstance(case.old, Make):
         case.old.make(path)
@@ -34,9 +35,8 @@ def apply(case: Case, project: Path) -> None:
     elif case.old is WRITE:      # surrogate escapes stand for bytes that are not UTF-8 (a GBK file)
         path.write_bytes(case.new.encode("utf-8", "surrogateescape"))
     elif case.old is APPEND:
-        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + case.new + "\n", encoding="utf-8")
+        path.write_text(text.rstrip("\n") + "\n" + case.new + "\n", encoding="utf-8")
     else:
-        text = path.read_text(encoding="utf-8")
         assert case.old in text, f"{case.name}: the demo no longer contains {case.old!r}"
         path.write_text(text.replace(case.old, case.new, 1), encoding="utf-8")
 
@@ -74,8 +74,23 @@ def pristine(tmp_path_factory) -> Path:
 
 
 def fresh(pristine: Path, dest: Path) -> Path:
-    shutil.copytree(pristine, dest)
+    """A copy of the pristine project made of hard links (apply() replaces a file, never writes into it)."""
+    shutil.copytree(pristine, dest, copy_function=os.link)
     return dest
+
+
+def rewrite(path: Path, text: str) -> None:
+    """Replace a file of a fresh() copy with `text` (a new file, not a write through the hard link)."""
+    path.unlink(missing_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def pristine_stays_pristine(pristine):
+    """Every case left the pristine project as it was (no write went through a hard link)."""
+    before = _tree_digest(pristine)
+    yield
+    assert _tree_digest(pristine) == before
 
 
 def test_corpus_is_large_and_distinct():
@@ -118,8 +133,7 @@ def test_all_errors_in_one_run_sorted_by_file_and_line(pristine, tmp_path, capsy
     for case in chosen:
         apply(case, project)
     deputy = project / "data/deputies/d0005.yaml"                # and one warning: a deputy without a photo
-    deputy.write_text("\n".join(l for l in deputy.read_text(encoding="utf-8").split("\n") if not l.startswith("photo:")),
-                      encoding="utf-8")
+    rewrite(deputy, "\n".join(l for l in deputy.read_text(encoding="utf-8").split("\n") if not l.startswith("photo:")))
     code, lines = run_check(project, capsys)
     assert code == 1
     errors = [l for l in lines if " 错误 " in l]
@@ -136,7 +150,7 @@ def test_appointee_name_differing_from_the_deputy_is_a_warning(pristine, tmp_pat
     project = fresh(pristine, tmp_path / "p")
     path = project / "data/appointments/18-19.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    name: 许文博\n", "    name: 许文波\n", 1), encoding="utf-8")
+    rewrite(path, text.replace("    name: 许文博\n", "    name: 许文波\n", 1))
     line = path.read_text(encoding="utf-8").splitlines().index('    deputy: "d0012"') + 1
     code, lines = run_check(project, capsys)
     assert code == 0
@@ -150,7 +164,7 @@ def test_appointment_list_no_bulletin_publishes_is_a_warning(pristine, tmp_path,
     text = path.read_text(encoding="utf-8")
     old = '    type: 任免名单\n    appointments: "18-19"'
     assert old in text
-    path.write_text(text.replace(old, "    type: 其他\n    page: gongbao/wenjian/2024/gonggao-18-11.md"), encoding="utf-8")
+    rewrite(path, text.replace(old, "    type: 其他\n    page: gongbao/wenjian/2024/gonggao-18-11.md"))
     code, lines = run_check(project, capsys)
     assert code == 0
     assert any(l.startswith("data/appointments/18-19.yaml:1 警告 字段 id：任免名单「18-19」未被任何一期公报刊载") for l in lines)
@@ -159,9 +173,9 @@ def test_appointment_list_no_bulletin_publishes_is_a_warning(pristine, tmp_path,
 def test_a_number_listed_as_public_is_allowed(pristine, tmp_path, capsys):
     project = fresh(pristine, tmp_path / "p")
     apply(next(c for c in CASES if c.name == "mobile-in-position"), project)
-    (project / "data/public_numbers.yaml").write_text(
-        "- number: \"138 1234 5678\"\n  reason: 县人大常委会办公室值班手机，已在门户网站公开\n"
-        "- number: \"13900000000\"\n  reason: 已停用的值班手机\n", encoding="utf-8")
+    rewrite(project / "data/public_numbers.yaml",
+            "- number: \"138 1234 5678\"\n  reason: 县人大常委会办公室值班手机，已在门户网站公开\n"
+            "- number: \"13900000000\"\n  reason: 已停用的值班手机\n")
     code, lines = run_check(project, capsys)
     assert code == 0, "\n".join(lines)
     assert "data/public_numbers.yaml:3 警告 字段 第2项 number：号码「13900000000」未在任何数据中使用，可以删除" in lines
@@ -286,7 +300,7 @@ def test_the_attack_table_lists_every_attack_as_refused():
 
 def test_an_empty_terms_file_gives_one_error_not_one_per_reference(pristine, tmp_path, capsys):
     project = fresh(pristine, tmp_path / "p")
-    (project / "data" / "terms.yaml").write_text("# 届次\n", encoding="utf-8")
+    rewrite(project / "data" / "terms.yaml", "# 届次\n")
     code, lines = run_check(project, capsys)
     assert code == 1
     assert [l for l in lines if " 错误 " in l] == ["data/terms.yaml:1 错误 字段 （整个文件）：文件是空的（或只有注释）：请填写内容，不需要的文件请删除"]

@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from . import ContentError, check, generate, inspect_checked
 from .editors import argparse_zh, cli as editor_cli
+from .pipeline import ContentError, check, generate, inspect_checked
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,13 +19,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .. import sources
 from ..clock import beijing_today
 from ..input.load import Loaded, load_data
 from ..input.messages import _unwrap
 from ..kinds import KINDS
 from ..model.kind import RecordKind
 from ..model.records import for_editors
+from ..pipeline import sources
 from ..problems import Problems
 from .slug import slugify
 

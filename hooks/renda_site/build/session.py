@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from .. import generate
 from ..address import docs_relative
 from ..input.pictures import PictureError
 from ..input.privacy import digits
+from ..pipeline import generate
 from ..problems import ContentError, collapse
-from .audit import Context
-from .images import RASTER, clean_image
-from .output import WriteStats, write_pages
-from .published import Origins, PageAudit, publish_only_what_is_used
+from ..publish.audit import Context
+from ..publish.images import RASTER, clean_image
+from ..publish.output import WriteStats, write_pages
+from ..publish.published import Origins, PageAudit, publish_only_what_is_used
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps
 

@@ -30,8 +30,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .search_plan import SearchPlan
-from .search_words import encode, encode_html
+from ..publish.search_plan import SearchPlan
+from ..publish.search_words import encode, encode_html
 
 OUTPUT = "pagefind"
 OTHER_TYPE = "网页"     # the 类型 of a hand-written page that is no record (概况, 简介)
@@ -140,7 +140,7 @@ class SearchIndexer:
     PAGEFIND = [sys.executable, "-m", "pagefind"]     # the binary of the pinned pagefind package
     # Cuts a part's copies into search words in place before Pagefind reads them: in a process of its
     # own, so that this pure-Python work is done on the second core too, not in the build's.
-    ENCODE = [sys.executable, str(Path(__file__).with_name("search_words.py"))]
+    ENCODE = [sys.executable, str(Path(__file__).parents[1] / "publish" / "search_words.py")]
 
     def __init__(self, plan: SearchPlan | None = None, part_characters: int | None = None):
         self.plan = plan or SearchPlan()

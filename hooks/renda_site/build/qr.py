@@ -16,7 +16,7 @@ import zxingcpp
 from markupsafe import Markup, escape
 
 from ..address import public_address
-from .helper import helper_process
+from ..publish.helper import helper_process
 
 CAPTION = "扫一扫在手机打开当前页"
 QUIET_ZONE = 4          # modules of white margin the standard asks for around the symbol
