@@ -6,6 +6,7 @@ import pytest
 
 from support.project import ROOT, Built, copy_project, mkdocs_build
 
+
 def pytest_configure(config):
     config.addinivalue_line("markers", "xdist_group(name): tests that pytest-xdist runs on one worker")
 
@@ -13,10 +14,15 @@ def pytest_configure(config):
 @pytest.hookimpl(tryfirst=True)           # before pytest-xdist's own, which reads the groups
 def pytest_collection_modifyitems(config, items):
     """For pytest-xdist's `--dist loadgroup` (bash dev.sh test): a module's tests run on one worker, so its
-    module-scoped builds are made once; the hosting modules share session-scoped builds, so they run together."""
+    module-scoped builds are made once; the hosting modules share session-scoped builds, so they run
+    together. The largest groups are handed out first, so that no worker is left with a long one at the end."""
+    groups: dict[str, list] = {}
     for item in items:
         shares_hosting_builds = "hosting_project" in getattr(item, "fixturenames", ())
-        item.add_marker(pytest.mark.xdist_group("hosting" if shares_hosting_builds else item.module.__name__))
+        group = "hosting" if shares_hosting_builds else item.module.__name__
+        item.add_marker(pytest.mark.xdist_group(group))
+        groups.setdefault(group, []).append(item)
+    items[:] = [item for group in sorted(groups.values(), key=len, reverse=True) for item in group]
 
 
 @pytest.fixture(scope="session")
