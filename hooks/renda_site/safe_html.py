@@ -116,7 +116,7 @@ def violations(markdown_text: str, hosts: AbstractSet[str] = frozenset()) -> lis
     lines = markdown_text.split("\n")
     found = []
     for tag in before.tags - after.tags:
-        found.append((_line_of(lines, rf"<\s*{re.escape(tag)}\b"), _tag_message(tag)))
+        found.append((_line_of(lines, rf"<\s*{re.escape(tag)}(?![\w:-])"), _tag_message(tag)))
     for tag, name, value in before.attrs - after.attrs:
         if tag in (before.tags - after.tags):
             continue                          # the element itself is refused: said once

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from .checker import Checker
 
 # A body can only make HTML elements or attributes of its own with "<" (raw HTML) or "{" (attribute
-# lists), and only a link with a scheme through "name:" — a body with none of these is skipped.
-_MAY_HAVE_HTML = re.compile(r"[<{]|[A-Za-z][\x00-\x20]*[A-Za-z0-9+.\-\x00-\x20]*:")
+# lists), only a link with a scheme through "name:", and only a link to another host without a scheme
+# through "//" (or a backslash a browser reads as a slash) — a body with none of these is skipped.
+_MAY_HAVE_HTML = re.compile(r"[<{]|[A-Za-z][\x00-\x20]*[A-Za-z0-9+.\-\x00-\x20]*:|[/\\][/\\]")
 _LINK = re.compile(
     r"\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?[\s)]|^ {0,3}(?:>\s*)*\[[^\]]+\]:\s*<?(\S+?\.md)(?:#\S*)?>?\s*$", re.M
 )
