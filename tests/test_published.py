@@ -169,3 +169,17 @@ def test_the_invisible_characters_are_every_format_character_of_this_python():
     from renda_site.input.privacy import INVISIBLE
     format_characters = {c for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
     assert format_characters <= set(INVISIBLE)
+
+
+@pytest.mark.parametrize("name", ["huiyi.mp4", "yinpin.mp3", "song.woff2", "song.woff"])
+def test_the_audit_refuses_a_web_page_renamed_to_a_type_nothing_else_reads(tmp_path, name):
+    """A file the check never saw (a theme's font, say) is still opened by the audit: its first bytes must
+    be of its type."""
+    from renda_site.publish.published import _audit_file
+    fake = tmp_path / name
+    fake.write_text("<html><script>alert(1)</script></html>", encoding="utf-8")
+    assert any("与扩展名" in problem for problem in _audit_file(fake, name, None, CONTEXT))
+    real = {".mp4": b"\x00\x00\x00\x10ftypisom\x00\x00\x02\x00", ".mp3": b"ID3\x03\x00\x00\x00\x00\x00\x00",
+            ".woff2": b"wOF2\x00\x01\x00\x00", ".woff": b"wOFF\x00\x01\x00\x00"}[fake.suffix]
+    fake.write_bytes(real + b"\x00" * 32)
+    assert _audit_file(fake, name, None, CONTEXT) == []

@@ -392,6 +392,9 @@ CASES = [
     Case("pdf-photo-with-gps", "docs/assets/zhaopian.pdf", Make(_pdf(_pdf_photo, "gps-photo")), "", "PDF 中的图片", "拍摄地点", whole=True),
     Case("picture-format-mismatch", "docs/assets/img/tubiao.png", Make(_picture("JPEG")), "", "（整个文件）", "与扩展名不符", whole=True),
     Case("picture-is-a-web-page", "docs/assets/img/zhaopian.jpg", WRITE, SCRIPT_PAGE, "（整个文件）", "不是能打开的图片文件", whole=True),
+    Case("video-is-a-web-page", "docs/assets/video/huiyi.mp4", WRITE, SCRIPT_PAGE, "（整个文件）", "与扩展名「.mp4」不符", whole=True),
+    Case("audio-is-a-web-page", "docs/assets/yinpin.mp3", WRITE, SCRIPT_PAGE, "（整个文件）", "与扩展名「.mp3」不符", whole=True),
+    Case("font-is-a-web-page", "docs/assets/fonts/song.woff2", WRITE, SCRIPT_PAGE, "（整个文件）", "与扩展名「.woff2」不符", whole=True),
     Case("video-with-place", "docs/assets/video/huiyi.mp4", Make(_mp4_with_place), "", "（整个文件）", "拍摄地点", whole=True),
     Case("audio-tag-mobile", "docs/assets/yinpin.mp3", Make(_mp3_with_number), "", "音频标签", "疑似手机号码", whole=True),
     # 7. pictures from another host in Markdown fields of records

@@ -39,10 +39,10 @@ ALLOWED: dict[str, FileType] = {
     ".csv": FileType("text", "表格文本（CSV）", "查身份证号和手机号"),
     ".css": FileType("style", "样式表", "只有页面引用时才发布；不能引用其他网站"),
     ".js": FileType("script", "脚本", "只有主题或网站设置引用时才发布"),
-    ".mp4": FileType("video", "视频（MP4）", "不能带有拍摄地点（GPS）"),
-    ".mp3": FileType("audio", "音频（MP3）", "标签中的文字查身份证号和手机号"),
-    ".woff2": FileType("font", "字体", "只有样式表引用时才发布"),
-    ".woff": FileType("font", "字体", "只有样式表引用时才发布"),
+    ".mp4": FileType("video", "视频（MP4）", "内容必须真是 MP4；不能带有拍摄地点（GPS）"),
+    ".mp3": FileType("audio", "音频（MP3）", "内容必须真是 MP3；标签中的文字查身份证号和手机号"),
+    ".woff2": FileType("font", "字体", "内容必须真是该字体格式；只有样式表引用时才发布"),
+    ".woff": FileType("font", "字体", "内容必须真是该字体格式；只有样式表引用时才发布"),
 }
 
 # What to do instead, for the types editors really drop into docs/.
@@ -163,12 +163,41 @@ def refusal(path: Path) -> str:
             f"可以发布的类型：{allowed}（每种的检查见编辑指南“能发布哪些文件”）")
 
 
+# What the first bytes of a file of an unread type must be. Nothing else reads a video, a song or a font
+# before it is published, so a file renamed to one of these (a saved web page, a backup) would otherwise
+# go out under a type that hides what it is.
+_SIGNATURES = {
+    ".mp4": lambda head: head[4:8] in (b"ftyp", b"moov", b"mdat", b"free", b"wide", b"skip"),
+    ".mp3": lambda head: head[:3] == b"ID3" or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0),
+    ".woff": lambda head: head[:4] == b"wOFF",
+    ".woff2": lambda head: head[:4] == b"wOF2",
+}
+
+
+def signature_problem(path: Path) -> str | None:
+    """A video, audio or font file whose content is not of that type: None when it is (or not such a type)."""
+    suffix = path.suffix.lower()
+    matches = _SIGNATURES.get(suffix)
+    if matches is None:
+        return None
+    with open(path, "rb") as handle:
+        if matches(handle.read(12)):
+            return None
+    label = ALLOWED[suffix].label
+    return (f"文件内容不是{label}（与扩展名「{suffix}」不符），可能是改了扩展名的其他文件。"
+            f"请换成真正的{label}文件")
+
+
 _MP4_CONTAINERS = {b"moov", b"udta", b"meta", b"trak", b"mdia", b"minf", b"ilst"}
 _MP4_PLACE = (b"\xa9xyz", b"loci")
 
 
 def video_problem(path: Path) -> str | None:
-    """A phone video records where it was shot (QuickTime ©xyz or 3GPP loci): None when it does not."""
+    """Not an MP4 at all, or a phone video that records where it was shot (QuickTime ©xyz or 3GPP loci):
+    None when neither."""
+    mismatch = signature_problem(path)
+    if mismatch:
+        return mismatch
     with open(path, "rb") as handle:
         if _mp4_boxes(handle, 0, path.stat().st_size, 0):
             return "视频带有拍摄地点（GPS 位置）。请用视频软件导出一份不含位置信息的 MP4 后再发布"

@@ -21,7 +21,7 @@ from ..problems import Problems
 from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
 from .attachments import Refused, Unreadable, read as read_attachment
 from .docs_files import docs_files, hidden
-from .filetypes import audio_text, file_type, refusal, video_problem
+from .filetypes import audio_text, file_type, refusal, signature_problem, video_problem
 from .messages import validate
 from .pictures import check_picture
 from .privacy import TextFile, reader_text
@@ -85,8 +85,14 @@ class Loader:
         self.documents: list[tuple[str, object]] = []
         self.failed: set[str] = set()     # files with a record that could not be read
         self._refused: set[Path] = set()
+        self._prefix = os.path.join(str(root), "")
 
     def rel(self, path: Path) -> str:
+        # Called several times for each of tens of thousands of files: a string prefix, not
+        # Path.relative_to (which parses both paths again on every call).
+        text, prefix = str(path), self._prefix
+        if text.startswith(prefix):
+            return text[len(prefix):].replace(os.sep, "/")
         return path.relative_to(self.root).as_posix()
 
     def parse(self, path: Path, text: str | None = None, line_offset: int = 0, empty: str | None = EMPTY_FILE):
@@ -293,7 +299,10 @@ class Loader:
             elif kind.kind == "video":
                 self.cached(path, partial(self.whole_file, path, video_problem))
             elif kind.kind == "audio":
+                self.whole_file(path, signature_problem)
                 self.documents.append((self.rel(path), TextFile(parts=(("音频标签", audio_text(path)),))))
+            elif kind.kind == "font":
+                self.whole_file(path, signature_problem)
         return articles
 
     def theme_files(self, theme: Path) -> None:

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..input.attachments import Refused, Unreadable, read as read_attachment
 from ..input.pictures import RASTER, PictureError, metadata_left, open_picture
-from ..input.privacy import INVISIBLE, digits, findings_in, masked
+from ..input.privacy import INVISIBLE_PATTERN, digits, findings_in, masked
 from ..input.svgcheck import svg_problems
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
@@ -51,22 +51,6 @@ _BREAK = re.compile(r"<br\b[^>]*>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]*>")
 
 
-def _ranges(points: list[int]) -> str:
-    """A character class of code points, written as ranges (a long list of single characters is slow)."""
-    out: list[str] = []
-    start: int | None = None
-    last = 0
-    for point in sorted(points) + [-2]:
-        if start is not None and point == last + 1:
-            last = point
-            continue
-        if start is not None:
-            out.append(re.escape(chr(start)) + ("-" + re.escape(chr(last)) if last > start else ""))
-        start = last = point
-    return "[" + "".join(out) + "]"
-
-
-_INVISIBLE = re.compile(_ranges(list(INVISIBLE)))
 _SPACES = re.compile(r"\s+")
 # Drawing coordinates of inline SVG (icons, charts, QR codes): numbers no reader reads as text.
 _GEOMETRY = re.compile(
@@ -282,7 +266,7 @@ def _private_numbers(page: str, context: Context, out: Checked) -> None:
 def _numbers_in(text: str, where: str, context: Context, out: Checked) -> None:
     if "&" in text:
         text = html.unescape(text)
-    text = _INVISIBLE.sub("", text)
+    text = INVISIBLE_PATTERN.sub("", text)
     for kind, number in findings_in(text):
         if digits(number) not in context.public_numbers:
             out.problems.append(f"{where}中有疑似{kind}「{masked(number)}」")

@@ -20,7 +20,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..input.filetypes import video_problem
+from ..input.filetypes import signature_problem, video_problem
 from ..input.pictures import RASTER
 from . import audit
 from .helper import helper_process
@@ -207,6 +207,9 @@ def _audit_file(path: Path, rel: str, origins: Origins, context: audit.Context) 
     if suffix == ".mp4":
         problem = video_problem(path)
         return [problem] if problem else []
-    if suffix in _OPAQUE or suffix == ".mp3":
+    if suffix in (".mp3", ".woff", ".woff2"):
+        problem = signature_problem(path)
+        return [problem] if problem else []
+    if suffix in _OPAQUE:
         return []
     return [f"文件类型「{suffix or '（无扩展名）'}」不在可以发布的类型中"]
