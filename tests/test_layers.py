@@ -9,7 +9,7 @@ from support.project import HOOKS
 
 PACKAGE = HOOKS / "renda_site"
 # Earliest first. The package's __init__ is only the facade (it re-exports the pipeline).
-ORDER = ["problems", "clock", "text", "address", "outputs", "safe_html", "safe_markdown",
+ORDER = ["problems", "stages", "clock", "text", "address", "outputs", "safe_html", "safe_markdown",
          "input", "model", "kinds", "render", "publish", "inspection", "pipeline", "build", "editors", "__main__"]
 
 

@@ -29,6 +29,7 @@ from .model.checker import Checker
 from .model.records import PUBLIC_NUMBERS, SITE
 from .outputs import GeneratedFile, GeneratedPage, PageSpec
 from .problems import ContentError, Problems
+from .stages import stage
 
 
 def sources() -> list:
@@ -92,9 +93,11 @@ def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, Loa
     """Load and check everything below `root`; returns the problems and the loaded content."""
     problems = Problems()
     with _no_cycle_collection():
-        loaded = load_data(Path(root), sources(), problems)
+        with stage("读取数据（YAML、Markdown、附件）"):
+            loaded = load_data(Path(root), sources(), problems)
         loaded.today = today or beijing_today()
-        Checker(loaded, KINDS, problems, loaded.today).run(loaded.one("site"))
+        with stage("校验（模型、引用、隐私、正文）"):
+            Checker(loaded, KINDS, problems, loaded.today).run(loaded.one("site"))
     return problems, loaded
 
 
@@ -132,13 +135,17 @@ def _generate(root: Path, today: datetime.date | None, site_url: str | None, dir
     from .publish.feeds import feed_files
     from .publish.opendata import OpenData
     from .render.env import render_pages
-    catalog = build_catalog(loaded)
+    with stage("关联记录（catalog）"):
+        catalog = build_catalog(loaded)
     where = Address(site_url or None, directory_urls)
-    specs = page_specs(catalog)
-    open_data = OpenData(catalog, KINDS, where)
-    files = [*feed_files(catalog, KINDS, where), *open_data.files()]
-    specs += [open_data.page(files), open_data.developer_page(files)]
-    pages = list(render_pages(specs, catalog, directory_urls))
+    with stage("生成页面的规格（各类记录）"):
+        specs = page_specs(catalog)
+    with stage("订阅源和开放数据"):
+        open_data = OpenData(catalog, KINDS, where)
+        files = [*feed_files(catalog, KINDS, where), *open_data.files()]
+        specs += [open_data.page(files), open_data.developer_page(files)]
+    with stage("渲染生成的页面（模板）"):
+        pages = list(render_pages(specs, catalog, directory_urls))
     _check_unique(pages, files, problems)
     return Result(catalog, specs, pages, files, problems, [p.number for p in loaded.of("public_numbers")],
                   site_settings(loaded), loaded.docs_files, loaded.today)

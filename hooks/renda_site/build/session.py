@@ -28,6 +28,7 @@ from ..publish.audit import Context
 from ..publish.images import RASTER, clean_image
 from ..publish.output import WriteStats, write_pages
 from ..publish.published import Origins, PageAudit, publish_only_what_is_used
+from ..stages import stage, timed, write_stage_times
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps
 
@@ -81,7 +82,9 @@ class BuildSession:
                 log.info("  %s", line)
         if cache:
             # Feeds and open-data files are copied only after every page is converted: written meanwhile.
-            self.writing = write_pages(self.result.pages, self.out_dir, self.result.files, files_in_background=True)
+            with stage("写出生成的页面（缓存文件夹）"):
+                self.writing = write_pages(self.result.pages, self.out_dir, self.result.files,
+                                           files_in_background=True)
             log.info(
                 "生成页面 %d 个（写入 %d，未变 %d，删除 %d）、文件 %d 个（在后台写入），用时 %.2f 秒",
                 len(self.result.pages),
@@ -97,9 +100,11 @@ class BuildSession:
                      len(self.result.files), time.perf_counter() - started)
         if not site_url:
             log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
-        self.tags = self.result.page_tags(directory_urls)          # the theme prints them (on_page_context)
-        inspection = self.result.inspection(directory_urls)        # warnings only: a build always goes on
-        inspection.write(self.root)
+        with stage("页面标签（政府网站发展指引）"):
+            self.tags = self.result.page_tags(directory_urls)      # the theme prints them (on_page_context)
+        with stage("网站体检"):
+            inspection = self.result.inspection(directory_urls)    # warnings only: a build always goes on
+            inspection.write(self.root)
         for line in inspection.summary():
             log.info(line)
 
@@ -122,6 +127,7 @@ class BuildSession:
         """Pages the build leaves out (drafts, scheduled articles); the preview shows them, marked."""
         return self.result.withheld()
 
+    @timed("图片去掉元数据")
     def published_image(self, path: str) -> str | None:
         """A copy of the raster image at `path` without its metadata, to publish instead; None: as it is."""
         if not path.lower().endswith(RASTER):
@@ -134,6 +140,7 @@ class BuildSession:
             ) from None
         return str(cleaned) if cleaned else None
 
+    @timed("记录每个文件的来源")
     def record_origins(self, docs_dir: str, files: list[tuple[str, str | None, bool, str]]) -> None:
         """(output path, source file or None, is a published page, source path) of every file the static
         generator will write: what it came from decides whether it must be used to be published."""
@@ -151,9 +158,11 @@ class BuildSession:
             )
             self.origins.copied[dest] = (origin, shown)
 
+    @timed("每页：正文装饰（链接、引用、署名）")
     def decorate(self, src_uri: str, markdown: str) -> str:
         return self.result.decorate(src_uri, markdown)
 
+    @timed("启动二维码和审计进程")
     def start_helpers(self, page_urls: list[str], audit: bool) -> None:
         """Every page's address is known: QR codes are drawn meanwhile by a second process, and (`audit`:
         a build, not the preview, which also shows drafts) the pages are audited as they are written."""
@@ -163,19 +172,23 @@ class BuildSession:
         if audit:
             self.auditor = PageAudit(self.audit_context(), len(page_urls))
 
+    @timed("每页：交给输出审计进程")
     def audited(self, dest_uri: str, html: str) -> str:
         """A page as MkDocs writes it, handed to the audit; returned as it is."""
         if self.auditor is not None:
             self.auditor.add(dest_uri, html)
         return html
 
+    @timed("每页：取页面标签")
     def page_tags(self, src_uri: str) -> dict[str, str]:
         return self.tags.tags(src_uri)
 
+    @timed("每页：取二维码")
     def qr_block(self, page_url: str):
         assert self.qr is not None                # made with the pages' addresses
         return self.qr.block(page_url)
 
+    @timed("搜索索引的分部计划")
     def prepare_search(self, nav: list | None) -> None:
         """The search index is built as pages are converted (`index_content`): Pagefind indexes each
         part of it as soon as the part is full, beside MkDocs, and the last one from `start_search`.
@@ -193,10 +206,12 @@ class BuildSession:
         from .search_index import mixed_order
         return mixed_order(src_uris)
 
+    @timed("每页：提取搜索文本")
     def index_content(self, dest_uri: str, content: str, title: str) -> None:
         if self.indexer is not None:
             self.indexer.add_content(dest_uri, content, title)
 
+    @timed("等待缓存写完，启动最后一部分索引")
     def start_search(self) -> None:
         """Every page is converted (MkDocs' on_env): the files must be written before they are copied."""
         self.files_written()
@@ -215,11 +230,13 @@ class BuildSession:
         self._stop("qr")
         drop_source_maps(Path(site_dir))
         if self.auditor is not None:
-            self.publish_only_what_is_used(Path(site_dir))      # while Pagefind indexes its last part
+            with stage("发布集与输出审计（最后一页之后）"):
+                self.publish_only_what_is_used(Path(site_dir))      # while Pagefind indexes its last part
         indexer, self.indexer = self.indexer, None
         if indexer is not None:
             try:
-                stats = indexer.finish(site_dir)
+                with stage("等待 Pagefind（最后一页之后）"):
+                    stats = indexer.finish(site_dir)
             except RuntimeError as exc:
                 raise BuildFailed(str(exc)) from None
             parts = f"，分 {stats.parts} 部分" if stats.parts > 1 else ""
@@ -278,11 +295,13 @@ class BuildSession:
         staged, self.staged = self.staged, None
         if staged is not None:
             if self.finished:
-                staged.publish()
+                with stage("发布（换上新的网站文件夹）"):
+                    staged.publish()
                 self.log.info("网站已完整生成，发布到 %s", staged.target)
             else:
                 staged.discard()
                 self.log.error("网站生成未完成，已发布的网站（%s）保持不变。", staged.target)
+        write_stage_times()
 
     def _stop(self, name: str) -> None:
         helper = getattr(self, name)
