@@ -184,7 +184,7 @@ def signature_problem(path: Path) -> str | None:
         if matches(handle.read(12)):
             return None
     label = ALLOWED[suffix].label
-    return (f"文件内容不是{label}（与扩展名「{suffix}」不符），可能是改了扩展名的其他文件。"
+    return (f"文件内容不是{label}，与扩展名「{suffix}」不符：可能是改了扩展名的其他文件。"
             f"请换成真正的{label}文件")
 
 
