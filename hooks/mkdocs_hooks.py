@@ -25,11 +25,16 @@ def on_config(config):
     on_shutdown()
     _state["data_error"] = True            # until this build's data is known to be good
     try:
+        # The preview runs the 网站体检 once, at its first build: each save then shows the page sooner.
+        inspect = _state.get("command") != "serve" or not _state.get("inspected")
         _state["session"] = BuildSession(Path(config.config_file_path).resolve().parent, config.site_url,
-                                         config.use_directory_urls, log, _state.get("cache", True))
+                                         config.use_directory_urls, log, _state.get("cache", True), inspect)
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
     _state["data_error"] = False
+    if inspect and _state.get("command") == "serve":
+        log.info("预览期间保存修改后不再重复网站体检，页面更新更快；需要时运行 bash dev.sh check。")
+    _state["inspected"] = True
     if _state.get("command") == "build":        # published only once complete (a --dirty build too)
         config.site_dir = _state["session"].stage(config.site_dir, keep=bool(_state.get("dirty")))
 

@@ -45,9 +45,10 @@ class BuildFailed(Exception):
 
 class BuildSession:
     def __init__(self, root: Path, site_url: str | None, directory_urls: bool, log: logging.Logger,
-                 cache: bool = True):
+                 cache: bool = True, inspect: bool = True):
         """`cache`: write the generated pages and files to the cache folder (the preview, a --dirty build:
-        only what changed is rewritten and re-rendered); without it they are handed over in memory."""
+        only what changed is rewritten and re-rendered); without it they are handed over in memory.
+        `inspect`: run the 网站体检 (the preview runs it at its first build only)."""
         self.root, self.site_url, self.directory_urls, self.log = Path(root), site_url, directory_urls, log
         self.cache = cache
         self.out_dir = self.root / CACHE
@@ -102,6 +103,8 @@ class BuildSession:
             log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
         with stage("页面标签（政府网站发展指引）"):
             self.tags = self.result.page_tags(directory_urls)      # the theme prints them (on_page_context)
+        if not inspect:
+            return
         with stage("网站体检"):
             inspection = self.result.inspection(directory_urls)    # warnings only: a build always goes on
             inspection.write(self.root)
