@@ -214,3 +214,9 @@ def test_help_and_argument_errors_are_in_chinese_and_list_every_record_kind(proj
     assert unknown.returncode == 2 and "无法识别的参数：--id d0001" in unknown.stderr
     for english in ("usage:", "error:", "the following arguments", "unrecognized arguments"):
         assert english not in missing.stderr + unknown.stderr
+    # a mistyped kind, or the kind's Chinese name, is answered with the kind meant
+    for typed, meant in (("deputyy", "deputy"), ("代表", "deputy"), ("建议", "suggestion"), ("联络站", "station")):
+        wrong = dev_sh(project, "new", typed)
+        assert wrong.returncode == 2 and f"没有「{typed}」这一项。是否应为「{meant}」？" in wrong.stderr, wrong.stderr
+    nothing_like = dev_sh(project, "new", "xyz")
+    assert "没有「xyz」这一项。可选：" in nothing_like.stderr and "invalid choice" not in nothing_like.stderr

@@ -3,7 +3,6 @@
 `python -m renda_site schema --out schemas/` exports the JSON Schemas of the data files."""
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -15,7 +14,7 @@ from .pipeline import ContentError, check, generate, inspect_checked
 
 def main(argv: list[str] | None = None) -> int:
     argparse_zh.install()
-    parser = argparse.ArgumentParser(prog="bash dev.sh", description="人大网站数据检查与页面生成")
+    parser = argparse_zh.ChineseArgumentParser(prog="bash dev.sh", description="人大网站数据检查与页面生成")
     parser.add_argument("--root", type=Path, default=Path("."), help="项目根目录（含 data/ 和 docs/），默认当前目录")
     commands = parser.add_subparsers(dest="command", required=True, metavar="命令")
     check_cmd = commands.add_parser("check", help="检查 data/ 和 docs/，不生成网站")

@@ -6,6 +6,8 @@ catalogue for it, so the texts an editor can meet are translated here, by their 
 from __future__ import annotations
 
 import argparse
+import difflib
+from typing import Any
 
 _CHINESE = {
     "usage: ": "用法：",
@@ -37,3 +39,30 @@ def _translate(message: str) -> str:
 def install() -> None:
     """From now on argparse speaks Chinese (this process only)."""
     argparse._ = _translate  # type: ignore[attr-defined]  # argparse's gettext alias, not in typeshed
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """An unknown choice (a subcommand, a record kind) is answered with the one probably meant: by
+    spelling (「deputyy」→ deputy) or by its Chinese name in the choice's help (「代表」→ deputy)."""
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is None or value in action.choices:
+            return
+        names = [str(choice) for choice in action.choices]
+        helps = {item.dest: item.help or "" for item in getattr(action, "_choices_actions", [])}
+        guess = closest_choice(str(value), names, helps)
+        hint = f"是否应为「{guess}」？" if guess else ""
+        raise argparse.ArgumentError(action, f"没有「{value}」这一项。{hint}可选：{'、'.join(names)}")
+
+
+def closest_choice(value: str, names: list[str], helps: dict[str, str]) -> str | None:
+    """The choice an editor probably meant by `value`: a near spelling, else the choice whose help's first
+    words name it (the shortest such help, so 代表 is the deputy rather than 代表建议)."""
+    near = difflib.get_close_matches(value.lower(), names, n=1, cutoff=0.6)
+    if near:
+        return near[0]
+    if not value.strip():
+        return None
+    named = [(len(helps[name].split()[0]), name) for name in names
+             if helps.get(name) and value in helps[name].split()[0]]
+    return min(named)[1] if named else None
