@@ -10,7 +10,7 @@ import datetime
 import functools
 import re
 from collections import defaultdict
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 from pypinyin import Style, lazy_pinyin
@@ -19,6 +19,7 @@ from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import Id, Record, Text
+from ..model.references import RefTo
 from ..model.relations import ADOPTS, BELONGS_TO, MENTIONS, PUBLISHES, Relation
 from ..outputs import (
     FEED_LENGTH,
@@ -34,6 +35,11 @@ from ..outputs import (
     paginate,
 )
 from ..text import cn_date, cn_number
+from .deputies import DeputyId
+from .terms import TermId
+
+NAME = "appointments"                  # the kind's registry name, its data folder's name
+ListId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 任免名单
 
 Action = Literal["任命", "免去", "决定任命", "决定免去", "批准任命", "接受辞职", "撤职", "决定代理"]
 ACTION_ORDER = list(Action.__args__)  # type: ignore[attr-defined]
@@ -58,7 +64,7 @@ class AppointmentEntry(Record):
     name: Text = Field(description="姓名")
     position: Text = Field(description="职务")
     organization: Text | None = Field(default=None, description="所属机关，用于分组")
-    deputy: Id | None = Field(default=None, description="如为人大代表，填写代表编号")
+    deputy: DeputyId | None = Field(default=None, description="如为人大代表，填写代表编号")
     note: Text | None = Field(default=None, description="备注")
 
 
@@ -66,7 +72,7 @@ class AppointmentList(Record):
     model_config = ConfigDict(title="任免名单")
     id: Id = Field(description="编号，与通过它的常委会会议编号相同，如 \"18-19\"（届次-会议次数）")
     title: Text = Field(description="标题")
-    term: Id = Field(description="届次编号")
+    term: TermId = Field(description="届次编号")
     date: datetime.date = Field(description="会议通过日期")
     entries: list[AppointmentEntry] = Field(min_length=1, description="任免事项")
 
@@ -92,7 +98,7 @@ def _deputy_section(catalog, refs) -> Section:
     """任免记录 on a deputy's page: every entry naming the deputy, oldest list first."""
     rows = []
     for ref in sorted(refs, key=lambda r: (r.source.date, r.source.id)):
-        lst, entry = ref.source, ref.detail
+        lst, entry = ref.source, ref.holder
         published = catalog.refs_to("appointments", lst.id, PUBLISHES)
         issue = catalog.link(published[0].kind, published[0].source) if published else ""
         rows.append((cn_date(lst.date), f"{entry.action}：{entry.position}", catalog.link("appointments", lst), issue))
@@ -131,17 +137,15 @@ def _entry_rows(lists: list[dict]):
 
 
 class AppointmentsKind(RecordKind):
-    name = "appointments"
+    name = NAME
     label = "任免名单"
-    sources = (DataSource("appointments", AppointmentList, "data/appointments", "files", "appointment-list",
+    sources = (DataSource(NAME, AppointmentList, "data/appointments", "files", "appointment-list",
                           "任免名单（data/appointments/<编号>.yaml）"),)
     id_matches_file = True
     section = (SECTION, "人事任免")
     relations = (
-        Relation(BELONGS_TO, "terms", "届次", lambda lst: [(lst.term, ("term",), None)]),
-        Relation(MENTIONS, "deputies", "代表编号",
-                 lambda lst: [(e.deputy, ("entries", i, "deputy"), e) for i, e in enumerate(lst.entries) if e.deputy],
-                 section=_deputy_section),
+        Relation(BELONGS_TO, "届次", ("term",)),
+        Relation(MENTIONS, "代表编号", ("entries.*.deputy",), section=_deputy_section),
     )
     open_data = (OpenDataSet(
         "appointments", "任免名单", "人事任免名单：每份名单一项，含全部任免事项", LIST_FIELDS, AppointmentList,

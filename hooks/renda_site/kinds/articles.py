@@ -15,9 +15,12 @@ from ..input.sources import DataSource
 from ..model.bodies import check_bodies
 from ..model.kind import Draft, RecordKind, Scaffold
 from ..model.records import ArticleMeta
-from ..model.relations import MENTIONS, Relation, no_refs
+from ..model.relations import MENTIONS, Relation
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, paginate
 from ..text import cn_date
+from .deputies import NAME as DEPUTIES
+
+NAME = "articles"                  # the kind's registry name, its data folder's name
 
 
 @dataclass(frozen=True)
@@ -80,13 +83,12 @@ def _mentions_section(catalog, refs) -> Section:
 
 
 class ArticlesKind(RecordKind):
-    name = "articles"
+    name = NAME
     label = "文章"
     unique_ids = False
-    sources = (DataSource("articles", ArticleMeta, "docs", "pages", "article",
+    sources = (DataSource(NAME, ArticleMeta, "docs", "pages", "article",
                           "文章元数据（docs/ 下 Markdown 文件开头的 --- 块）"),)
-    relations = (Relation(MENTIONS, "deputies", "代表", no_refs, section=_mentions_section, check=False,
-                          text=lambda article: article.body),)
+    relations = (Relation(MENTIONS, "代表", section=_mentions_section, check=False, text="body", target=DEPUTIES),)
     scaffold = Scaffold("article", "新建栏目文章 docs/<栏目>/<日期>-<拼音>.md", ArticleMeta, [
         ("--column", {"required": True, "help": "栏目，即 docs/ 下的文件夹名，如 dongtai"}),
         ("--title", {"default": "", "help": "标题"}),

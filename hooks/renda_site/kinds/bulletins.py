@@ -16,9 +16,15 @@ from pydantic import ConfigDict, Field
 from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
-from ..model.records import DocsPath, Id, Record, Text
-from ..model.relations import BELONGS_TO, PAGES, PUBLISHES, Relation
+from ..model.records import DocsPath, Record, Text
+from ..model.references import PageRef
+from ..model.relations import BELONGS_TO, PUBLISHES, Relation
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, SiteMapGroup, crumb
+from .appointments import ListId
+from .meetings import MeetingId
+from .terms import TermId
+
+NAME = "bulletins"                  # the kind's registry name, its data folder's name
 
 ItemType = Literal["地方性法规", "决议", "决定", "报告", "审议意见", "任免名单", "公告", "其他"]
 SECTION = "gongbao"
@@ -29,8 +35,8 @@ class BulletinItem(Record):
     model_config = ConfigDict(title="公报目录条目")
     title: Text = Field(description="标题")
     type: ItemType = Field(description="类别")
-    page: DocsPath | None = Field(default=None, description="全文所在的 Markdown 文件，docs/ 下的路径")
-    appointments: Id | None = Field(default=None, description="任免名单编号（类别为任免名单时）")
+    page: PageRef | None = Field(default=None, description="全文所在的 Markdown 文件，docs/ 下的路径")
+    appointments: ListId | None = Field(default=None, description="任免名单编号（类别为任免名单时）")
     adopted: datetime.date | None = Field(default=None, description="通过日期")
 
 
@@ -40,8 +46,8 @@ class Bulletin(Record):
     number: int = Field(ge=1, le=99, description="期号（当年第几期）")
     serial: int | None = Field(default=None, ge=1, description="总期号")
     date: datetime.date = Field(description="出版日期")
-    term: Id = Field(description="届次编号")
-    meetings: list[Id] = Field(default_factory=list, description="刊载的常委会会议（会议编号，如 \"18-17\"）")
+    term: TermId = Field(description="届次编号")
+    meetings: list[MeetingId] = Field(default_factory=list, description="刊载的常委会会议（会议编号，如 \"18-17\"）")
     pdf: DocsPath | None = Field(default=None, description="整期 PDF，docs/ 下的路径")
     items: list[BulletinItem] = Field(min_length=1, description="目录")
 
@@ -52,7 +58,7 @@ def year_page(year: int) -> str:
 
 def _cite(catalog, ref) -> tuple[Link, str]:
     """「本文刊载于《……公报》2024年第2期（决定）」: the issue's full title, and the item's type."""
-    return Link(catalog.page("bulletins", ref.source), full_title(catalog, ref.source)), ref.detail.type
+    return Link(catalog.page("bulletins", ref.source), full_title(catalog, ref.source)), ref.holder.type
 
 
 def _cite_issue(catalog, ref) -> tuple[Link, None]:
@@ -86,22 +92,17 @@ ITEM_FIELDS = [("title", None), ("type", "类别，如 决议、决定、报告�
 
 
 class BulletinsKind(RecordKind):
-    name = "bulletins"
+    name = NAME
     label = "公报"
     unique_ids = False               # issues have numbers, checked per year below
-    sources = (DataSource("bulletins", Bulletin, "data/bulletins", "files", "bulletin",
+    sources = (DataSource(NAME, Bulletin, "data/bulletins", "files", "bulletin",
                           "常委会公报（data/bulletins/<年>/<期号>.yaml）", nested=True),)
     section = (SECTION, "常委会公报")
     relations = (
-        Relation(BELONGS_TO, "terms", "届次", lambda b: [(b.term, ("term",), None)]),
-        Relation(PUBLISHES, "appointments", "任免名单",
-                 lambda b: [(item.appointments, ("items", i, "appointments"), item)
-                            for i, item in enumerate(b.items) if item.appointments], cite=_cite),
-        Relation(PUBLISHES, "meetings", "常委会会议",
-                 lambda b: [(m, ("meetings", i), None) for i, m in enumerate(b.meetings)], cite=_cite_issue),
-        Relation(PUBLISHES, PAGES, "全文页面",
-                 lambda b: [(item.page, ("items", i, "page"), item) for i, item in enumerate(b.items) if item.page],
-                 cite=_cite, check=False),
+        Relation(BELONGS_TO, "届次", ("term",)),
+        Relation(PUBLISHES, "任免名单", ("items.*.appointments",), cite=_cite),
+        Relation(PUBLISHES, "常委会会议", ("meetings.*",), cite=_cite_issue),
+        Relation(PUBLISHES, "全文页面", ("items.*.page",), cite=_cite, check=False),
     )
     open_data = (OpenDataSet("bulletins", "常委会公报", "常委会公报：每期一项，含目录", BULLETIN_FIELDS, Bulletin,
                              nested=[("items", "公报目录", BulletinItem, ITEM_FIELDS)]),)

@@ -9,15 +9,21 @@ import datetime
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text, YearMonth
+from ..model.references import RefTo
 from ..model.relations import BELONGS_TO, Relation
 from ..outputs import Bar, Chart, HomeBlock, Link, PageSpec, SearchHint, Section, SiteMapGroup, crumb
+from .groups import GroupId
+from .terms import TermId
+
+NAME = "deputies"                  # the kind's registry name, its data folder's name
+DeputyId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 代表
 
 Gender = Literal["男", "女"]
 EndReason = Literal["届满", "辞职", "罢免", "调离", "去世", "资格终止"]
@@ -27,8 +33,8 @@ INDEX = "daibiao/index.md"                 # 代表风采: the current term's ro
 
 class Membership(Record):
     model_config = ConfigDict(title="任职记录")
-    term: Id = Field(description="届次编号")
-    group: Id | None = Field(default=None, description="所在代表团或代表小组的编号")
+    term: TermId = Field(description="届次编号")
+    group: GroupId | None = Field(default=None, description="所在代表团或代表小组的编号")
     constituency: Text | None = Field(default=None, description="选区或选举单位")
     position: Text | None = Field(default=None, description="工作单位及职务")
     roles: list[Text] = Field(default_factory=list, description="在人大的职务，如 县人大常委会委员")
@@ -164,18 +170,16 @@ def _deputy_rows(deputies: list[dict]):
 
 
 class DeputiesKind(RecordKind):
-    name = "deputies"
+    name = NAME
     label = "代表"
     sources = (
-        DataSource("deputies", Deputy, "data/deputies", "files", "deputy", "人大代表（data/deputies/<编号>.yaml）"),
+        DataSource(NAME, Deputy, "data/deputies", "files", "deputy", "人大代表（data/deputies/<编号>.yaml）"),
     )
     id_matches_file = True
     section = ("daibiao", "代表风采")
     relations = (
-        Relation(BELONGS_TO, "terms", "届次",
-                 lambda d: [(m.term, ("memberships", i, "term"), m) for i, m in enumerate(d.memberships)]),
-        Relation(BELONGS_TO, "groups", "代表团/小组",
-                 lambda d: [(m.group, ("memberships", i, "group"), m) for i, m in enumerate(d.memberships) if m.group]),
+        Relation(BELONGS_TO, "届次", ("memberships.*.term",)),
+        Relation(BELONGS_TO, "代表团/小组", ("memberships.*.group",)),
     )
     open_data = (OpenDataSet(
         "deputies", "人大代表", "人大代表：每人一项，含各届任职情况和简介", DEPUTY_FIELDS, Deputy,

@@ -16,6 +16,9 @@ from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text
 from ..model.relations import MENTIONS, Relation
 from ..outputs import HomeBlock, Link, PageSpec, SearchHint, Section, SiteMapGroup, crumb
+from .deputies import DeputyId
+
+NAME = "stations"                  # the kind's registry name, its data folder's name
 
 StationKind = Literal["代表联络站", "代表之家"]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9][0-9 ()（）-]{5,24}[0-9]$")]
@@ -35,7 +38,7 @@ class Station(Record):
     phone: Phone | None = Field(default=None, description="办公电话（座机）；不得填写个人手机号码")
     photo: DocsPath | None = Field(default=None, description="照片，docs/ 下的路径")
     opened: datetime.date | None = Field(default=None, description="建成或揭牌日期")
-    deputies: list[Id] = Field(default_factory=list, description="进站代表（本届代表的编号）")
+    deputies: list[DeputyId] = Field(default_factory=list, description="进站代表（本届代表的编号）")
     intro: LongText | None = Field(default=None, description="简介（Markdown）：功能室、联系的村（社区）、近期活动")
 
 
@@ -90,20 +93,14 @@ CSV = [
 
 
 class StationsKind(RecordKind):
-    name = "stations"
+    name = NAME
     label = "联络站"
     sources = (
-        DataSource("stations", Station, "data/stations", "files", "station", "代表联络站（data/stations/<编号>.yaml）"),
+        DataSource(NAME, Station, "data/stations", "files", "station", "代表联络站（data/stations/<编号>.yaml）"),
     )
     id_matches_file = True
     relations = (
-        Relation(
-            MENTIONS,
-            "deputies",
-            "代表编号",
-            lambda s: [(d, ("deputies", i), s) for i, d in enumerate(s.deputies)],
-            section=_deputy_section,
-        ),
+        Relation(MENTIONS, "代表编号", ("deputies.*",), section=_deputy_section),
     )
     open_data = (OpenDataSet(
         "stations", "代表联络站", "代表联络站和代表之家：每站一项，含地址、接待日和进站代表", FIELDS, Station,

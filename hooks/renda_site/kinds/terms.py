@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
 from ..input.sources import DataSource
 from ..model.kind import RecordKind
 from ..model.records import Id, Record, Text
+from ..model.references import RefTo
+
+NAME = "terms"                  # the kind's registry name, its data folder's name
+TermId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 届次
 
 
 class Term(Record):
@@ -40,9 +45,9 @@ class Terms:
 
 
 class TermsKind(RecordKind):
-    name = "terms"
+    name = NAME
     label = "届次"
-    sources = (DataSource("terms", Term, "data/terms.yaml", "list", "terms", "届次（data/terms.yaml）"),)
+    sources = (DataSource(NAME, Term, "data/terms.yaml", "list", "terms", "届次（data/terms.yaml）"),)
 
     def order(self, records):
         return sorted(records, key=lambda t: t.start)

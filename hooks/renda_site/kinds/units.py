@@ -6,15 +6,19 @@ suggestions it handled and their figures), and an index of all units by kind.
 """
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field
 
 from ..input.sources import DataSource
 from ..model.kind import RecordKind
 from ..model.records import Id, Record, Text
+from ..model.references import RefTo
 from ..model.relations import HANDLED_BY
 from ..outputs import Link, PageSpec, SearchHint, SiteMapGroup, crumb
+
+NAME = "units"                  # the kind's registry name, its data folder's name
+UnitId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 承办单位
 
 UnitKind = Literal["县政府部门", "乡镇", "县直单位", "其他"]
 INDEX = "banli/danwei/index.md"
@@ -28,9 +32,9 @@ class Unit(Record):
 
 
 class UnitsKind(RecordKind):
-    name = "units"
+    name = NAME
     label = "承办单位"
-    sources = (DataSource("units", Unit, "data/units.yaml", "list", "units", "承办单位（data/units.yaml）",
+    sources = (DataSource(NAME, Unit, "data/units.yaml", "list", "units", "承办单位（data/units.yaml）",
                           required=False),)
 
     def page(self, unit) -> str:

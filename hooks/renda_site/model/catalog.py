@@ -40,8 +40,9 @@ class Catalog:
         for name, kind in self.kinds.items():
             for relation in kind.relations:
                 for record in self._records[name]:
-                    for target, loc, detail in relation.refs(record):
-                        self._refs[(relation.target, target)].append(Ref(relation, name, record, target, loc, detail))
+                    for target, loc, holder, detail in relation.refs(record):
+                        ref = Ref(relation, name, record, target, loc, detail, holder)
+                        self._refs[(relation.target, target)].append(ref)
         # References found in texts come after the typed ones, so their tables end a record page.
         for name, kind in self.kinds.items():
             for relation in kind.relations:
@@ -68,7 +69,7 @@ class Catalog:
         text = relation.text
         assert text is not None          # called only for a relation with a text
         for record in self._records[kind]:
-            found = {unique[name]: name for name in finder.find(text(record) or "")}
+            found = {unique[name]: name for name in finder.find(getattr(record, text) or "")}
             for key, name in found.items():
                 self._refs[(relation.target, key)].append(Ref(relation, kind, record, key, (), name))
 

@@ -27,7 +27,7 @@ from ...outputs import (
 )
 from ...text import cn_date
 from .exports import OPEN_DATA, popolo, project
-from .model import Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed, short_title
+from .model import NAME, Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed, short_title
 
 SECTION = "huiyi"
 INDEX = "huiyi/index.md"
@@ -43,23 +43,9 @@ def vote_text(meeting: Meeting, vote) -> str:
     return f"赞成 {vote.in_favour} 票，反对 {vote.against} 票，弃权 {vote.abstain} 票，{verdict}"
 
 
-def _people(m: Meeting):
-    for field, role in ROLES.items():
-        for i, deputy in enumerate(getattr(m, field)):
-            yield deputy, (field, i), role
-
-
-def _considered(m: Meeting):
-    for i, item in enumerate(m.agenda):
-        for j, page in enumerate(item.documents):
-            yield page, ("agenda", i, "documents", j), "审议的文件"
-        if item.opinion:
-            yield item.opinion, ("agenda", i, "opinion"), "审议意见"
-
-
 def _cite_vote(catalog, ref) -> tuple[Link, str]:
     """«本文经……第十七次会议表决通过（2024年4月25日，赞成 24 票……）»."""
-    m, item = ref.source, ref.source.agenda[ref.detail]
+    m, item = ref.source, ref.holder
     note = cn_date(m.last_day) + ("，" + vote_text(m, item.vote) if item.vote else "")
     return Link(catalog.page("meetings", m), meeting_title(catalog, m)), note
 
@@ -92,46 +78,23 @@ def _issues(catalog, refs) -> list[Link]:
 
 
 class MeetingsKind(RecordKind):
-    name = "meetings"
+    name = NAME
     label = "常委会会议"
     sources = (
         DataSource(
-            "meetings", Meeting, "data/meetings", "files", "meeting", "常委会会议（data/meetings/<届次>-<次数>.yaml）"
+            NAME, Meeting, "data/meetings", "files", "meeting", "常委会会议（data/meetings/<届次>-<次数>.yaml）"
         ),
     )
     id_matches_file = True
     section = (SECTION, "常委会会议")
     relations = (
-        Relation(BELONGS_TO, "terms", "届次", lambda m: [(m.term, ("term",), None)]),
-        Relation(MENTIONS, "deputies", "代表编号", lambda m: list(_people(m)), section=_deputy_section),
-        Relation(
-            ADOPTS,
-            "appointments",
-            "任免名单",
-            lambda m: [
-                (item.appointments, ("agenda", i, "appointments"), i)
-                for i, item in enumerate(m.agenda)
-                if item.appointments
-            ],
-            cite=_cite_vote,
-        ),
-        Relation(
-            ADOPTS,
-            PAGES,
-            "通过的文件",
-            lambda m: [(item.adopted, ("agenda", i, "adopted"), i) for i, item in enumerate(m.agenda) if item.adopted],
-            cite=_cite_vote,
-            check=False,
-        ),
-        Relation(CONSIDERS, PAGES, "审议的文件", lambda m: list(_considered(m)), cite=_cite, check=False),
-        Relation(
-            REPORTED_BY,
-            PAGES,
-            "会议报道",
-            lambda m: [(page, ("news", i), "会议报道") for i, page in enumerate(m.news)],
-            cite=_cite,
-            check=False,
-        ),
+        Relation(BELONGS_TO, "届次", ("term",)),
+        Relation(MENTIONS, "代表编号", {f"{field}.*": role for field, role in ROLES.items()}, section=_deputy_section),
+        Relation(ADOPTS, "任免名单", ("agenda.*.appointments",), cite=_cite_vote),
+        Relation(ADOPTS, "通过的文件", ("agenda.*.adopted",), cite=_cite_vote, check=False),
+        Relation(CONSIDERS, "审议的文件", {"agenda.*.documents.*": "审议的文件", "agenda.*.opinion": "审议意见"},
+                 cite=_cite, check=False),
+        Relation(REPORTED_BY, "会议报道", {"news.*": "会议报道"}, cite=_cite, check=False),
     )
     open_data = (OPEN_DATA,)
     scaffold = Scaffold("meeting", "新建常委会会议 data/meetings/<届次>-<会议次数>.yaml", Meeting,

@@ -3,11 +3,19 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from ...model.records import DocsPath, Id, Record, Text
+from ...model.records import Id, Record, Text
+from ...model.references import PageRef, RefTo
 from ...text import cn_number
+from ..appointments import ListId
+from ..deputies import DeputyId
+from ..terms import TermId
+
+NAME = "meetings"                  # the kind's registry name, its data folder's name
+MeetingId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 常委会会议
 
 MEMBER_ROLE = "常委会"          # a member of the Standing Committee holds a role naming it
 
@@ -26,33 +34,33 @@ class Vote(Record):
 class AgendaItem(Record):
     model_config = ConfigDict(title="会议议程")
     title: Text = Field(description="议程，如 听取和审议县人民政府关于……的报告")
-    documents: list[DocsPath] = Field(
+    documents: list[PageRef] = Field(
         default_factory=list, description="审议的报告、草案等文件，docs/ 下的 Markdown 页面"
     )
-    opinion: DocsPath | None = Field(default=None, description="会后形成的审议意见，docs/ 下的 Markdown 页面")
-    adopted: DocsPath | None = Field(default=None, description="表决通过的决定、决议等的全文，docs/ 下的 Markdown 页面")
-    appointments: Id | None = Field(default=None, description="表决的任免名单编号（与本次会议编号相同）")
+    opinion: PageRef | None = Field(default=None, description="会后形成的审议意见，docs/ 下的 Markdown 页面")
+    adopted: PageRef | None = Field(default=None, description="表决通过的决定、决议等的全文，docs/ 下的 Markdown 页面")
+    appointments: ListId | None = Field(default=None, description="表决的任免名单编号（与本次会议编号相同）")
     vote: Vote | None = Field(default=None, description="表决结果；不表决的议程不填")
 
 
 class Meeting(Record):
     model_config = ConfigDict(title="常委会会议")
     id: Id = Field(description="编号，<届次>-<会议次数>，与文件名相同，如 \"18-17\"")
-    term: Id = Field(description="届次编号")
+    term: TermId = Field(description="届次编号")
     number: int = Field(ge=1, le=999, description="本届常委会第几次会议")
     start: datetime.date = Field(description="会议日期（开始日期）")
     end: datetime.date | None = Field(default=None, description="结束日期；一天的会议不填")
     place: Text | None = Field(default=None, description="会议地点")
-    presiding: list[Id] = Field(min_length=1, description="主持会议的常委会主任或副主任（代表编号）")
+    presiding: list[DeputyId] = Field(min_length=1, description="主持会议的常委会主任或副主任（代表编号）")
     members: int = Field(ge=1, description="常委会组成人员人数（应到）")
     present: int = Field(ge=0, description="出席会议的组成人员人数（实到）")
-    present_members: list[Id] = Field(
+    present_members: list[DeputyId] = Field(
         default_factory=list, description="出席会议的组成人员（代表编号），可只列有代表个人页面的"
     )
-    invited_deputies: list[Id] = Field(default_factory=list, description="列席会议的县人大代表（代表编号）")
+    invited_deputies: list[DeputyId] = Field(default_factory=list, description="列席会议的县人大代表（代表编号）")
     observers: list[Text] = Field(default_factory=list, description="其他列席人员，如 县人民政府副县长×××")
     agenda: list[AgendaItem] = Field(min_length=1, description="会议议程，按顺序")
-    news: list[DocsPath] = Field(default_factory=list, description="会议的报道，docs/ 下的 Markdown 页面")
+    news: list[PageRef] = Field(default_factory=list, description="会议的报道，docs/ 下的 Markdown 页面")
 
     @property
     def last_day(self) -> datetime.date:

@@ -15,7 +15,7 @@ from pypinyin import lazy_pinyin
 from ... import address
 from ...input.sources import DataSource
 from ...model.kind import Draft, RecordKind, Scaffold
-from ...model.relations import ANSWERED_BY, BELONGS_TO, HANDLED_BY, MENTIONS, PAGES, Relation
+from ...model.relations import ANSWERED_BY, BELONGS_TO, HANDLED_BY, MENTIONS, Relation
 from ...outputs import (
     FEED_LENGTH,
     Entry,
@@ -32,7 +32,7 @@ from ...outputs import (
 from .checks import check_settings, check_suggestion, settings_of
 from .figures import charts, figures, status_bars
 from .index import build_index, session_page, short_session, summary_page
-from .model import STATUSES, Suggestion, due, on_time, timeline
+from .model import NAME, STATUSES, Suggestion, due, on_time, timeline
 from .opendata import OPEN_DATA, project
 from .sections import cite_answer, deputy_section, unit_sections
 
@@ -41,33 +41,17 @@ REPLIES = "banli/dafu"                     # the latest replies, and their feed
 
 
 
-def _deputy_refs(s: Suggestion):
-    yield s.lead, ("lead",), "lead"
-    for i, deputy in enumerate(s.cosigners):
-        yield deputy, ("cosigners", i), "cosigner"
-    if s.supervision:
-        yield s.supervision.leader, ("supervision", "leader"), "leader"
-
-
-def _unit_refs(s: Suggestion):
-    if s.lead_unit:
-        yield s.lead_unit, ("lead_unit",), "主办"
-    for i, unit in enumerate(s.co_units):
-        yield unit, ("co_units", i), "协办"
-
-
 class SuggestionsKind(RecordKind):
-    name = "suggestions"
+    name = NAME
     label = "代表建议"
-    sources = (DataSource("suggestions", Suggestion, "data/suggestions", "files", "suggestion",
+    sources = (DataSource(NAME, Suggestion, "data/suggestions", "files", "suggestion",
                           "代表建议（data/suggestions/<会次>/<编号>.yaml）", nested=True),)
     relations = (
-        Relation(BELONGS_TO, "sessions", "人代会会议", lambda s: [(s.session, ("session",), None)]),
-        Relation(MENTIONS, "deputies", "代表编号", lambda s: list(_deputy_refs(s)), section=deputy_section),
-        Relation(HANDLED_BY, "units", "承办单位", lambda s: list(_unit_refs(s)), section=unit_sections),
-        Relation(ANSWERED_BY, PAGES, "答复页面", lambda s: [(r.page, ("replies", i, "page"), i)
-                                                       for i, r in enumerate(s.replies) if r.page],
-                 cite=cite_answer, check=False),
+        Relation(BELONGS_TO, "人代会会议", ("session",)),
+        Relation(MENTIONS, "代表编号", {"lead": "lead", "cosigners.*": "cosigner", "supervision.leader": "leader"},
+                 section=deputy_section),
+        Relation(HANDLED_BY, "承办单位", {"lead_unit": "主办", "co_units.*": "协办"}, section=unit_sections),
+        Relation(ANSWERED_BY, "答复页面", ("replies.*.page",), cite=cite_answer, check=False),
     )
     open_data = (OPEN_DATA,)
     scaffold = Scaffold("suggestion", "新建代表建议 data/suggestions/<会次>/<编号>.yaml", Suggestion,

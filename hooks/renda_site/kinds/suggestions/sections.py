@@ -70,4 +70,5 @@ def cite_answer(catalog, ref) -> tuple[Link, str | None]:
     s = ref.source
     session = catalog.get("sessions", s.session)
     link = Link(catalog.page("suggestions", s), f"{short_session(catalog, session)}第{s.number}号建议《{s.title}》")
-    return link, "再次答复" if ref.detail else None
+    _, reply, _ = ref.loc                    # ("replies", index, "page"): a reply after the first
+    return link, "再次答复" if reply else None
