@@ -35,8 +35,8 @@ from ..outputs import (
     paginate,
 )
 from ..text import cn_date, cn_number
-from .deputies import DeputyId
-from .terms import TermId
+from .deputies import NAME as DEPUTIES, DeputyId
+from .terms import NAME as TERMS, TermId, current_term
 
 NAME = "appointments"                  # the kind's registry name, its data folder's name
 ListId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 任免名单
@@ -99,16 +99,16 @@ def _deputy_section(catalog, refs) -> Section:
     rows = []
     for ref in sorted(refs, key=lambda r: (r.source.date, r.source.id)):
         lst, entry = ref.source, ref.holder
-        published = catalog.refs_to("appointments", lst.id, PUBLISHES)
+        published = catalog.refs_to(NAME, lst.id, PUBLISHES)
         issue = catalog.link(published[0].kind, published[0].source) if published else ""
-        rows.append((cn_date(lst.date), f"{entry.action}：{entry.position}", catalog.link("appointments", lst), issue))
+        rows.append((cn_date(lst.date), f"{entry.action}：{entry.position}", catalog.link(NAME, lst), issue))
     return Section("任免记录", ("日期", "事项", "任免名单", "刊载公报"), rows,
                    tuple((ref.source.term, "任免事项") for ref in refs))
 
 
 def adopted_by(catalog, lst) -> tuple[Link, str | None] | None:
     """The meeting that adopted the list (the one whose agenda names it), as a link and a note on the vote."""
-    refs = catalog.refs_to("appointments", lst.id, ADOPTS)
+    refs = catalog.refs_to(NAME, lst.id, ADOPTS)
     return catalog.cite(refs[0]) if refs else None
 
 
@@ -174,11 +174,11 @@ class AppointmentsKind(RecordKind):
 
     def check(self, checker) -> None:
         for lst in checker.records(self.name):
-            term = checker.get("terms", lst.term)
+            term = checker.get(TERMS, lst.term)
             if term and (lst.date < term.start or (term.end and lst.date > term.end)):
                 checker.error(lst, ("date",), f"会议日期不在{term.name}任期内")
             for index, entry in enumerate(lst.entries):
-                deputy = checker.get("deputies", entry.deputy)
+                deputy = checker.get(DEPUTIES, entry.deputy)
                 if deputy and entry.name != deputy.name and entry.name not in deputy.other_names:
                     checker.error(lst, ("entries", index, "deputy"),
                                   f"姓名「{entry.name}」与代表 {deputy.id} 的姓名「{deputy.name}」不一致，"
@@ -257,7 +257,7 @@ class AppointmentsKind(RecordKind):
         return {
             "id": lst.id, "title": lst.title, "meeting": meeting[0].text if meeting else None,
             "meeting_url": urls.page(meeting[0].page) if meeting else None,
-            "term": catalog.get("terms", lst.term).name, "date": lst.date.isoformat(),
+            "term": catalog.get(TERMS, lst.term).name, "date": lst.date.isoformat(),
             "bulletin": catalog.title(issue.kind, issue.source) if issue else None,
             "bulletin_url": urls.page(catalog.page(issue.kind, issue.source)) if issue else None,
             "url": urls.page(self.page(lst)),
@@ -278,7 +278,7 @@ class AppointmentsKind(RecordKind):
                         {"list": lists[0], "sentences": [sentence(e) for e in lists[0].entries[:4]]})
 
     def draft(self, editor, args) -> Draft:
-        term = editor.current_term()
+        term = current_term(editor)
         held = [int(a.id.split("-")[1]) for a in editor.loaded.of(self.name)
                 if a.term == term.id and re.fullmatch(r"[0-9a-z]+-\d+", a.id)]
         meeting = args.meeting or max(held, default=0) + 1

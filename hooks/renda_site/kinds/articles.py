@@ -19,6 +19,7 @@ from ..model.relations import MENTIONS, Relation
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, paginate
 from ..text import cn_date
 from .deputies import NAME as DEPUTIES
+from .terms import NAME as TERMS
 
 NAME = "articles"                  # the kind's registry name, its data folder's name
 
@@ -66,8 +67,8 @@ def photo_news(articles: Articles, first_column: str, count: int, headline=None)
 
 def _mentions_section(catalog, refs) -> Section:
     """相关文章 on a person's page: the pages whose text names them, newest first, counted per term."""
-    articles: Articles = catalog.index("articles")
-    terms = catalog.index("terms")
+    articles: Articles = catalog.index(NAME)
+    terms = catalog.index(TERMS)
     undated = datetime.date.min
     rows, counts = [], []
     for ref in sorted(refs, key=lambda r: (r.source.meta.date or undated, r.source.src_uri), reverse=True):

@@ -20,9 +20,9 @@ from ..model.records import DocsPath, Record, Text
 from ..model.references import PageRef
 from ..model.relations import BELONGS_TO, PUBLISHES, Relation
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, SiteMapGroup, crumb
-from .appointments import ListId
-from .meetings import MeetingId
-from .terms import TermId
+from .appointments import NAME as APPOINTMENTS, ListId
+from .meetings import NAME as MEETINGS, MeetingId
+from .terms import NAME as TERMS, TermId, current_term
 
 NAME = "bulletins"                  # the kind's registry name, its data folder's name
 
@@ -58,11 +58,11 @@ def year_page(year: int) -> str:
 
 def _cite(catalog, ref) -> tuple[Link, str]:
     """「本文刊载于《……公报》2024年第2期（决定）」: the issue's full title, and the item's type."""
-    return Link(catalog.page("bulletins", ref.source), full_title(catalog, ref.source)), ref.holder.type
+    return Link(catalog.page(NAME, ref.source), full_title(catalog, ref.source)), ref.holder.type
 
 
 def _cite_issue(catalog, ref) -> tuple[Link, None]:
-    return Link(catalog.page("bulletins", ref.source), full_title(catalog, ref.source)), None
+    return Link(catalog.page(NAME, ref.source), full_title(catalog, ref.source)), None
 
 
 def short_title(bulletin: Bulletin) -> str:
@@ -148,8 +148,8 @@ class BulletinsKind(RecordKind):
     @staticmethod
     def _duplicate_publications(checker):
         seen: set[str] = set()
-        for ref in checker.refs_from("bulletins", PUBLISHES):
-            if ref.relation.target != "appointments" or checker.missing("appointments", ref.target):
+        for ref in checker.refs_from(NAME, PUBLISHES):
+            if ref.relation.target != APPOINTMENTS or checker.missing(APPOINTMENTS, ref.target):
                 continue
             if ref.target in seen:
                 yield ref
@@ -166,7 +166,7 @@ class BulletinsKind(RecordKind):
         if bulletin.pdf:
             checker.docs_file(bulletin, ("pdf",), bulletin.pdf, "PDF 文件", (".pdf",))
         for index, meeting_id in enumerate(bulletin.meetings):
-            meeting = checker.get("meetings", meeting_id)
+            meeting = checker.get(MEETINGS, meeting_id)
             if bulletin.meetings.index(meeting_id) < index:
                 checker.error(bulletin, ("meetings", index), f"会议「{meeting_id}」重复列出")
             elif meeting is not None and meeting.start > bulletin.date:
@@ -242,12 +242,12 @@ class BulletinsKind(RecordKind):
 
     @staticmethod
     def _meetings(catalog, bulletin) -> list[Link]:
-        return [catalog.link("meetings", catalog.get("meetings", m)) for m in bulletin.meetings]
+        return [catalog.link(MEETINGS, catalog.get(MEETINGS, m)) for m in bulletin.meetings]
 
     @staticmethod
     def _items(catalog, bulletin) -> list[tuple[BulletinItem, str]]:
         """Each item with the page it links to: its full text, or its appointment list."""
-        return [(item, item.page or catalog.page_of("appointments", item.appointments)) for item in bulletin.items]
+        return [(item, item.page or catalog.page_of(APPOINTMENTS, item.appointments)) for item in bulletin.items]
 
     def feeds(self, catalog):
         entries = [
@@ -265,7 +265,7 @@ class BulletinsKind(RecordKind):
             "serial": bulletin.serial,
             "title": short_title(bulletin),
             "date": bulletin.date.isoformat(),
-            "term": catalog.get("terms", bulletin.term).name,
+            "term": catalog.get(TERMS, bulletin.term).name,
             "meetings": [m.text for m in self._meetings(catalog, bulletin)],
             "meeting_urls": [urls.page(m.page) for m in self._meetings(catalog, bulletin)],
             "pdf": urls.file(bulletin.pdf) if bulletin.pdf else None,
@@ -307,7 +307,7 @@ class BulletinsKind(RecordKind):
         serials = [b.serial for b in bulletins if b.serial]
         date = editor.today if editor.today.year == year else datetime.date(year, 12, 31)
         values = {"year": year, "number": max(numbers, default=0) + 1,
-                  "serial": max(serials) + 1 if serials else None, "date": date, "term": editor.current_term().id}
+                  "serial": max(serials) + 1 if serials else None, "date": date, "term": current_term(editor).id}
         return Draft(f"data/bulletins/{year}/{values['number']}.yaml",
                      "常委会公报一期。items 每项一条目录；全文页面 page 是 docs/ 下的 Markdown 文件，任免名单一项填写 "
                      "appointments。", values)

@@ -19,8 +19,8 @@ from ..model.records import DocsPath, Id, LongText, Record, Text, YearMonth
 from ..model.references import RefTo
 from ..model.relations import BELONGS_TO, Relation
 from ..outputs import Bar, Chart, HomeBlock, Link, PageSpec, SearchHint, Section, SiteMapGroup, crumb
-from .groups import GroupId
-from .terms import TermId
+from .groups import NAME as GROUPS, GroupId
+from .terms import NAME as TERMS, TermId, current_term
 
 NAME = "deputies"                  # the kind's registry name, its data folder's name
 DeputyId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 代表
@@ -226,13 +226,13 @@ class DeputiesKind(RecordKind):
         seen_terms: dict[str, list[int]] = {}
         for index, m in enumerate(deputy.memberships):
             loc = ("memberships", index)
-            term = checker.get("terms", m.term)
+            term = checker.get(TERMS, m.term)
             for other in seen_terms.get(m.term, []):
                 if _overlap(m, deputy.memberships[other], term):
                     checker.error(deputy, loc + ("start",), f"与第 {other + 1} 条任职记录同属一届且时间重叠"
                                                             "（同一届中调整代表团时，前一条须填写 end）")
             seen_terms.setdefault(m.term, []).append(index)
-            group = checker.get("groups", m.group)
+            group = checker.get(GROUPS, m.group)
             if group is not None and group.term != m.term:
                 checker.error(deputy, loc + ("group",), f"代表团/小组「{m.group}」属于第 {group.term} 届，不是第 "
                                                         f"{m.term} 届")
@@ -254,7 +254,7 @@ class DeputiesKind(RecordKind):
         for deputy in catalog.records(self.name):
             for membership in deputy.memberships:
                 seat = Seat(
-                    deputy, membership, catalog.get("terms", membership.term), catalog.get("groups", membership.group)
+                    deputy, membership, catalog.get(TERMS, membership.term), catalog.get(GROUPS, membership.group)
                 )
                 by_term[membership.term].append(seat)
                 by_deputy[deputy.id].append(seat)
@@ -263,25 +263,25 @@ class DeputiesKind(RecordKind):
     # pages
     def pages(self, catalog):
         seats: Seats = catalog.index(self.name)
-        terms = catalog.index("terms")
-        current_term = terms.current
+        terms = catalog.index(TERMS)
+        serving_term = terms.current
         newest_first = terms.newest_first
         for deputy in catalog.records(self.name):
             mine = seats.by_deputy.get(deputy.id, [])
-            current = next((s for s in mine if s.term is current_term and not s.ended_early), None)
+            current = next((s for s in mine if s.term is serving_term and not s.ended_early), None)
             last = current or (mine[-1] if mine else None)
-            crumbs = [crumb(last.term.name + "代表名单", catalog.page("terms", last.term))] if last else []
+            crumbs = [crumb(last.term.name + "代表名单", catalog.page(TERMS, last.term))] if last else []
             sections = catalog.sections_about(self.name, deputy.id)
             yield PageSpec(self.page(deputy), "deputy.md.j2", {
                 "deputy": deputy, "seats": mine, "current": current, "index": INDEX, "sections": sections,
                 "archive": archive(sections, newest_first)},
                 deputy.origin.path, SearchHint(person=tuple(n for n in (deputy.name, *deputy.other_names) if n)),
                 {"layout": "record", "crumbs": crumbs})
-        if current_term:
-            yield PageSpec(INDEX, "deputy_index.md.j2", self._roster(catalog, current_term, newest_first, True),
+        if serving_term:
+            yield PageSpec(INDEX, "deputy_index.md.j2", self._roster(catalog, serving_term, newest_first, True),
                            "data/deputies", SearchHint(skip=True), {"layout": "listing"})
         for term in newest_first:
-            yield PageSpec(catalog.page("terms", term), "deputy_index.md.j2",
+            yield PageSpec(catalog.page(TERMS, term), "deputy_index.md.j2",
                            self._roster(catalog, term, newest_first, False), "data/deputies", SearchHint(),
                            {"layout": "listing"})
         for term in newest_first:
@@ -290,13 +290,13 @@ class DeputiesKind(RecordKind):
                 "composition.md.j2",
                 self._composition(catalog, term, newest_first),
                 "data/deputies",
-                meta={"crumbs": [crumb(term.name + "代表名单", catalog.page("terms", term))]},
+                meta={"crumbs": [crumb(term.name + "代表名单", catalog.page(TERMS, term))]},
             )
 
     @staticmethod
     def _group_order(catalog) -> dict[str, int]:
         """代表团 and 代表小组 in the office's own order: as data/groups.yaml lists them."""
-        return {g.id: i for i, g in enumerate(catalog.records("groups"))}
+        return {g.id: i for i, g in enumerate(catalog.records(GROUPS))}
 
     def _roster(self, catalog, term, terms, is_section: bool) -> dict:
         seats = catalog.index(self.name).by_term.get(term.id, [])
@@ -391,7 +391,7 @@ class DeputiesKind(RecordKind):
     def popolo(self, catalog, popolo):
         """Each deputy a person; each term served a membership of the people's congress (with the 选区 as
         an area), of their group, and of the term's Standing Committee for each role held there (a post)."""
-        committees = {g.term: g for g in catalog.records("groups") if g.kind == "常委会"}
+        committees = {g.term: g for g in catalog.records(GROUPS) if g.kind == "常委会"}
         persons, memberships, areas, posts = [], [], {}, {}
         for deputy in catalog.records(self.name):
             person = popolo.id(self.name, deputy.id)
@@ -401,7 +401,7 @@ class DeputiesKind(RecordKind):
                             "image": popolo.file(deputy.photo) if deputy.photo else None,
                             "links": popolo.links(self.page(deputy))})
             for seat in catalog.index(self.name).by_deputy.get(deputy.id, []):
-                period = {"person_id": person, "legislative_period_id": popolo.id("terms", seat.term.id),
+                period = {"person_id": person, "legislative_period_id": popolo.id(TERMS, seat.term.id),
                           "start_date": seat.start.isoformat(), "end_date": seat.end.isoformat() if seat.end else None}
                 area = popolo.id("areas", seat.membership.constituency) if seat.membership.constituency else None
                 if area:
@@ -410,7 +410,7 @@ class DeputiesKind(RecordKind):
                                     "label": f"{seat.term.name}人大代表"})
                 if seat.group:
                     memberships.append(
-                        {**period, "organization_id": popolo.id("groups", seat.group.id), "role": "成员"}
+                        {**period, "organization_id": popolo.id(GROUPS, seat.group.id), "role": "成员"}
                     )
                 committee = committees.get(seat.term.id)
                 if committee is None:
@@ -421,9 +421,9 @@ class DeputiesKind(RecordKind):
                         "id": post,
                         "label": role,
                         "role": role,
-                        "organization_id": popolo.id("groups", committee.id),
+                        "organization_id": popolo.id(GROUPS, committee.id),
                     }
-                    memberships.append({**period, "organization_id": popolo.id("groups", committee.id), "role": role,
+                    memberships.append({**period, "organization_id": popolo.id(GROUPS, committee.id), "role": role,
                                         "post_id": post})
         return {
             "persons": persons,
@@ -433,13 +433,13 @@ class DeputiesKind(RecordKind):
         }
 
     def sitemap(self, catalog):
-        terms = catalog.index("terms").newest_first
+        terms = catalog.index(TERMS).newest_first
         yield SiteMapGroup("代表和名录", [Link(INDEX, "代表风采")] +
-                           [Link(catalog.page("terms", t), t.name + "人大代表名册") for t in terms])
+                           [Link(catalog.page(TERMS, t), t.name + "人大代表名册") for t in terms])
 
     def home(self, catalog):
         """代表风采: the current term's numbers, the way into the roster and the composition."""
-        term = catalog.index("terms").current
+        term = catalog.index(TERMS).current
         if term is None:
             return
         serving = [s for s in catalog.index(self.name).by_term.get(term.id, []) if not s.ended_early]
@@ -454,7 +454,7 @@ class DeputiesKind(RecordKind):
             int(m[1]) for p in (editor.root / "data/deputies").glob("d*.yaml") if (m := re.fullmatch(r"d(\d+)", p.stem))
         ]
         new_id = f"d{max(used, default=0) + 1:04d}"
-        values = {"id": new_id, "name": args.name, "memberships": [{"term": editor.current_term().id}]}
+        values = {"id": new_id, "name": args.name, "memberships": [{"term": current_term(editor).id}]}
         return Draft(
             f"data/deputies/{new_id}.yaml",
             f"人大代表 {new_id}。编号一经使用不再改变。填写标有（必填）的空白项；不知道的可选项保留 null。",

@@ -10,7 +10,7 @@ from ..model.kind import RecordKind
 from ..model.records import Id, Record, Text
 from ..model.references import RefTo
 from ..model.relations import BELONGS_TO, Relation
-from .terms import TermId
+from .terms import NAME as TERMS, TermId
 
 NAME = "groups"                  # the kind's registry name, its data folder's name
 GroupId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 代表团或代表小组
@@ -37,7 +37,7 @@ class GroupsKind(RecordKind):
         """Each group as an organization within the people's congress, for the term it belongs to."""
         return {"organizations": [{
             "id": popolo.id(self.name, g.id), "name": g.name, "classification": g.kind, "parent_id": popolo.assembly,
-            "legislative_period_id": popolo.id("terms", g.term),
+            "legislative_period_id": popolo.id(TERMS, g.term),
         } for g in catalog.records(self.name)]}
 
 

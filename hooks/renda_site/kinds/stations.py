@@ -16,7 +16,9 @@ from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text
 from ..model.relations import MENTIONS, Relation
 from ..outputs import HomeBlock, Link, PageSpec, SearchHint, Section, SiteMapGroup, crumb
-from .deputies import DeputyId
+from .deputies import NAME as DEPUTIES, DeputyId
+from .groups import NAME as GROUPS
+from .terms import NAME as TERMS
 
 NAME = "stations"                  # the kind's registry name, its data folder's name
 
@@ -51,14 +53,14 @@ def towns(groups, term_id: str | None) -> list[str]:
 def town_order(catalog):
     """Sort key of stations in the county's own order of its towns (the order of the current term's
     代表团 in data/groups.yaml, as the county lists them), not by the characters of their names."""
-    terms = catalog.records("terms")
+    terms = catalog.records(TERMS)
     current = max(terms, key=lambda t: t.start).id if terms else None
-    order = {town: i for i, town in enumerate(towns(catalog.records("groups"), current))}
+    order = {town: i for i, town in enumerate(towns(catalog.records(GROUPS), current))}
     return lambda s: (order.get(s.town, len(order)), s.town, s.kind != "代表之家", s.name)
 
 
 def _deputy_section(catalog, refs) -> Section:
-    rows = [(catalog.link("stations", ref.source), ref.source.town, ref.source.reception_days) for ref in refs]
+    rows = [(catalog.link(NAME, ref.source), ref.source.town, ref.source.reception_days) for ref in refs]
     return Section("代表联络站", ("联络站", "乡镇", "接待日"), rows)
 
 
@@ -127,9 +129,9 @@ class StationsKind(RecordKind):
         return station.opened
 
     def check(self, checker) -> None:
-        terms = checker.records("terms")
+        terms = checker.records(TERMS)
         current = max(terms, key=lambda t: t.start).id if terms else None
-        known = towns(checker.records("groups"), current)
+        known = towns(checker.records(GROUPS), current)
         names: dict[str, Station] = {}
         for station in checker.records(self.name):
             if known and station.town not in known:
@@ -147,8 +149,8 @@ class StationsKind(RecordKind):
             for index, deputy in enumerate(station.deputies):
                 if station.deputies.index(deputy) < index:
                     checker.error(station, ("deputies", index), f"代表「{deputy}」重复列出")
-                elif current and checker.get("deputies", deputy) is not None and \
-                        checker.serving("deputies", deputy, current, checker.today) is None:
+                elif current and checker.get(DEPUTIES, deputy) is not None and \
+                        checker.serving(DEPUTIES, deputy, current, checker.today) is None:
                     checker.error(station, ("deputies", index), f"代表「{deputy}」不是本届（第 {current} 届）现任代表")
 
     def pages(self, catalog):
@@ -182,7 +184,7 @@ class StationsKind(RecordKind):
             "photo": urls.file(station.photo) if station.photo else None,
             "opened": station.opened.isoformat() if station.opened else None,
             "deputies": [
-                {"deputy": d, "name": catalog.title("deputies", catalog.get("deputies", d))} for d in station.deputies
+                {"deputy": d, "name": catalog.title(DEPUTIES, catalog.get(DEPUTIES, d))} for d in station.deputies
             ],
             "intro": station.intro.strip() if station.intro else None,
             "url": urls.page(self.page(station)),

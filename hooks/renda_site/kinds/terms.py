@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field
 
@@ -42,6 +42,15 @@ class Terms:
         if day is None:
             return None
         return next((t for t in reversed(self.ordered) if t.start <= day and (t.end is None or day <= t.end)), None)
+
+
+def current_term(editor: Any) -> Term:
+    """The newest term, for a new file's blanks (`bash dev.sh new`); `editor` is the scaffolder."""
+    terms = editor.loaded.of(NAME)
+    if not terms:
+        raise editor.error("data/terms.yaml 中没有可用的届次，请先填写届次")
+    newest: Term = max(terms, key=lambda t: t.start)
+    return newest
 
 
 class TermsKind(RecordKind):

@@ -27,6 +27,10 @@ class Catalog:
     def __init__(self, config: SiteConfig, kinds: Iterable[RecordKind], loaded: Loaded) -> None:
         self.config = config                               # data/site.yaml (SiteConfig)
         self.kinds = {kind.name: kind for kind in kinds}
+        # The kind whose records are the hand-written pages under docs/ (front matter and text), which
+        # the page decoration and the inspection read: known by its source's shape, not by its name.
+        self.pages_kind = next((name for name, kind in self.kinds.items()
+                                if any(source.shape == "pages" for source in kind.sources)), "")
         today = loaded.today or beijing_today()
         # Records kept back (drafts, scheduled articles): left out here, so no stage ever sees them.
         self.withheld = {(name, kind.page(r) or kind.key(r)): (r, reason) for name, kind in self.kinds.items()

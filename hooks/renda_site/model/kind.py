@@ -178,7 +178,7 @@ class RecordKind:
 
     def draft(self, editor: Any, args: argparse.Namespace) -> Draft:
         """A new data file for `bash dev.sh new <scaffold.command>` (see Scaffold). `editor` is the
-        scaffolder: its `root`, `loaded` content, `today`, `current_term()` and `county()`."""
+        scaffolder: its `root`, `loaded` content, `today`, `county()` and `error(message)`."""
         raise NotImplementedError
 
     def link(self, record: Any, catalog: Catalog) -> Link | None:

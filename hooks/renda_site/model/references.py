@@ -1,6 +1,6 @@
 """Typed references: a model field that holds the key of another record says so in its type.
 
-    DeputyId = Annotated[Id, RefTo("deputies")]        # in the deputies kind's module, beside its name
+    DeputyId = Annotated[Id, RefTo(NAME)]        # in the deputies kind's module, beside its NAME
     deputy: DeputyId | None = Field(...)                # in any model that refers to a deputy
 
 A relation (model/relations.py) then names only the field, by its path in the record ("entries.*.deputy":

@@ -38,7 +38,7 @@ class Relation:
     `at` names the reference fields by their paths in the record ("entries.*.deputy"; `*` is every
     item of a list), each with the detail its references carry (a role: {"presiding.*": "主持"}), or
     as a tuple of paths when they carry none. The target kind is each field's declared type
-    (`Annotated[Id, RefTo("deputies")]`, see references.py): all paths of a relation refer to one kind.
+    (`Annotated[Id, RefTo(NAME)]`, see references.py): all paths of a relation refer to one kind.
     A reference knows where it stands (`loc`, for located errors) and the model object holding it
     (`holder`: the record, a list entry, an agenda item).
     `label` names the target in messages (「届次「18」不存在于 data/terms.yaml」). A relation with

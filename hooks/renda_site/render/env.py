@@ -42,7 +42,7 @@ def _href(context, to_path: str) -> Markup:
 
 @pass_context
 def _page(context, kind: str, record) -> str:
-    """Source path of a record's page: `page("terms", term)` or `page("terms", "18")`."""
+    """Source path of a record's page: `page(kind, record)` or `page(kind, key)`, the kind by its registry name."""
     catalog = context["catalog"]
     return catalog.page_of(kind, record) if isinstance(record, str) else catalog.page(kind, record)
 

@@ -26,6 +26,9 @@ from ...outputs import (
     crumb,
 )
 from ...text import cn_date
+from ..appointments import NAME as APPOINTMENTS
+from ..articles import NAME as ARTICLES
+from ..terms import NAME as TERMS, current_term
 from .exports import OPEN_DATA, popolo, project
 from .model import NAME, Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed, short_title
 
@@ -47,11 +50,11 @@ def _cite_vote(catalog, ref) -> tuple[Link, str]:
     """«本文经……第十七次会议表决通过（2024年4月25日，赞成 24 票……）»."""
     m, item = ref.source, ref.holder
     note = cn_date(m.last_day) + ("，" + vote_text(m, item.vote) if item.vote else "")
-    return Link(catalog.page("meetings", m), meeting_title(catalog, m)), note
+    return Link(catalog.page(NAME, m), meeting_title(catalog, m)), note
 
 
 def _cite(catalog, ref) -> tuple[Link, str]:
-    return Link(catalog.page("meetings", ref.source), meeting_title(catalog, ref.source)), ref.detail
+    return Link(catalog.page(NAME, ref.source), meeting_title(catalog, ref.source)), ref.detail
 
 
 def _deputy_section(catalog, refs) -> Section:
@@ -64,7 +67,7 @@ def _deputy_section(catalog, refs) -> Section:
     rows, counts = [], []
     for m in sorted(meetings.values(), key=lambda m: m.start):
         roles = parts[m.id]
-        rows.append((Link(catalog.page("meetings", m), short_title(catalog, m)), cn_date(m.start), "、".join(roles)))
+        rows.append((Link(catalog.page(NAME, m), short_title(catalog, m)), cn_date(m.start), "、".join(roles)))
         if "主持" in roles:
             counts.append((m.term, "主持常委会会议"))
         counts.append((m.term, "列席常委会会议" if roles == ["列席"] else "出席常委会会议"))
@@ -126,9 +129,9 @@ class MeetingsKind(RecordKind):
 
     def pages(self, catalog):
         meetings = catalog.records(self.name)
-        terms = [t for t in catalog.index("terms").newest_first if any(m.term == t.id for m in meetings)]
+        terms = [t for t in catalog.index(TERMS).newest_first if any(m.term == t.id for m in meetings)]
         for m in meetings:
-            term = catalog.get("terms", m.term)
+            term = catalog.get(TERMS, m.term)
             listing = INDEX if term is terms[0] else term_page(m.term)  # the newest term's meetings: the index
             yield PageSpec(
                 self.page(m),
@@ -161,16 +164,16 @@ class MeetingsKind(RecordKind):
     @staticmethod
     def _doc(catalog, page: str) -> tuple[Link, list[Link]]:
         """A page with its title, and the bulletin issues that carry it."""
-        article = catalog.get("articles", page)
+        article = catalog.get(ARTICLES, page)
         return Link(page, article.meta.title if article else page), _issues(
             catalog, catalog.refs_to(PAGES, page, PUBLISHES)
         )
 
     @staticmethod
     def _list(catalog, list_id: str) -> tuple[Link, list[Link]]:
-        lst = catalog.get("appointments", list_id)
-        carried = _issues(catalog, catalog.refs_to("appointments", list_id, PUBLISHES))
-        return Link(catalog.page("appointments", lst), catalog.title("appointments", lst)), carried
+        lst = catalog.get(APPOINTMENTS, list_id)
+        carried = _issues(catalog, catalog.refs_to(APPOINTMENTS, list_id, PUBLISHES))
+        return Link(catalog.page(APPOINTMENTS, lst), catalog.title(APPOINTMENTS, lst)), carried
 
     def feeds(self, catalog):
         entries = [
@@ -187,7 +190,7 @@ class MeetingsKind(RecordKind):
 
     def sitemap(self, catalog):
         meetings = catalog.records(self.name)
-        terms = [t for t in catalog.index("terms").newest_first if any(m.term == t.id for m in meetings)]
+        terms = [t for t in catalog.index(TERMS).newest_first if any(m.term == t.id for m in meetings)]
         if terms:
             yield SiteMapGroup("常委会会议", [Link(INDEX if i == 0 else term_page(t.id), f"{t.name}常委会会议")
                                            for i, t in enumerate(terms)])
@@ -203,7 +206,7 @@ class MeetingsKind(RecordKind):
         )
 
     def draft(self, editor, args) -> Draft:
-        term = editor.current_term()
+        term = current_term(editor)
         held = [m for m in editor.loaded.of(self.name) if m.term == term.id]
         number = args.number or max((m.number for m in held), default=0) + 1
         last = max(held, key=lambda m: m.number, default=None)

@@ -10,9 +10,9 @@ from pydantic import ConfigDict, Field
 from ...model.records import Id, Record, Text
 from ...model.references import PageRef, RefTo
 from ...text import cn_number
-from ..appointments import ListId
-from ..deputies import DeputyId
-from ..terms import TermId
+from ..appointments import NAME as APPOINTMENTS, ListId
+from ..deputies import NAME as DEPUTIES, DeputyId
+from ..terms import NAME as TERMS, TermId
 
 NAME = "meetings"                  # the kind's registry name, its data folder's name
 MeetingId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 常委会会议
@@ -74,13 +74,13 @@ def passed(meeting: Meeting, vote: Vote) -> bool:
 
 def meeting_title(catalog, meeting: Meeting) -> str:
     """清溪县第十八届人民代表大会常务委员会第十七次会议."""
-    term = catalog.get("terms", meeting.term)
+    term = catalog.get(TERMS, meeting.term)
     return f"{catalog.county}{term.name}人民代表大会常务委员会第{cn_number(meeting.number)}次会议"
 
 
 def short_title(catalog, meeting: Meeting) -> str:
     """十八届常委会第十七次会议: in tables on phones, where the full name takes five lines."""
-    term = catalog.get("terms", meeting.term)
+    term = catalog.get(TERMS, meeting.term)
     return f"{term.name.removeprefix('第')}常委会第{cn_number(meeting.number)}次会议"
 
 
@@ -89,7 +89,7 @@ def check_meeting(m: Meeting, checker) -> None:
         checker.error(m, ("id",), f"编号应为「{m.term}-{m.number}」（届次-会议次数）")
     if m.end and m.end < m.start:
         checker.error(m, ("end",), "结束日期早于开始日期")
-    term = checker.get("terms", m.term)
+    term = checker.get(TERMS, m.term)
     if term and (m.start < term.start or (term.end and m.start > term.end)):
         checker.error(m, ("start",), f"会议日期不在{term.name}任期内")
     if m.start > checker.today:
@@ -114,9 +114,9 @@ def _people(m: Meeting, checker) -> None:
             loc = (field, index)
             if counts[deputy] > 1:
                 checker.error(m, loc, f"代表「{deputy}」重复列出")
-            if checker.get("deputies", deputy) is None:
+            if checker.get(DEPUTIES, deputy) is None:
                 continue                               # reported as a dangling reference
-            roles = checker.serving("deputies", deputy, m.term, m.start)
+            roles = checker.serving(DEPUTIES, deputy, m.term, m.start)
             if roles is None:
                 checker.error(m, loc, f"代表「{deputy}」在会议日期（{m.start}）不是第 {m.term} 届代表")
             elif field != "invited_deputies" and not any(MEMBER_ROLE in role for role in roles):
@@ -151,7 +151,7 @@ def _item(m: Meeting, index: int, item: AgendaItem, checker, seen_lists: set) ->
         elif item.appointments in seen_lists:
             checker.error(m, loc + ("appointments",), f"任免名单「{item.appointments}」在议程中已出现过")
         seen_lists.add(item.appointments)
-        lst = checker.get("appointments", item.appointments)
+        lst = checker.get(APPOINTMENTS, item.appointments)
         if lst is not None and not m.start <= lst.date <= m.last_day:
             checker.error(m, loc + ("appointments",), f"任免名单「{lst.id}」的通过日期（{lst.date}）不在会议日期内")
 

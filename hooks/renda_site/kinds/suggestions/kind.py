@@ -29,6 +29,9 @@ from ...outputs import (
     crumb,
     paginate,
 )
+from ..deputies import NAME as DEPUTIES
+from ..sessions import NAME as SESSIONS
+from ..units import NAME as UNITS
 from .checks import check_settings, check_suggestion, settings_of
 from .figures import charts, figures, status_bars
 from .index import build_index, session_page, short_session, summary_page
@@ -155,7 +158,7 @@ class SuggestionsKind(RecordKind):
         """The choices of the listing's filters, each only with values that occur in this session."""
         order = {unit: position for position, unit in enumerate(index.unit_names)}      # as data/units.yaml lists them
         units = sorted({u for s in items for u in s.units}, key=lambda u: order.get(u, len(order)))
-        names = {d: catalog.title("deputies", catalog.get("deputies", d)) for s in items for d in s.deputies}
+        names = {d: catalog.title(DEPUTIES, catalog.get(DEPUTIES, d)) for s in items for d in s.deputies}
         deputies = sorted(names, key=lambda d: (lazy_pinyin(names[d]), d))
         categories = [c for c in index.categories if any(s.category == c for s in items)]
         return {
@@ -195,7 +198,7 @@ class SuggestionsKind(RecordKind):
             "months": index.months,
             "results": index.results,
             "unit_rows": [
-                (catalog.get("units", u), len(led.get(u, [])), helped.get(u, 0), figures(led.get(u, []), index.months))
+                (catalog.get(UNITS, u), len(led.get(u, [])), helped.get(u, 0), figures(led.get(u, []), index.months))
                 for u in units
             ],
             "supervised": [s for s in items if s.supervision],
@@ -206,7 +209,7 @@ class SuggestionsKind(RecordKind):
         index = catalog.index(self.name)
         entries = [Entry(self.page(s), s.title, day,
                          f"{index.unit_names.get(s.lead_unit, '')}答复"
-                         f"{short_session(catalog, catalog.get('sessions', s.session))}"
+                         f"{short_session(catalog, catalog.get(SESSIONS, s.session))}"
                          f"第{s.number}号建议，办理结果 {index.result_label(s.final.result)}"
                          + (f"，代表意见：{s.final.satisfaction}" if s.final.satisfaction else "") + "。")
                    for day, s in index.replies[:FEED_LENGTH]]
@@ -269,7 +272,7 @@ class SuggestionsKind(RecordKind):
             yield HomeBlock("banli", "建议办理", Link(address.listing(REPLIES, 1), "更多答复"), items)
 
     def draft(self, editor, args) -> Draft:
-        sessions = sorted(editor.loaded.of("sessions"), key=lambda s: s.start)
+        sessions = sorted(editor.loaded.of(SESSIONS), key=lambda s: s.start)
         if args.session:
             session = args.session
         elif sessions:
