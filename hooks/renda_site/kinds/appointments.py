@@ -208,8 +208,8 @@ class AppointmentsKind(RecordKind):
             yield PageSpec(self.page(lst), "appointment_list.md.j2", {
                 "list": lst, "groups": [(a, grouped[a]) for a in ACTION_ORDER if a in grouped], "parts": sentence_parts,
                 "published": catalog.cite(published[0])[0] if published else None, "meeting": adopted_by(catalog, lst),
-                "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date), {"layout": "record"})
-        meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
+                "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date),
+                layout="record")
         for pager in paginate(lists, 20, SECTION):
             yield PageSpec(
                 pager.uri,
@@ -222,13 +222,13 @@ class AppointmentsKind(RecordKind):
                 },
                 "data/appointments",
                 SearchHint(skip=pager.number == 1),
-                meta,
+                layout="listing", feed=feed["path"], feed_title=feed["title"],
             )
         # The person index lists every name of the site: left out of the search index, where it came
         # first for every name and its result text alone was a large download.
         yield PageSpec(PEOPLE, "people_index.md.j2", {"by_letter": self._people(lists), "parts": sentence_parts,
                                                        "index": INDEX}, "data/appointments", SearchHint(skip=True),
-                       {"layout": "record"})
+                       layout="record")
 
     @staticmethod
     def _people(lists) -> dict:

@@ -180,11 +180,11 @@ class ArticlesKind(RecordKind):
                 leads.setdefault(column_id, []).append(link)
         for column in catalog.config.columns:
             feed = {"path": address.feed(column.id), "title": catalog.feed_title(column.title)}
-            meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
             for pager in paginate(articles.by_column[column.id], column.per_page, column.id):
                 yield PageSpec(pager.uri, "column.md.j2", {"column": column, "pager": pager, "feed": feed,
                                                           "leads": leads.get(column.id, [])},
-                               f"docs/{column.id}", SearchHint(skip=True), meta)
+                               f"docs/{column.id}", SearchHint(skip=True),
+                               layout="listing", feed=feed["path"], feed_title=feed["title"])
 
     def feeds(self, catalog):
         articles: Articles = catalog.index(self.name)

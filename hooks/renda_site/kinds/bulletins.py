@@ -219,7 +219,7 @@ class BulletinsKind(RecordKind):
                 },
                 bulletin.origin.path,
                 SearchHint(date=bulletin.date),
-                {"layout": "record", "crumbs": [crumb(f"{bulletin.year}年", year_page(bulletin.year))]},
+                layout="record", crumbs=(crumb(f"{bulletin.year}年", year_page(bulletin.year)),),
             )
         by_year = defaultdict(list)
         for bulletin in bulletins:                 # newest first already
@@ -227,9 +227,9 @@ class BulletinsKind(RecordKind):
         years = sorted(by_year, reverse=True)
         feed = {"path": address.feed(SECTION), "title": catalog.feed_title("常委会公报")}
         common = {"years": years, "feed": feed, "archive": ARCHIVE, "year_page": year_page}
-        meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
         yield PageSpec(ARCHIVE, "bulletin_archive.md.j2", {**common, "by_year": by_year, "year": None},
-                       "data/bulletins", SearchHint(skip=True), meta)
+                       "data/bulletins", SearchHint(skip=True),
+                       layout="listing", feed=feed["path"], feed_title=feed["title"])
         for year in years:
             yield PageSpec(
                 year_page(year),
@@ -237,7 +237,7 @@ class BulletinsKind(RecordKind):
                 {**common, "by_year": {year: by_year[year]}, "year": year},
                 f"data/bulletins/{year}",
                 SearchHint(skip=True),
-                meta,
+                layout="listing", feed=feed["path"], feed_title=feed["title"],
             )
 
     @staticmethod

@@ -270,27 +270,27 @@ class DeputiesKind(RecordKind):
             mine = seats.by_deputy.get(deputy.id, [])
             current = next((s for s in mine if s.term is serving_term and not s.ended_early), None)
             last = current or (mine[-1] if mine else None)
-            crumbs = [crumb(last.term.name + "代表名单", catalog.page(TERMS, last.term))] if last else []
+            crumbs = (crumb(last.term.name + "代表名单", catalog.page(TERMS, last.term)),) if last else ()
             sections = catalog.sections_about(self.name, deputy.id)
             yield PageSpec(self.page(deputy), "deputy.md.j2", {
                 "deputy": deputy, "seats": mine, "current": current, "index": INDEX, "sections": sections,
                 "archive": archive(sections, newest_first)},
                 deputy.origin.path, SearchHint(person=tuple(n for n in (deputy.name, *deputy.other_names) if n)),
-                {"layout": "record", "crumbs": crumbs})
+                layout="record", crumbs=crumbs)
         if serving_term:
             yield PageSpec(INDEX, "deputy_index.md.j2", self._roster(catalog, serving_term, newest_first, True),
-                           "data/deputies", SearchHint(skip=True), {"layout": "listing"})
+                           "data/deputies", SearchHint(skip=True), layout="listing")
         for term in newest_first:
             yield PageSpec(catalog.page(TERMS, term), "deputy_index.md.j2",
                            self._roster(catalog, term, newest_first, False), "data/deputies", SearchHint(),
-                           {"layout": "listing"})
+                           layout="listing")
         for term in newest_first:
             yield PageSpec(
                 composition_page(term),
                 "composition.md.j2",
                 self._composition(catalog, term, newest_first),
                 "data/deputies",
-                meta={"crumbs": [crumb(term.name + "代表名单", catalog.page(TERMS, term))]},
+                crumbs=(crumb(term.name + "代表名单", catalog.page(TERMS, term)),),
             )
 
     @staticmethod

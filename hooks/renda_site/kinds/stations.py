@@ -162,14 +162,14 @@ class StationsKind(RecordKind):
                 {"station": station, "index": INDEX},
                 station.origin.path,
                 SearchHint(),
-                {"layout": "record", "crumbs": [crumb("代表联络站", INDEX)]},
+                layout="record", crumbs=(crumb("代表联络站", INDEX),),
             )
         if stations:
             by_town: dict[str, list[Station]] = {}
             for station in sorted(stations, key=town_order(catalog)):
                 by_town.setdefault(station.town, []).append(station)
             yield PageSpec(INDEX, "stations.md.j2", {"by_town": by_town, "total": len(stations)}, "data/stations",
-                           SearchHint(skip=True), {"layout": "listing"})
+                           SearchHint(skip=True), layout="listing")
 
     def project(self, dataset, station, catalog, urls) -> dict:
         return {

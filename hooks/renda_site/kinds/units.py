@@ -54,7 +54,7 @@ class UnitsKind(RecordKind):
             yield PageSpec(self.page(unit), "unit.md.j2", {"unit": unit, "index": INDEX,
                                                          "sections": catalog.sections_about(self.name, unit.id)},
                            "data/units.yaml", SearchHint(person=(unit.name,)),
-                           {"layout": "record", "crumbs": [crumb("承办单位", INDEX)]})
+                           layout="record", crumbs=(crumb("承办单位", INDEX),))
         if units:
             by_kind = {kind: [u for u in units if u.kind == kind] for kind in get_args(UnitKind)}
             yield PageSpec(
@@ -66,7 +66,7 @@ class UnitsKind(RecordKind):
                 },
                 "data/units.yaml",
                 SearchHint(skip=True),
-                {"layout": "listing"},
+                layout="listing",
             )
 
     def column_links(self, catalog):

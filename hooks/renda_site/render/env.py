@@ -130,4 +130,4 @@ def render_pages(specs: Iterable[PageSpec], catalog, directory_urls: bool = True
     for spec in specs:
         template = templates.get(spec.template) or templates.setdefault(spec.template, ENV.get_template(spec.template))
         markdown = template.render(page_uri=spec.uri, catalog=catalog, directory_urls=directory_urls, **spec.context)
-        yield GeneratedPage(spec.uri, front_matter(spec.meta) + markdown, spec.edit_path)
+        yield GeneratedPage(spec.uri, front_matter(spec.front_matter()) + markdown, spec.edit_path)

@@ -139,14 +139,14 @@ class MeetingsKind(RecordKind):
                 self._context(catalog, m),
                 m.origin.path,
                 SearchHint(date=m.start),
-                {"layout": "record", "crumbs": [crumb(f"{term.name}常委会会议", listing)]},
+                layout="record", crumbs=(crumb(f"{term.name}常委会会议", listing),),
             )
         feed = {"path": address.feed(SECTION), "title": catalog.feed_title("常委会会议")}
         for position, term in enumerate(terms):
             yield PageSpec(INDEX if position == 0 else term_page(term.id), "meetings.md.j2", {
                 "term": term, "terms": terms, "meetings": [m for m in meetings if m.term == term.id], "feed": feed,
                 "index": INDEX, "term_page": term_page}, "data/meetings", SearchHint(skip=True),
-                {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]})
+                layout="listing", feed=feed["path"], feed_title=feed["title"])
 
     def _context(self, catalog, m: Meeting) -> dict:
         agenda = []

@@ -106,10 +106,8 @@ class SuggestionsKind(RecordKind):
                     self._context(catalog, index, session, s),
                     s.origin.path,
                     SearchHint(date=s.filed),
-                    {
-                        "layout": "record",
-                        "crumbs": [crumb(f"{short_session(catalog, session)}代表建议", session_page(session.id))],
-                    },
+                    layout="record",
+                    crumbs=(crumb(f"{short_session(catalog, session)}代表建议", session_page(session.id)),),
                 )
             common = {
                 "session": session,
@@ -125,7 +123,7 @@ class SuggestionsKind(RecordKind):
                 {**common, **self._filters(catalog, index, items)},
                 f"data/suggestions/{session.id}",
                 SearchHint(skip=True),
-                {"layout": "listing"},
+                layout="listing",
             )
             yield PageSpec(
                 summary_page(session.id),
@@ -133,7 +131,7 @@ class SuggestionsKind(RecordKind):
                 {**common, **self._summary(catalog, index, session)},
                 f"data/suggestions/{session.id}",
                 SearchHint(),
-                {"layout": "record"},
+                layout="record",
             )
         feed = {"path": address.feed(REPLIES), "title": catalog.feed_title("代表建议答复")}
         for pager in paginate(index.replies, 20, REPLIES):
@@ -143,7 +141,7 @@ class SuggestionsKind(RecordKind):
                 {"pager": pager, "feed": feed, "short": short_session},
                 "data/suggestions",
                 SearchHint(skip=True),
-                {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]},
+                layout="listing", feed=feed["path"], feed_title=feed["title"],
             )
 
     def _context(self, catalog, index, session, s) -> dict:
