@@ -24,6 +24,80 @@ ABOUT = "gaikuang/index.md"          # 人大概况, hand-written; linked from t
 _SAFE = "/#.-_~"
 
 
+# Routes: where every page of a record kind lives (a source path under docs/; its URL, file and links
+# follow by the rules below). The kinds build their pages' paths only from these, so a public address
+# changes here and nowhere else. The first URL folder of a section is also its id on the home page.
+DEPUTIES = "daibiao"                             # 代表风采
+DEPUTY_INDEX = "daibiao/index.md"                # the current term's roster
+BULLETINS = "gongbao"                            # 常委会公报
+BULLETIN_ARCHIVE = "gongbao/index.md"
+APPOINTMENTS = "renmian"                         # 人事任免
+APPOINTMENT_INDEX = "renmian/index.md"
+APPOINTED_PEOPLE = "renmian/renyuan.md"          # everyone named in any list, by pinyin
+MEETINGS = "huiyi"                               # 常委会会议
+MEETING_INDEX = "huiyi/index.md"
+SUGGESTIONS = "jianyi"                           # 代表建议, per session
+HANDLING = "banli"                               # 建议办理: figures, replies, units
+REPLIES = "banli/dafu"                           # the latest replies, and their feed
+UNIT_INDEX = "banli/danwei/index.md"
+DEPUTY_WORK = "daibiaogongzuo"                   # 代表工作
+STATION_INDEX = "daibiaogongzuo/lianluozhan/index.md"
+
+
+def deputy(deputy_id: str) -> str:
+    return f"daibiao/{deputy_id}.md"
+
+
+def term_roster(term_id: str) -> str:
+    return f"daibiao/jie-{term_id}.md"
+
+
+def composition(term_id: str) -> str:
+    """代表构成 of one term: the charts of who the deputies are."""
+    return f"daibiao/goucheng-{term_id}.md"
+
+
+def bulletin(year: int, number: int) -> str:
+    return f"gongbao/{year}/{number}.md"
+
+
+def bulletin_year(year: int) -> str:
+    return f"gongbao/{year}/index.md"
+
+
+def appointment_list(list_id: str) -> str:
+    return f"renmian/{list_id}.md"
+
+
+def meeting(meeting_id: str) -> str:
+    return f"huiyi/{meeting_id}.md"
+
+
+def meetings_of_term(term_id: str) -> str:
+    return f"huiyi/jie-{term_id}.md"
+
+
+def suggestion(session_id: str, number: int) -> str:
+    return f"jianyi/{session_id}/{number}.md"
+
+
+def session_suggestions(session_id: str) -> str:
+    return f"jianyi/{session_id}/index.md"
+
+
+def session_summary(session_id: str) -> str:
+    """办理情况统计 of one session's suggestions."""
+    return f"banli/{session_id}.md"
+
+
+def unit(unit_id: str) -> str:
+    return f"banli/danwei/{unit_id}.md"
+
+
+def station(station_id: str) -> str:
+    return f"daibiaogongzuo/lianluozhan/{station_id}.md"
+
+
 def listing(base: str, page: int) -> str:
     """Page 1 of a paginated listing is `<base>/index.md`, page n is `<base>/page-n.md`."""
     return f"{base}/index.md" if page == 1 else f"{base}/page-{page}.md"

@@ -53,9 +53,9 @@ SENTENCES = {
     "接受辞职": "接受{name}辞去{position}职务的请求",
     "决定代理": "决定由{name}代理{position}职务",
 }
-SECTION = "renmian"
-INDEX = "renmian/index.md"
-PEOPLE = "renmian/renyuan.md"              # everyone named in any list, by pinyin
+SECTION = address.APPOINTMENTS
+INDEX = address.APPOINTMENT_INDEX
+PEOPLE = address.APPOINTED_PEOPLE
 
 
 class AppointmentEntry(Record):
@@ -164,7 +164,7 @@ class AppointmentsKind(RecordKind):
         return sorted(records, key=lambda a: (a.date, a.id), reverse=True)      # newest first
 
     def page(self, lst) -> str:
-        return f"renmian/{lst.id}.md"
+        return address.appointment_list(lst.id)
 
     def updated(self, lst):
         return lst.date

@@ -27,8 +27,8 @@ from .terms import NAME as TERMS, TermId, current_term
 NAME = "bulletins"                  # the kind's registry name, its data folder's name
 
 ItemType = Literal["地方性法规", "决议", "决定", "报告", "审议意见", "任免名单", "公告", "其他"]
-SECTION = "gongbao"
-ARCHIVE = "gongbao/index.md"
+SECTION = address.BULLETINS
+ARCHIVE = address.BULLETIN_ARCHIVE
 
 
 class BulletinItem(Record):
@@ -53,7 +53,7 @@ class Bulletin(Record):
 
 
 def year_page(year: int) -> str:
-    return f"gongbao/{year}/index.md"
+    return address.bulletin_year(year)
 
 
 def _cite(catalog, ref) -> tuple[Link, str]:
@@ -129,7 +129,7 @@ class BulletinsKind(RecordKind):
         return sorted(records, key=lambda b: (b.year, b.number), reverse=True)      # newest first
 
     def page(self, bulletin) -> str:
-        return f"gongbao/{bulletin.year}/{bulletin.number}.md"
+        return address.bulletin(bulletin.year, bulletin.number)
 
     def updated(self, bulletin):
         return bulletin.date

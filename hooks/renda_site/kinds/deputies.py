@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
+from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text, YearMonth
@@ -28,7 +29,7 @@ DeputyId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 代表
 Gender = Literal["男", "女"]
 EndReason = Literal["届满", "辞职", "罢免", "调离", "去世", "资格终止"]
 
-INDEX = "daibiao/index.md"                 # 代表风采: the current term's roster
+INDEX = address.DEPUTY_INDEX
 
 
 class Membership(Record):
@@ -124,7 +125,7 @@ def counted(values: list[str], order: list[str] | None = None) -> list[Bar]:
 
 
 def composition_page(term) -> str:
-    return f"daibiao/goucheng-{term.id}.md"
+    return address.composition(term.id)
 
 
 def archive(sections: list, terms: list) -> Section | None:
@@ -176,7 +177,7 @@ class DeputiesKind(RecordKind):
         DataSource(NAME, Deputy, "data/deputies", "files", "deputy", "人大代表（data/deputies/<编号>.yaml）"),
     )
     id_matches_file = True
-    section = ("daibiao", "代表风采")
+    section = (address.DEPUTIES, "代表风采")
     relations = (
         Relation(BELONGS_TO, "届次", ("memberships.*.term",)),
         Relation(BELONGS_TO, "代表团/小组", ("memberships.*.group",)),
@@ -202,7 +203,7 @@ class DeputiesKind(RecordKind):
         return sorted(records, key=lambda d: d.id)
 
     def page(self, deputy) -> str:
-        return f"daibiao/{deputy.id}.md"
+        return address.deputy(deputy.id)
 
     def title(self, deputy, catalog) -> str:
         return deputy.name
@@ -445,7 +446,7 @@ class DeputiesKind(RecordKind):
         serving = [s for s in catalog.index(self.name).by_term.get(term.id, []) if not s.ended_early]
         women = sum(1 for s in serving if s.deputy.gender == "女")
         groups = len({s.group.id for s in serving if s.group and s.group.kind == "代表团"})
-        yield HomeBlock("daibiao", "代表风采", Link(INDEX, "全部代表"), [], "deputies_home.md.j2", {
+        yield HomeBlock(address.DEPUTIES, "代表风采", Link(INDEX, "全部代表"), [], "deputies_home.md.j2", {
             "term": term, "serving": len(serving), "women": women, "groups": groups,
             "roster": Link(INDEX, f"{term.name}代表名单"), "composition": Link(composition_page(term), "代表构成")})
 

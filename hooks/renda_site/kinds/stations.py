@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints
 
+from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text
@@ -24,7 +25,7 @@ NAME = "stations"                  # the kind's registry name, its data folder's
 
 StationKind = Literal["代表联络站", "代表之家"]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9][0-9 ()（）-]{5,24}[0-9]$")]
-INDEX = "daibiaogongzuo/lianluozhan/index.md"
+INDEX = address.STATION_INDEX
 GROUP_SUFFIX = "代表团"            # a town's 代表团 is named after it: 城关镇代表团
 
 
@@ -123,7 +124,7 @@ class StationsKind(RecordKind):
         return sorted(records, key=lambda s: (s.town, s.kind != "代表之家", s.name))
 
     def page(self, station) -> str:
-        return f"daibiaogongzuo/lianluozhan/{station.id}.md"
+        return address.station(station.id)
 
     def updated(self, station):
         return station.opened
@@ -192,7 +193,7 @@ class StationsKind(RecordKind):
 
     def column_links(self, catalog):
         if catalog.records(self.name):
-            yield "daibiaogongzuo", Link(INDEX, f"代表联络站（{len(catalog.records(self.name))} 个）")
+            yield address.DEPUTY_WORK, Link(INDEX, f"代表联络站（{len(catalog.records(self.name))} 个）")
 
     def sitemap(self, catalog):
         if catalog.records(self.name):
@@ -202,7 +203,7 @@ class StationsKind(RecordKind):
         """Shown inside 代表工作: how many stations, in how many towns, and the way to the directory."""
         stations = catalog.records(self.name)
         if stations:
-            yield HomeBlock("daibiaogongzuo", "代表工作", None, [], "stations_home.md.j2",
+            yield HomeBlock(address.DEPUTY_WORK, "代表工作", None, [], "stations_home.md.j2",
                             {"total": len(stations), "towns": len({s.town for s in stations}), "index": INDEX})
 
     def draft(self, editor, args) -> Draft:

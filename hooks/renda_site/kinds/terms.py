@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field
 
+from .. import address
 from ..input.sources import DataSource
 from ..model.kind import RecordKind
 from ..model.records import Id, Record, Text
@@ -62,7 +63,7 @@ class TermsKind(RecordKind):
         return sorted(records, key=lambda t: t.start)
 
     def page(self, term) -> str:
-        return f"daibiao/jie-{term.id}.md"
+        return address.term_roster(term.id)
 
     def title(self, term, catalog) -> str:
         return term.name

@@ -10,6 +10,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field
 
+from .. import address
 from ..input.sources import DataSource
 from ..model.kind import RecordKind
 from ..model.records import Id, Record, Text
@@ -21,7 +22,7 @@ NAME = "units"                  # the kind's registry name, its data folder's na
 UnitId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 承办单位
 
 UnitKind = Literal["县政府部门", "乡镇", "县直单位", "其他"]
-INDEX = "banli/danwei/index.md"
+INDEX = address.UNIT_INDEX
 
 
 class Unit(Record):
@@ -38,7 +39,7 @@ class UnitsKind(RecordKind):
                           required=False),)
 
     def page(self, unit) -> str:
-        return f"banli/danwei/{unit.id}.md"
+        return address.unit(unit.id)
 
     def check(self, checker) -> None:
         first: dict[str, Unit] = {}
@@ -71,7 +72,7 @@ class UnitsKind(RecordKind):
 
     def column_links(self, catalog):
         if catalog.records(self.name):
-            yield "banli", Link(INDEX, "代表建议承办单位")
+            yield address.HANDLING, Link(INDEX, "代表建议承办单位")
 
     def sitemap(self, catalog):
         if catalog.records(self.name):

@@ -32,13 +32,13 @@ from ..terms import NAME as TERMS, current_term
 from .exports import OPEN_DATA, popolo, project
 from .model import NAME, Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed, short_title
 
-SECTION = "huiyi"
-INDEX = "huiyi/index.md"
+SECTION = address.MEETINGS
+INDEX = address.MEETING_INDEX
 ROLES = {"presiding": "主持", "present_members": "出席", "invited_deputies": "列席"}
 
 
 def term_page(term_id: str) -> str:
-    return f"huiyi/jie-{term_id}.md"
+    return address.meetings_of_term(term_id)
 
 
 def vote_text(meeting: Meeting, vote) -> str:
@@ -112,7 +112,7 @@ class MeetingsKind(RecordKind):
         return sorted(records, key=lambda m: (m.start, m.number), reverse=True)      # newest first
 
     def page(self, m) -> str:
-        return f"huiyi/{m.id}.md"
+        return address.meeting(m.id)
 
     def updated(self, m):
         return m.end or m.start

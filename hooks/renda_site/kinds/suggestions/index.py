@@ -6,6 +6,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ... import address
 from ...text import cn_number
 from ..sessions import NAME as SESSIONS
 from ..terms import NAME as TERMS
@@ -63,9 +64,9 @@ def short_session(catalog, session) -> str:
 
 def session_page(session_id: str) -> str:
     """A session's suggestions (the filterable listing)."""
-    return f"jianyi/{session_id}/index.md"
+    return address.session_suggestions(session_id)
 
 
 def summary_page(session_id: str) -> str:
     """A session's figures and charts (办理情况)."""
-    return f"banli/{session_id}.md"
+    return address.session_summary(session_id)

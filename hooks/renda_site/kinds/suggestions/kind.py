@@ -39,7 +39,7 @@ from .model import NAME, STATUSES, Suggestion, due, on_time, timeline
 from .opendata import OPEN_DATA, project
 from .sections import cite_answer, deputy_section, unit_sections
 
-REPLIES = "banli/dafu"                     # the latest replies, and their feed
+REPLIES = address.REPLIES
 
 
 
@@ -74,7 +74,7 @@ class SuggestionsKind(RecordKind):
         return sorted(records, key=lambda s: (s.session, s.number))
 
     def page(self, s) -> str:
-        return f"jianyi/{s.session}/{s.number}.md"
+        return address.suggestion(s.session, s.number)
 
     def updated(self, s):
         """The last step of its handling: filed, assigned, replied to, asked for feedback, closed."""
@@ -227,10 +227,11 @@ class SuggestionsKind(RecordKind):
         index = catalog.index(self.name)
         for session in index.sessions:
             short = short_session(catalog, session)
-            yield "jianyi", Link(session_page(session.id), f"{short}代表建议（{len(index.by_session[session.id])} 件）")
-            yield "banli", Link(summary_page(session.id), f"{short}代表建议办理情况")
+            count = len(index.by_session[session.id])
+            yield address.SUGGESTIONS, Link(session_page(session.id), f"{short}代表建议（{count} 件）")
+            yield address.HANDLING, Link(summary_page(session.id), f"{short}代表建议办理情况")
         if index.replies:
-            yield "banli", Link(address.listing(REPLIES, 1), "代表建议最新答复")
+            yield address.HANDLING, Link(address.listing(REPLIES, 1), "代表建议最新答复")
 
     def sitemap(self, catalog):
         index = catalog.index(self.name)
@@ -253,7 +254,7 @@ class SuggestionsKind(RecordKind):
             return
         session = index.sessions[0]
         yield HomeBlock(
-            "jianyi",
+            address.SUGGESTIONS,
             "代表建议",
             Link(session_page(session.id), "全部建议"),
             [],
@@ -267,7 +268,7 @@ class SuggestionsKind(RecordKind):
         )
         items = [HomeItem(catalog.link(self.name, s), day) for day, s in index.replies[:catalog.config.home.items]]
         if items:
-            yield HomeBlock("banli", "建议办理", Link(address.listing(REPLIES, 1), "更多答复"), items)
+            yield HomeBlock(address.HANDLING, "建议办理", Link(address.listing(REPLIES, 1), "更多答复"), items)
 
     def draft(self, editor, args) -> Draft:
         sessions = sorted(editor.loaded.of(SESSIONS), key=lambda s: s.start)
