@@ -7,7 +7,10 @@ from __future__ import annotations
 import ast
 import re
 
+import pytest
 from support.project import HOOKS
+
+from renda_site.address import Route
 
 PACKAGE = HOOKS / "renda_site"
 LITERAL_PAGE = re.compile(r"^[a-z][a-z-]*(/[a-z-]+)*\.md$")     # huiyi/index.md, renmian/renyuan.md
@@ -34,3 +37,10 @@ def page_paths_outside_the_routes() -> list[str]:
 
 def test_page_paths_come_from_the_routes_table_only():
     assert page_paths_outside_the_routes() == []
+
+
+def test_a_route_fills_its_blanks_in_order_and_wants_each_one():
+    route = Route("gongbao/{year}/{number}.md")
+    assert route(2024, 3) == "gongbao/2024/3.md" and route.blanks == ("year", "number")
+    with pytest.raises(TypeError, match="takes 2 values"):
+        route(2024)

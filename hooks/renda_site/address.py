@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import string
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
@@ -44,58 +45,35 @@ DEPUTY_WORK = "daibiaogongzuo"                   # 代表工作
 STATION_INDEX = "daibiaogongzuo/lianluozhan/index.md"
 
 
-def deputy(deputy_id: str) -> str:
-    return f"daibiao/{deputy_id}.md"
+@dataclass(frozen=True)
+class Route:
+    """A page path with named blanks, filled in order: Route("gongbao/{year}/{number}.md")(2024, 3)."""
+
+    pattern: str
+
+    @functools.cached_property
+    def blanks(self) -> tuple[str, ...]:
+        return tuple(name for _, name, _, _ in string.Formatter().parse(self.pattern) if name)
+
+    def __call__(self, *values: object) -> str:
+        if len(values) != len(self.blanks):
+            raise TypeError(f"{self.pattern} takes {len(self.blanks)} values, not {len(values)}")
+        return self.pattern.format(**dict(zip(self.blanks, values, strict=True)))
 
 
-def term_roster(term_id: str) -> str:
-    return f"daibiao/jie-{term_id}.md"
-
-
-def composition(term_id: str) -> str:
-    """代表构成 of one term: the charts of who the deputies are."""
-    return f"daibiao/goucheng-{term_id}.md"
-
-
-def bulletin(year: int, number: int) -> str:
-    return f"gongbao/{year}/{number}.md"
-
-
-def bulletin_year(year: int) -> str:
-    return f"gongbao/{year}/index.md"
-
-
-def appointment_list(list_id: str) -> str:
-    return f"renmian/{list_id}.md"
-
-
-def meeting(meeting_id: str) -> str:
-    return f"huiyi/{meeting_id}.md"
-
-
-def meetings_of_term(term_id: str) -> str:
-    return f"huiyi/jie-{term_id}.md"
-
-
-def suggestion(session_id: str, number: int) -> str:
-    return f"jianyi/{session_id}/{number}.md"
-
-
-def session_suggestions(session_id: str) -> str:
-    return f"jianyi/{session_id}/index.md"
-
-
-def session_summary(session_id: str) -> str:
-    """办理情况统计 of one session's suggestions."""
-    return f"banli/{session_id}.md"
-
-
-def unit(unit_id: str) -> str:
-    return f"banli/danwei/{unit_id}.md"
-
-
-def station(station_id: str) -> str:
-    return f"daibiaogongzuo/lianluozhan/{station_id}.md"
+deputy = Route("daibiao/{deputy}.md")
+term_roster = Route("daibiao/jie-{term}.md")
+composition = Route("daibiao/goucheng-{term}.md")         # 代表构成: who the deputies of a term are
+bulletin = Route("gongbao/{year}/{number}.md")
+bulletin_year = Route("gongbao/{year}/index.md")
+appointment_list = Route("renmian/{list}.md")
+meeting = Route("huiyi/{meeting}.md")
+meetings_of_term = Route("huiyi/jie-{term}.md")
+suggestion = Route("jianyi/{session}/{number}.md")
+session_suggestions = Route("jianyi/{session}/index.md")
+session_summary = Route("banli/{session}.md")             # 办理情况统计 of one session's suggestions
+unit = Route("banli/danwei/{unit}.md")
+station = Route("daibiaogongzuo/lianluozhan/{station}.md")
 
 
 def listing(base: str, page: int) -> str:
