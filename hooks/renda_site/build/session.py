@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..address import docs_relative
+from ..address import SITEMAP, Address, docs_relative
 from ..input.pictures import PictureError
 from ..input.privacy import digits
 from ..pipeline import generate
@@ -196,6 +196,11 @@ class BuildSession:
     def index_content(self, dest_uri: str, content: str, title: str) -> None:
         if self.indexer is not None:
             self.indexer.add_content(dest_uri, content, title)
+
+    def theme_globals(self) -> dict[str, str]:
+        """Addresses the theme's own templates link to (the footer and the 404 page: 网站地图), from the
+        routes table like every other address."""
+        return {"renda_sitemap": Address(directory_urls=self.directory_urls).page(SITEMAP)}
 
     def start_search(self) -> None:
         """Every page is converted (MkDocs' on_env): the files must be written before they are copied."""
