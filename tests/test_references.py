@@ -72,3 +72,15 @@ def test_every_declared_relation_refers_to_a_registered_kind_or_to_pages():
         for relation in kind.relations:
             assert relation.target in names | {PAGES}, (kind.name, relation.name, relation.target)
             assert relation.target != kind.name or relation.text is None
+
+
+def test_the_catalog_follows_a_reference_field_to_its_records(demo):
+    catalog = demo.catalog
+    meeting = next(m for m in catalog.records("meetings") if m.invited_deputies)
+    assert catalog.follow(meeting, "invited_deputies.*") == [catalog.get("deputies", d) for d in meeting.invited_deputies]
+    assert catalog.follow(meeting, "term") is catalog.get("terms", meeting.term)
+    assert catalog.kind_of(catalog.follow(meeting, "term")) == "terms"
+    unsupervised = next(s for s in catalog.records("suggestions") if s.supervision is None)
+    assert catalog.follow(unsupervised, "supervision.leader") is None
+    answered = next(r for s in catalog.records("suggestions") for r in s.replies if r.page)
+    assert catalog.follow(answered, "page") is catalog.get(catalog.pages_kind, answered.page)

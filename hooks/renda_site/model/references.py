@@ -9,6 +9,7 @@ from walking the model's declared types and the record's values, here, the same 
 """
 from __future__ import annotations
 
+import functools
 import types
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -45,6 +46,7 @@ def split(path: str) -> tuple[str, ...]:
     return tuple(path.split("."))
 
 
+@functools.lru_cache(maxsize=1024)
 def target_of(model: type, path: tuple[str, ...]) -> str:
     """The kind that the field at `path` of `model` refers to, read from its declared type."""
     return _target(model, path, path, model)
