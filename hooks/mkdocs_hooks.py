@@ -87,6 +87,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
+    env.globals.update(_state["session"].theme_globals())
     _state["session"].start_search()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import string
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin
 
@@ -22,6 +23,57 @@ OPEN_DATA_FIELDS = "shuju/ziduan.md"  # 数据字段说明: the fields and forma
 ABOUT = "gaikuang/index.md"          # 人大概况, hand-written; linked from the home page when present
 
 _SAFE = "/#.-_~"
+
+
+# Routes: where every page of a record kind lives (a source path under docs/; its URL, file and links
+# follow by the rules below). The kinds build their pages' paths only from these, so a public address
+# changes here and nowhere else. The first URL folder of a section is also its id on the home page.
+DEPUTIES = "daibiao"                             # 代表风采
+DEPUTY_INDEX = "daibiao/index.md"                # the current term's roster
+BULLETINS = "gongbao"                            # 常委会公报
+BULLETIN_ARCHIVE = "gongbao/index.md"
+APPOINTMENTS = "renmian"                         # 人事任免
+APPOINTMENT_INDEX = "renmian/index.md"
+APPOINTED_PEOPLE = "renmian/renyuan.md"          # everyone named in any list, by pinyin
+MEETINGS = "huiyi"                               # 常委会会议
+MEETING_INDEX = "huiyi/index.md"
+SUGGESTIONS = "jianyi"                           # 代表建议, per session
+HANDLING = "banli"                               # 建议办理: figures, replies, units
+REPLIES = "banli/dafu"                           # the latest replies, and their feed
+UNIT_INDEX = "banli/danwei/index.md"
+DEPUTY_WORK = "daibiaogongzuo"                   # 代表工作
+STATION_INDEX = "daibiaogongzuo/lianluozhan/index.md"
+
+
+@dataclass(frozen=True)
+class Route:
+    """A page path with named blanks, filled in order: Route("gongbao/{year}/{number}.md")(2024, 3)."""
+
+    pattern: str
+
+    @functools.cached_property
+    def blanks(self) -> tuple[str, ...]:
+        return tuple(name for _, name, _, _ in string.Formatter().parse(self.pattern) if name)
+
+    def __call__(self, *values: object) -> str:
+        if len(values) != len(self.blanks):
+            raise TypeError(f"{self.pattern} takes {len(self.blanks)} values, not {len(values)}")
+        return self.pattern.format(**dict(zip(self.blanks, values, strict=True)))
+
+
+deputy = Route("daibiao/{deputy}.md")
+term_roster = Route("daibiao/jie-{term}.md")
+composition = Route("daibiao/goucheng-{term}.md")         # 代表构成: who the deputies of a term are
+bulletin = Route("gongbao/{year}/{number}.md")
+bulletin_year = Route("gongbao/{year}/index.md")
+appointment_list = Route("renmian/{list}.md")
+meeting = Route("huiyi/{meeting}.md")
+meetings_of_term = Route("huiyi/jie-{term}.md")
+suggestion = Route("jianyi/{session}/{number}.md")
+session_suggestions = Route("jianyi/{session}/index.md")
+session_summary = Route("banli/{session}.md")             # 办理情况统计 of one session's suggestions
+unit = Route("banli/danwei/{unit}.md")
+station = Route("daibiaogongzuo/lianluozhan/{station}.md")
 
 
 def listing(base: str, page: int) -> str:

@@ -10,7 +10,7 @@ import datetime
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from .address import listing
 
@@ -40,24 +40,50 @@ class SearchHint:
 
 
 @dataclass(frozen=True)
+class Crumb:
+    """One breadcrumb level between a page's column and the page: a title and a root-relative URL (as
+    Address.page gives it) or a source path under docs/."""
+
+    title: str
+    url: str
+
+
+crumb = Crumb
+
+
+@dataclass(frozen=True)
 class PageSpec:
     """One generated page: rendered from `template` with `context` (plus `page_uri` and the catalog).
 
-    `meta` becomes the page's front matter, read by the theme: `layout` (home | record | listing),
-    `crumbs` (the breadcrumb's levels between the column and the page: [{"title", "url"}], URLs relative
-    to the site root), and a listing's `feed` and `feed_title`."""
+    The rest becomes the page's front matter, read by the theme: `layout` (home | record | listing),
+    `crumbs` (the breadcrumb's levels between the column and the page), a listing's `feed` and
+    `feed_title`; a page of the theme's own has its `title`, `theme_template` and the parts it `hides`."""
 
     uri: str
     template: str
     context: dict[str, Any]
     edit_path: str | None = None
     search: SearchHint = SearchHint()
-    meta: dict[str, Any] = field(default_factory=dict)
+    layout: Literal["home", "record", "listing"] | None = None
+    crumbs: tuple[Crumb, ...] | None = None        # None: no crumbs key; () writes an empty list
+    feed: str | None = None
+    feed_title: str | None = None
+    title: str | None = None
+    theme_template: str | None = None
+    hides: tuple[str, ...] | None = None
 
-
-def crumb(title: str, url: str) -> dict[str, str]:
-    """One breadcrumb level for PageSpec.meta: a title and a root-relative URL (as Address.page gives it)."""
-    return {"title": title, "url": url}
+    def front_matter(self) -> dict[str, Any]:
+        """The front matter's keys and values, in the order the page writes them (only those given)."""
+        keys: dict[str, Any] = {
+            "title": self.title,
+            "template": self.theme_template,
+            "hide": list(self.hides) if self.hides is not None else None,
+            "layout": self.layout,
+            "crumbs": [{"title": c.title, "url": c.url} for c in self.crumbs] if self.crumbs is not None else None,
+            "feed": self.feed,
+            "feed_title": self.feed_title,
+        }
+        return {key: value for key, value in keys.items() if value is not None}
 
 
 @dataclass(frozen=True)

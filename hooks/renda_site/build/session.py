@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..address import docs_relative
+from ..address import SITEMAP, Address, docs_relative
 from ..input.pictures import PictureError
 from ..input.privacy import digits
 from ..pipeline import generate
@@ -271,6 +271,11 @@ class BuildSession:
                       "本站文件 %d 个、主题文件 %d 个），页面生成后又用时 %.2f 秒（等待第二个进程 %.2f 秒）",
                       outcome.kept, len(checked), len(outcome.dropped), outcome.dropped_theme,
                       time.perf_counter() - started, waited)
+
+    def theme_globals(self) -> dict[str, str]:
+        """Addresses the theme's own templates link to (the footer and the 404 page: 网站地图), from the
+        routes table like every other address."""
+        return {"renda_sitemap": Address(directory_urls=self.directory_urls).page(SITEMAP)}
 
     def audit_context(self) -> Context:
         config = self.result.catalog.config

@@ -126,19 +126,13 @@ def scaffolds() -> dict[str, RecordKind]:
 
 
 class Scaffolder:
-    """What a kind's `draft` may ask: the project root, the loaded content, today, the current term,
+    """What a kind's `draft` may ask: the project root, the loaded content, today,
     the county's name, the columns, a file-name slug, and `error(message)` to refuse."""
 
     def __init__(self, root: Path, today: datetime.date | None = None):
         self.root = Path(root)
         self.today = today or beijing_today()
         self.loaded: Loaded = load_data(self.root, sources(), Problems())   # problems elsewhere don't block
-
-    def current_term(self):
-        terms = self.loaded.of("terms")
-        if not terms:
-            raise ScaffoldError("data/terms.yaml 中没有可用的届次，请先填写届次")
-        return max(terms, key=lambda t: t.start)
 
     def county(self) -> str:
         site = self.loaded.one("site")
@@ -189,7 +183,8 @@ class Scaffolder:
         """Write a new file; an existing one is named (with its title, if it has one) and kept."""
         path = self.root / rel
         if path.exists():
-            title = next((a.meta.title for a in self.loaded.of("articles") if a.path == rel and a.meta), None)
+            pages = (page for s in sources() if s.shape == "pages" for page in self.loaded.of(s.kind))
+            title = next((page.meta.title for page in pages if page.path == rel and page.meta), None)
             raise ScaffoldError(f"{rel} 已存在" + (f"（标题「{title}」）" if title else "") + "，未覆盖。"
                                 + (clash or ""))
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -136,7 +136,7 @@ def inspect(catalog, settings: dict, specs, today: datetime.date, where: Address
     home_last, home_days = home_state(catalog, tags)
     columns = column_states(catalog, tags, today)
     roster = Roster(n for kind in catalog.kinds.values() for r in catalog.records(kind.name) for n in kind.names(r))
-    articles = list(catalog.records("articles"))
+    articles = list(catalog.records(catalog.pages_kind))
     slips = [(a.path, a.body_line + s.line - 1, s) for a in articles for s in roster.slips(a.body or "")]
     known = set(docs_files or ()) | set(tags.pages()) | set(files or ())
     static = {s.column.folder for s in columns if s.limit_text is None}

@@ -51,7 +51,7 @@ def column_states(catalog, tags: PageTags, today: datetime.date) -> list[ColumnS
     counts: dict[str, int] = {}
     for page in tags.pages():
         spec = tags.specs.get(page)
-        if spec is None or spec.meta.get("layout") != "listing":
+        if spec is None or spec.layout != "listing":
             counts[folder_of(page)] = counts.get(folder_of(page), 0) + 1
     states = []
     for folder, column in tags.columns.items():

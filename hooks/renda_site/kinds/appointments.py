@@ -10,7 +10,7 @@ import datetime
 import functools
 import re
 from collections import defaultdict
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 from pypinyin import Style, lazy_pinyin
@@ -19,6 +19,7 @@ from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import Id, Record, Text
+from ..model.references import RefTo
 from ..model.relations import ADOPTS, BELONGS_TO, MENTIONS, PUBLISHES, Relation
 from ..outputs import (
     FEED_LENGTH,
@@ -34,6 +35,11 @@ from ..outputs import (
     paginate,
 )
 from ..text import cn_date, cn_number
+from .deputies import NAME as DEPUTIES, DeputyId
+from .terms import NAME as TERMS, TermId, current_term
+
+NAME = "appointments"                  # the kind's registry name, its data folder's name
+ListId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 任免名单
 
 Action = Literal["任命", "免去", "决定任命", "决定免去", "批准任命", "接受辞职", "撤职", "决定代理"]
 ACTION_ORDER = list(Action.__args__)  # type: ignore[attr-defined]
@@ -47,9 +53,9 @@ SENTENCES = {
     "接受辞职": "接受{name}辞去{position}职务的请求",
     "决定代理": "决定由{name}代理{position}职务",
 }
-SECTION = "renmian"
-INDEX = "renmian/index.md"
-PEOPLE = "renmian/renyuan.md"              # everyone named in any list, by pinyin
+SECTION = address.APPOINTMENTS
+INDEX = address.APPOINTMENT_INDEX
+PEOPLE = address.APPOINTED_PEOPLE
 
 
 class AppointmentEntry(Record):
@@ -58,7 +64,7 @@ class AppointmentEntry(Record):
     name: Text = Field(description="姓名")
     position: Text = Field(description="职务")
     organization: Text | None = Field(default=None, description="所属机关，用于分组")
-    deputy: Id | None = Field(default=None, description="如为人大代表，填写代表编号")
+    deputy: DeputyId | None = Field(default=None, description="如为人大代表，填写代表编号")
     note: Text | None = Field(default=None, description="备注")
 
 
@@ -66,7 +72,7 @@ class AppointmentList(Record):
     model_config = ConfigDict(title="任免名单")
     id: Id = Field(description="编号，与通过它的常委会会议编号相同，如 \"18-19\"（届次-会议次数）")
     title: Text = Field(description="标题")
-    term: Id = Field(description="届次编号")
+    term: TermId = Field(description="届次编号")
     date: datetime.date = Field(description="会议通过日期")
     entries: list[AppointmentEntry] = Field(min_length=1, description="任免事项")
 
@@ -92,17 +98,17 @@ def _deputy_section(catalog, refs) -> Section:
     """任免记录 on a deputy's page: every entry naming the deputy, oldest list first."""
     rows = []
     for ref in sorted(refs, key=lambda r: (r.source.date, r.source.id)):
-        lst, entry = ref.source, ref.detail
-        published = catalog.refs_to("appointments", lst.id, PUBLISHES)
+        lst, entry = ref.source, ref.holder
+        published = catalog.refs_to(NAME, lst.id, PUBLISHES)
         issue = catalog.link(published[0].kind, published[0].source) if published else ""
-        rows.append((cn_date(lst.date), f"{entry.action}：{entry.position}", catalog.link("appointments", lst), issue))
+        rows.append((cn_date(lst.date), f"{entry.action}：{entry.position}", catalog.link(NAME, lst), issue))
     return Section("任免记录", ("日期", "事项", "任免名单", "刊载公报"), rows,
                    tuple((ref.source.term, "任免事项") for ref in refs))
 
 
 def adopted_by(catalog, lst) -> tuple[Link, str | None] | None:
     """The meeting that adopted the list (the one whose agenda names it), as a link and a note on the vote."""
-    refs = catalog.refs_to("appointments", lst.id, ADOPTS)
+    refs = catalog.refs_to(NAME, lst.id, ADOPTS)
     return catalog.cite(refs[0]) if refs else None
 
 
@@ -131,17 +137,15 @@ def _entry_rows(lists: list[dict]):
 
 
 class AppointmentsKind(RecordKind):
-    name = "appointments"
+    name = NAME
     label = "任免名单"
-    sources = (DataSource("appointments", AppointmentList, "data/appointments", "files", "appointment-list",
+    sources = (DataSource(NAME, AppointmentList, "data/appointments", "files", "appointment-list",
                           "任免名单（data/appointments/<编号>.yaml）"),)
     id_matches_file = True
     section = (SECTION, "人事任免")
     relations = (
-        Relation(BELONGS_TO, "terms", "届次", lambda lst: [(lst.term, ("term",), None)]),
-        Relation(MENTIONS, "deputies", "代表编号",
-                 lambda lst: [(e.deputy, ("entries", i, "deputy"), e) for i, e in enumerate(lst.entries) if e.deputy],
-                 section=_deputy_section),
+        Relation(BELONGS_TO, "届次", ("term",)),
+        Relation(MENTIONS, "代表编号", ("entries.*.deputy",), section=_deputy_section),
     )
     open_data = (OpenDataSet(
         "appointments", "任免名单", "人事任免名单：每份名单一项，含全部任免事项", LIST_FIELDS, AppointmentList,
@@ -160,7 +164,7 @@ class AppointmentsKind(RecordKind):
         return sorted(records, key=lambda a: (a.date, a.id), reverse=True)      # newest first
 
     def page(self, lst) -> str:
-        return f"renmian/{lst.id}.md"
+        return address.appointment_list(lst.id)
 
     def updated(self, lst):
         return lst.date
@@ -170,11 +174,11 @@ class AppointmentsKind(RecordKind):
 
     def check(self, checker) -> None:
         for lst in checker.records(self.name):
-            term = checker.get("terms", lst.term)
+            term = checker.get(TERMS, lst.term)
             if term and (lst.date < term.start or (term.end and lst.date > term.end)):
                 checker.error(lst, ("date",), f"会议日期不在{term.name}任期内")
             for index, entry in enumerate(lst.entries):
-                deputy = checker.get("deputies", entry.deputy)
+                deputy = checker.get(DEPUTIES, entry.deputy)
                 if deputy and entry.name != deputy.name and entry.name not in deputy.other_names:
                     checker.error(lst, ("entries", index, "deputy"),
                                   f"姓名「{entry.name}」与代表 {deputy.id} 的姓名「{deputy.name}」不一致，"
@@ -204,8 +208,8 @@ class AppointmentsKind(RecordKind):
             yield PageSpec(self.page(lst), "appointment_list.md.j2", {
                 "list": lst, "groups": [(a, grouped[a]) for a in ACTION_ORDER if a in grouped], "parts": sentence_parts,
                 "published": catalog.cite(published[0])[0] if published else None, "meeting": adopted_by(catalog, lst),
-                "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date), {"layout": "record"})
-        meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
+                "index": INDEX, "people": PEOPLE}, lst.origin.path, SearchHint(date=lst.date),
+                layout="record")
         for pager in paginate(lists, 20, SECTION):
             yield PageSpec(
                 pager.uri,
@@ -218,13 +222,13 @@ class AppointmentsKind(RecordKind):
                 },
                 "data/appointments",
                 SearchHint(skip=pager.number == 1),
-                meta,
+                layout="listing", feed=feed["path"], feed_title=feed["title"],
             )
         # The person index lists every name of the site: left out of the search index, where it came
         # first for every name and its result text alone was a large download.
         yield PageSpec(PEOPLE, "people_index.md.j2", {"by_letter": self._people(lists), "parts": sentence_parts,
                                                        "index": INDEX}, "data/appointments", SearchHint(skip=True),
-                       {"layout": "record"})
+                       layout="record")
 
     @staticmethod
     def _people(lists) -> dict:
@@ -253,7 +257,7 @@ class AppointmentsKind(RecordKind):
         return {
             "id": lst.id, "title": lst.title, "meeting": meeting[0].text if meeting else None,
             "meeting_url": urls.page(meeting[0].page) if meeting else None,
-            "term": catalog.get("terms", lst.term).name, "date": lst.date.isoformat(),
+            "term": catalog.get(TERMS, lst.term).name, "date": lst.date.isoformat(),
             "bulletin": catalog.title(issue.kind, issue.source) if issue else None,
             "bulletin_url": urls.page(catalog.page(issue.kind, issue.source)) if issue else None,
             "url": urls.page(self.page(lst)),
@@ -274,7 +278,7 @@ class AppointmentsKind(RecordKind):
                         {"list": lists[0], "sentences": [sentence(e) for e in lists[0].entries[:4]]})
 
     def draft(self, editor, args) -> Draft:
-        term = editor.current_term()
+        term = current_term(editor)
         held = [int(a.id.split("-")[1]) for a in editor.loaded.of(self.name)
                 if a.term == term.id and re.fullmatch(r"[0-9a-z]+-\d+", a.id)]
         meeting = args.meeting or max(held, default=0) + 1

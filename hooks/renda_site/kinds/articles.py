@@ -15,9 +15,13 @@ from ..input.sources import DataSource
 from ..model.bodies import check_bodies
 from ..model.kind import Draft, RecordKind, Scaffold
 from ..model.records import ArticleMeta
-from ..model.relations import MENTIONS, Relation, no_refs
+from ..model.relations import MENTIONS, Relation
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, Section, paginate
 from ..text import cn_date
+from .deputies import NAME as DEPUTIES
+from .terms import NAME as TERMS
+
+NAME = "articles"                  # the kind's registry name, its data folder's name
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,8 @@ def photo_news(articles: Articles, first_column: str, count: int, headline=None)
 
 def _mentions_section(catalog, refs) -> Section:
     """相关文章 on a person's page: the pages whose text names them, newest first, counted per term."""
-    articles: Articles = catalog.index("articles")
-    terms = catalog.index("terms")
+    articles: Articles = catalog.index(NAME)
+    terms = catalog.index(TERMS)
     undated = datetime.date.min
     rows, counts = [], []
     for ref in sorted(refs, key=lambda r: (r.source.meta.date or undated, r.source.src_uri), reverse=True):
@@ -80,13 +84,12 @@ def _mentions_section(catalog, refs) -> Section:
 
 
 class ArticlesKind(RecordKind):
-    name = "articles"
+    name = NAME
     label = "文章"
     unique_ids = False
-    sources = (DataSource("articles", ArticleMeta, "docs", "pages", "article",
+    sources = (DataSource(NAME, ArticleMeta, "docs", "pages", "article",
                           "文章元数据（docs/ 下 Markdown 文件开头的 --- 块）"),)
-    relations = (Relation(MENTIONS, "deputies", "代表", no_refs, section=_mentions_section, check=False,
-                          text=lambda article: article.body),)
+    relations = (Relation(MENTIONS, "代表", section=_mentions_section, check=False, text="body", target=DEPUTIES),)
     scaffold = Scaffold("article", "新建栏目文章 docs/<栏目>/<日期>-<拼音>.md", ArticleMeta, [
         ("--column", {"required": True, "help": "栏目，即 docs/ 下的文件夹名，如 dongtai"}),
         ("--title", {"default": "", "help": "标题"}),
@@ -177,11 +180,11 @@ class ArticlesKind(RecordKind):
                 leads.setdefault(column_id, []).append(link)
         for column in catalog.config.columns:
             feed = {"path": address.feed(column.id), "title": catalog.feed_title(column.title)}
-            meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
             for pager in paginate(articles.by_column[column.id], column.per_page, column.id):
                 yield PageSpec(pager.uri, "column.md.j2", {"column": column, "pager": pager, "feed": feed,
                                                           "leads": leads.get(column.id, [])},
-                               f"docs/{column.id}", SearchHint(skip=True), meta)
+                               f"docs/{column.id}", SearchHint(skip=True),
+                               layout="listing", feed=feed["path"], feed_title=feed["title"])
 
     def feeds(self, catalog):
         articles: Articles = catalog.index(self.name)

@@ -16,21 +16,27 @@ from pydantic import ConfigDict, Field
 from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
-from ..model.records import DocsPath, Id, Record, Text
-from ..model.relations import BELONGS_TO, PAGES, PUBLISHES, Relation
+from ..model.records import DocsPath, Record, Text
+from ..model.references import PageRef
+from ..model.relations import BELONGS_TO, PUBLISHES, Relation
 from ..outputs import FEED_LENGTH, Entry, Feed, HomeBlock, HomeItem, Link, PageSpec, SearchHint, SiteMapGroup, crumb
+from .appointments import NAME as APPOINTMENTS, ListId
+from .meetings import NAME as MEETINGS, MeetingId
+from .terms import NAME as TERMS, TermId, current_term
+
+NAME = "bulletins"                  # the kind's registry name, its data folder's name
 
 ItemType = Literal["地方性法规", "决议", "决定", "报告", "审议意见", "任免名单", "公告", "其他"]
-SECTION = "gongbao"
-ARCHIVE = "gongbao/index.md"
+SECTION = address.BULLETINS
+ARCHIVE = address.BULLETIN_ARCHIVE
 
 
 class BulletinItem(Record):
     model_config = ConfigDict(title="公报目录条目")
     title: Text = Field(description="标题")
     type: ItemType = Field(description="类别")
-    page: DocsPath | None = Field(default=None, description="全文所在的 Markdown 文件，docs/ 下的路径")
-    appointments: Id | None = Field(default=None, description="任免名单编号（类别为任免名单时）")
+    page: PageRef | None = Field(default=None, description="全文所在的 Markdown 文件，docs/ 下的路径")
+    appointments: ListId | None = Field(default=None, description="任免名单编号（类别为任免名单时）")
     adopted: datetime.date | None = Field(default=None, description="通过日期")
 
 
@@ -40,23 +46,23 @@ class Bulletin(Record):
     number: int = Field(ge=1, le=99, description="期号（当年第几期）")
     serial: int | None = Field(default=None, ge=1, description="总期号")
     date: datetime.date = Field(description="出版日期")
-    term: Id = Field(description="届次编号")
-    meetings: list[Id] = Field(default_factory=list, description="刊载的常委会会议（会议编号，如 \"18-17\"）")
+    term: TermId = Field(description="届次编号")
+    meetings: list[MeetingId] = Field(default_factory=list, description="刊载的常委会会议（会议编号，如 \"18-17\"）")
     pdf: DocsPath | None = Field(default=None, description="整期 PDF，docs/ 下的路径")
     items: list[BulletinItem] = Field(min_length=1, description="目录")
 
 
 def year_page(year: int) -> str:
-    return f"gongbao/{year}/index.md"
+    return address.bulletin_year(year)
 
 
 def _cite(catalog, ref) -> tuple[Link, str]:
     """「本文刊载于《……公报》2024年第2期（决定）」: the issue's full title, and the item's type."""
-    return Link(catalog.page("bulletins", ref.source), full_title(catalog, ref.source)), ref.detail.type
+    return Link(catalog.page(NAME, ref.source), full_title(catalog, ref.source)), ref.holder.type
 
 
 def _cite_issue(catalog, ref) -> tuple[Link, None]:
-    return Link(catalog.page("bulletins", ref.source), full_title(catalog, ref.source)), None
+    return Link(catalog.page(NAME, ref.source), full_title(catalog, ref.source)), None
 
 
 def short_title(bulletin: Bulletin) -> str:
@@ -86,22 +92,17 @@ ITEM_FIELDS = [("title", None), ("type", "类别，如 决议、决定、报告�
 
 
 class BulletinsKind(RecordKind):
-    name = "bulletins"
+    name = NAME
     label = "公报"
     unique_ids = False               # issues have numbers, checked per year below
-    sources = (DataSource("bulletins", Bulletin, "data/bulletins", "files", "bulletin",
+    sources = (DataSource(NAME, Bulletin, "data/bulletins", "files", "bulletin",
                           "常委会公报（data/bulletins/<年>/<期号>.yaml）", nested=True),)
     section = (SECTION, "常委会公报")
     relations = (
-        Relation(BELONGS_TO, "terms", "届次", lambda b: [(b.term, ("term",), None)]),
-        Relation(PUBLISHES, "appointments", "任免名单",
-                 lambda b: [(item.appointments, ("items", i, "appointments"), item)
-                            for i, item in enumerate(b.items) if item.appointments], cite=_cite),
-        Relation(PUBLISHES, "meetings", "常委会会议",
-                 lambda b: [(m, ("meetings", i), None) for i, m in enumerate(b.meetings)], cite=_cite_issue),
-        Relation(PUBLISHES, PAGES, "全文页面",
-                 lambda b: [(item.page, ("items", i, "page"), item) for i, item in enumerate(b.items) if item.page],
-                 cite=_cite, check=False),
+        Relation(BELONGS_TO, "届次", ("term",)),
+        Relation(PUBLISHES, "任免名单", ("items.*.appointments",), cite=_cite),
+        Relation(PUBLISHES, "常委会会议", ("meetings.*",), cite=_cite_issue),
+        Relation(PUBLISHES, "全文页面", ("items.*.page",), cite=_cite, check=False),
     )
     open_data = (OpenDataSet("bulletins", "常委会公报", "常委会公报：每期一项，含目录", BULLETIN_FIELDS, Bulletin,
                              nested=[("items", "公报目录", BulletinItem, ITEM_FIELDS)]),)
@@ -128,7 +129,7 @@ class BulletinsKind(RecordKind):
         return sorted(records, key=lambda b: (b.year, b.number), reverse=True)      # newest first
 
     def page(self, bulletin) -> str:
-        return f"gongbao/{bulletin.year}/{bulletin.number}.md"
+        return address.bulletin(bulletin.year, bulletin.number)
 
     def updated(self, bulletin):
         return bulletin.date
@@ -147,8 +148,8 @@ class BulletinsKind(RecordKind):
     @staticmethod
     def _duplicate_publications(checker):
         seen: set[str] = set()
-        for ref in checker.refs_from("bulletins", PUBLISHES):
-            if ref.relation.target != "appointments" or checker.missing("appointments", ref.target):
+        for ref in checker.refs_from(NAME, PUBLISHES):
+            if ref.relation.target != APPOINTMENTS or checker.missing(APPOINTMENTS, ref.target):
                 continue
             if ref.target in seen:
                 yield ref
@@ -165,7 +166,7 @@ class BulletinsKind(RecordKind):
         if bulletin.pdf:
             checker.docs_file(bulletin, ("pdf",), bulletin.pdf, "PDF 文件", (".pdf",))
         for index, meeting_id in enumerate(bulletin.meetings):
-            meeting = checker.get("meetings", meeting_id)
+            meeting = checker.get(MEETINGS, meeting_id)
             if bulletin.meetings.index(meeting_id) < index:
                 checker.error(bulletin, ("meetings", index), f"会议「{meeting_id}」重复列出")
             elif meeting is not None and meeting.start > bulletin.date:
@@ -218,7 +219,7 @@ class BulletinsKind(RecordKind):
                 },
                 bulletin.origin.path,
                 SearchHint(date=bulletin.date),
-                {"layout": "record", "crumbs": [crumb(f"{bulletin.year}年", year_page(bulletin.year))]},
+                layout="record", crumbs=(crumb(f"{bulletin.year}年", year_page(bulletin.year)),),
             )
         by_year = defaultdict(list)
         for bulletin in bulletins:                 # newest first already
@@ -226,9 +227,9 @@ class BulletinsKind(RecordKind):
         years = sorted(by_year, reverse=True)
         feed = {"path": address.feed(SECTION), "title": catalog.feed_title("常委会公报")}
         common = {"years": years, "feed": feed, "archive": ARCHIVE, "year_page": year_page}
-        meta = {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]}
         yield PageSpec(ARCHIVE, "bulletin_archive.md.j2", {**common, "by_year": by_year, "year": None},
-                       "data/bulletins", SearchHint(skip=True), meta)
+                       "data/bulletins", SearchHint(skip=True),
+                       layout="listing", feed=feed["path"], feed_title=feed["title"])
         for year in years:
             yield PageSpec(
                 year_page(year),
@@ -236,17 +237,17 @@ class BulletinsKind(RecordKind):
                 {**common, "by_year": {year: by_year[year]}, "year": year},
                 f"data/bulletins/{year}",
                 SearchHint(skip=True),
-                meta,
+                layout="listing", feed=feed["path"], feed_title=feed["title"],
             )
 
     @staticmethod
     def _meetings(catalog, bulletin) -> list[Link]:
-        return [catalog.link("meetings", catalog.get("meetings", m)) for m in bulletin.meetings]
+        return [catalog.link(MEETINGS, catalog.get(MEETINGS, m)) for m in bulletin.meetings]
 
     @staticmethod
     def _items(catalog, bulletin) -> list[tuple[BulletinItem, str]]:
         """Each item with the page it links to: its full text, or its appointment list."""
-        return [(item, item.page or catalog.page_of("appointments", item.appointments)) for item in bulletin.items]
+        return [(item, item.page or catalog.page_of(APPOINTMENTS, item.appointments)) for item in bulletin.items]
 
     def feeds(self, catalog):
         entries = [
@@ -264,7 +265,7 @@ class BulletinsKind(RecordKind):
             "serial": bulletin.serial,
             "title": short_title(bulletin),
             "date": bulletin.date.isoformat(),
-            "term": catalog.get("terms", bulletin.term).name,
+            "term": catalog.get(TERMS, bulletin.term).name,
             "meetings": [m.text for m in self._meetings(catalog, bulletin)],
             "meeting_urls": [urls.page(m.page) for m in self._meetings(catalog, bulletin)],
             "pdf": urls.file(bulletin.pdf) if bulletin.pdf else None,
@@ -306,7 +307,7 @@ class BulletinsKind(RecordKind):
         serials = [b.serial for b in bulletins if b.serial]
         date = editor.today if editor.today.year == year else datetime.date(year, 12, 31)
         values = {"year": year, "number": max(numbers, default=0) + 1,
-                  "serial": max(serials) + 1 if serials else None, "date": date, "term": editor.current_term().id}
+                  "serial": max(serials) + 1 if serials else None, "date": date, "term": current_term(editor).id}
         return Draft(f"data/bulletins/{year}/{values['number']}.yaml",
                      "常委会公报一期。items 每项一条目录；全文页面 page 是 docs/ 下的 Markdown 文件，任免名单一项填写 "
                      "appointments。", values)

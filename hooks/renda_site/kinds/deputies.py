@@ -9,26 +9,33 @@ import datetime
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import ConfigDict, Field
 
+from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text, YearMonth
+from ..model.references import RefTo
 from ..model.relations import BELONGS_TO, Relation
 from ..outputs import Bar, Chart, HomeBlock, Link, PageSpec, SearchHint, Section, SiteMapGroup, crumb
+from .groups import NAME as GROUPS, GroupId
+from .terms import NAME as TERMS, TermId, current_term
+
+NAME = "deputies"                  # the kind's registry name, its data folder's name
+DeputyId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 代表
 
 Gender = Literal["男", "女"]
 EndReason = Literal["届满", "辞职", "罢免", "调离", "去世", "资格终止"]
 
-INDEX = "daibiao/index.md"                 # 代表风采: the current term's roster
+INDEX = address.DEPUTY_INDEX
 
 
 class Membership(Record):
     model_config = ConfigDict(title="任职记录")
-    term: Id = Field(description="届次编号")
-    group: Id | None = Field(default=None, description="所在代表团或代表小组的编号")
+    term: TermId = Field(description="届次编号")
+    group: GroupId | None = Field(default=None, description="所在代表团或代表小组的编号")
     constituency: Text | None = Field(default=None, description="选区或选举单位")
     position: Text | None = Field(default=None, description="工作单位及职务")
     roles: list[Text] = Field(default_factory=list, description="在人大的职务，如 县人大常委会委员")
@@ -118,7 +125,7 @@ def counted(values: list[str], order: list[str] | None = None) -> list[Bar]:
 
 
 def composition_page(term) -> str:
-    return f"daibiao/goucheng-{term.id}.md"
+    return address.composition(term.id)
 
 
 def archive(sections: list, terms: list) -> Section | None:
@@ -164,18 +171,16 @@ def _deputy_rows(deputies: list[dict]):
 
 
 class DeputiesKind(RecordKind):
-    name = "deputies"
+    name = NAME
     label = "代表"
     sources = (
-        DataSource("deputies", Deputy, "data/deputies", "files", "deputy", "人大代表（data/deputies/<编号>.yaml）"),
+        DataSource(NAME, Deputy, "data/deputies", "files", "deputy", "人大代表（data/deputies/<编号>.yaml）"),
     )
     id_matches_file = True
-    section = ("daibiao", "代表风采")
+    section = (address.DEPUTIES, "代表风采")
     relations = (
-        Relation(BELONGS_TO, "terms", "届次",
-                 lambda d: [(m.term, ("memberships", i, "term"), m) for i, m in enumerate(d.memberships)]),
-        Relation(BELONGS_TO, "groups", "代表团/小组",
-                 lambda d: [(m.group, ("memberships", i, "group"), m) for i, m in enumerate(d.memberships) if m.group]),
+        Relation(BELONGS_TO, "届次", ("memberships.*.term",)),
+        Relation(BELONGS_TO, "代表团/小组", ("memberships.*.group",)),
     )
     open_data = (OpenDataSet(
         "deputies", "人大代表", "人大代表：每人一项，含各届任职情况和简介", DEPUTY_FIELDS, Deputy,
@@ -198,7 +203,7 @@ class DeputiesKind(RecordKind):
         return sorted(records, key=lambda d: d.id)
 
     def page(self, deputy) -> str:
-        return f"daibiao/{deputy.id}.md"
+        return address.deputy(deputy.id)
 
     def title(self, deputy, catalog) -> str:
         return deputy.name
@@ -222,13 +227,13 @@ class DeputiesKind(RecordKind):
         seen_terms: dict[str, list[int]] = {}
         for index, m in enumerate(deputy.memberships):
             loc = ("memberships", index)
-            term = checker.get("terms", m.term)
+            term = checker.get(TERMS, m.term)
             for other in seen_terms.get(m.term, []):
                 if _overlap(m, deputy.memberships[other], term):
                     checker.error(deputy, loc + ("start",), f"与第 {other + 1} 条任职记录同属一届且时间重叠"
                                                             "（同一届中调整代表团时，前一条须填写 end）")
             seen_terms.setdefault(m.term, []).append(index)
-            group = checker.get("groups", m.group)
+            group = checker.get(GROUPS, m.group)
             if group is not None and group.term != m.term:
                 checker.error(deputy, loc + ("group",), f"代表团/小组「{m.group}」属于第 {group.term} 届，不是第 "
                                                         f"{m.term} 届")
@@ -250,7 +255,7 @@ class DeputiesKind(RecordKind):
         for deputy in catalog.records(self.name):
             for membership in deputy.memberships:
                 seat = Seat(
-                    deputy, membership, catalog.get("terms", membership.term), catalog.get("groups", membership.group)
+                    deputy, membership, catalog.get(TERMS, membership.term), catalog.get(GROUPS, membership.group)
                 )
                 by_term[membership.term].append(seat)
                 by_deputy[deputy.id].append(seat)
@@ -259,40 +264,40 @@ class DeputiesKind(RecordKind):
     # pages
     def pages(self, catalog):
         seats: Seats = catalog.index(self.name)
-        terms = catalog.index("terms")
-        current_term = terms.current
+        terms = catalog.index(TERMS)
+        serving_term = terms.current
         newest_first = terms.newest_first
         for deputy in catalog.records(self.name):
             mine = seats.by_deputy.get(deputy.id, [])
-            current = next((s for s in mine if s.term is current_term and not s.ended_early), None)
+            current = next((s for s in mine if s.term is serving_term and not s.ended_early), None)
             last = current or (mine[-1] if mine else None)
-            crumbs = [crumb(last.term.name + "代表名单", catalog.page("terms", last.term))] if last else []
+            crumbs = (crumb(last.term.name + "代表名单", catalog.page(TERMS, last.term)),) if last else ()
             sections = catalog.sections_about(self.name, deputy.id)
             yield PageSpec(self.page(deputy), "deputy.md.j2", {
                 "deputy": deputy, "seats": mine, "current": current, "index": INDEX, "sections": sections,
                 "archive": archive(sections, newest_first)},
                 deputy.origin.path, SearchHint(person=tuple(n for n in (deputy.name, *deputy.other_names) if n)),
-                {"layout": "record", "crumbs": crumbs})
-        if current_term:
-            yield PageSpec(INDEX, "deputy_index.md.j2", self._roster(catalog, current_term, newest_first, True),
-                           "data/deputies", SearchHint(skip=True), {"layout": "listing"})
+                layout="record", crumbs=crumbs)
+        if serving_term:
+            yield PageSpec(INDEX, "deputy_index.md.j2", self._roster(catalog, serving_term, newest_first, True),
+                           "data/deputies", SearchHint(skip=True), layout="listing")
         for term in newest_first:
-            yield PageSpec(catalog.page("terms", term), "deputy_index.md.j2",
+            yield PageSpec(catalog.page(TERMS, term), "deputy_index.md.j2",
                            self._roster(catalog, term, newest_first, False), "data/deputies", SearchHint(),
-                           {"layout": "listing"})
+                           layout="listing")
         for term in newest_first:
             yield PageSpec(
                 composition_page(term),
                 "composition.md.j2",
                 self._composition(catalog, term, newest_first),
                 "data/deputies",
-                meta={"crumbs": [crumb(term.name + "代表名单", catalog.page("terms", term))]},
+                crumbs=(crumb(term.name + "代表名单", catalog.page(TERMS, term)),),
             )
 
     @staticmethod
     def _group_order(catalog) -> dict[str, int]:
         """代表团 and 代表小组 in the office's own order: as data/groups.yaml lists them."""
-        return {g.id: i for i, g in enumerate(catalog.records("groups"))}
+        return {g.id: i for i, g in enumerate(catalog.records(GROUPS))}
 
     def _roster(self, catalog, term, terms, is_section: bool) -> dict:
         seats = catalog.index(self.name).by_term.get(term.id, [])
@@ -387,7 +392,7 @@ class DeputiesKind(RecordKind):
     def popolo(self, catalog, popolo):
         """Each deputy a person; each term served a membership of the people's congress (with the 选区 as
         an area), of their group, and of the term's Standing Committee for each role held there (a post)."""
-        committees = {g.term: g for g in catalog.records("groups") if g.kind == "常委会"}
+        committees = {g.term: g for g in catalog.records(GROUPS) if g.kind == "常委会"}
         persons, memberships, areas, posts = [], [], {}, {}
         for deputy in catalog.records(self.name):
             person = popolo.id(self.name, deputy.id)
@@ -397,7 +402,7 @@ class DeputiesKind(RecordKind):
                             "image": popolo.file(deputy.photo) if deputy.photo else None,
                             "links": popolo.links(self.page(deputy))})
             for seat in catalog.index(self.name).by_deputy.get(deputy.id, []):
-                period = {"person_id": person, "legislative_period_id": popolo.id("terms", seat.term.id),
+                period = {"person_id": person, "legislative_period_id": popolo.id(TERMS, seat.term.id),
                           "start_date": seat.start.isoformat(), "end_date": seat.end.isoformat() if seat.end else None}
                 area = popolo.id("areas", seat.membership.constituency) if seat.membership.constituency else None
                 if area:
@@ -406,7 +411,7 @@ class DeputiesKind(RecordKind):
                                     "label": f"{seat.term.name}人大代表"})
                 if seat.group:
                     memberships.append(
-                        {**period, "organization_id": popolo.id("groups", seat.group.id), "role": "成员"}
+                        {**period, "organization_id": popolo.id(GROUPS, seat.group.id), "role": "成员"}
                     )
                 committee = committees.get(seat.term.id)
                 if committee is None:
@@ -417,9 +422,9 @@ class DeputiesKind(RecordKind):
                         "id": post,
                         "label": role,
                         "role": role,
-                        "organization_id": popolo.id("groups", committee.id),
+                        "organization_id": popolo.id(GROUPS, committee.id),
                     }
-                    memberships.append({**period, "organization_id": popolo.id("groups", committee.id), "role": role,
+                    memberships.append({**period, "organization_id": popolo.id(GROUPS, committee.id), "role": role,
                                         "post_id": post})
         return {
             "persons": persons,
@@ -429,19 +434,19 @@ class DeputiesKind(RecordKind):
         }
 
     def sitemap(self, catalog):
-        terms = catalog.index("terms").newest_first
+        terms = catalog.index(TERMS).newest_first
         yield SiteMapGroup("代表和名录", [Link(INDEX, "代表风采")] +
-                           [Link(catalog.page("terms", t), t.name + "人大代表名册") for t in terms])
+                           [Link(catalog.page(TERMS, t), t.name + "人大代表名册") for t in terms])
 
     def home(self, catalog):
         """代表风采: the current term's numbers, the way into the roster and the composition."""
-        term = catalog.index("terms").current
+        term = catalog.index(TERMS).current
         if term is None:
             return
         serving = [s for s in catalog.index(self.name).by_term.get(term.id, []) if not s.ended_early]
         women = sum(1 for s in serving if s.deputy.gender == "女")
         groups = len({s.group.id for s in serving if s.group and s.group.kind == "代表团"})
-        yield HomeBlock("daibiao", "代表风采", Link(INDEX, "全部代表"), [], "deputies_home.md.j2", {
+        yield HomeBlock(address.DEPUTIES, "代表风采", Link(INDEX, "全部代表"), [], "deputies_home.md.j2", {
             "term": term, "serving": len(serving), "women": women, "groups": groups,
             "roster": Link(INDEX, f"{term.name}代表名单"), "composition": Link(composition_page(term), "代表构成")})
 
@@ -450,7 +455,7 @@ class DeputiesKind(RecordKind):
             int(m[1]) for p in (editor.root / "data/deputies").glob("d*.yaml") if (m := re.fullmatch(r"d(\d+)", p.stem))
         ]
         new_id = f"d{max(used, default=0) + 1:04d}"
-        values = {"id": new_id, "name": args.name, "memberships": [{"term": editor.current_term().id}]}
+        values = {"id": new_id, "name": args.name, "memberships": [{"term": current_term(editor).id}]}
         return Draft(
             f"data/deputies/{new_id}.yaml",
             f"人大代表 {new_id}。编号一经使用不再改变。填写标有（必填）的空白项；不知道的可选项保留 null。",

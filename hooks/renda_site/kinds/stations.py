@@ -11,15 +11,21 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field, StringConstraints
 
+from .. import address
 from ..input.sources import DataSource
 from ..model.kind import Draft, OpenDataSet, RecordKind, Scaffold
 from ..model.records import DocsPath, Id, LongText, Record, Text
 from ..model.relations import MENTIONS, Relation
 from ..outputs import HomeBlock, Link, PageSpec, SearchHint, Section, SiteMapGroup, crumb
+from .deputies import NAME as DEPUTIES, DeputyId
+from .groups import NAME as GROUPS
+from .terms import NAME as TERMS
+
+NAME = "stations"                  # the kind's registry name, its data folder's name
 
 StationKind = Literal["代表联络站", "代表之家"]
 Phone = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9][0-9 ()（）-]{5,24}[0-9]$")]
-INDEX = "daibiaogongzuo/lianluozhan/index.md"
+INDEX = address.STATION_INDEX
 GROUP_SUFFIX = "代表团"            # a town's 代表团 is named after it: 城关镇代表团
 
 
@@ -35,7 +41,7 @@ class Station(Record):
     phone: Phone | None = Field(default=None, description="办公电话（座机）；不得填写个人手机号码")
     photo: DocsPath | None = Field(default=None, description="照片，docs/ 下的路径")
     opened: datetime.date | None = Field(default=None, description="建成或揭牌日期")
-    deputies: list[Id] = Field(default_factory=list, description="进站代表（本届代表的编号）")
+    deputies: list[DeputyId] = Field(default_factory=list, description="进站代表（本届代表的编号）")
     intro: LongText | None = Field(default=None, description="简介（Markdown）：功能室、联系的村（社区）、近期活动")
 
 
@@ -48,14 +54,14 @@ def towns(groups, term_id: str | None) -> list[str]:
 def town_order(catalog):
     """Sort key of stations in the county's own order of its towns (the order of the current term's
     代表团 in data/groups.yaml, as the county lists them), not by the characters of their names."""
-    terms = catalog.records("terms")
+    terms = catalog.records(TERMS)
     current = max(terms, key=lambda t: t.start).id if terms else None
-    order = {town: i for i, town in enumerate(towns(catalog.records("groups"), current))}
+    order = {town: i for i, town in enumerate(towns(catalog.records(GROUPS), current))}
     return lambda s: (order.get(s.town, len(order)), s.town, s.kind != "代表之家", s.name)
 
 
 def _deputy_section(catalog, refs) -> Section:
-    rows = [(catalog.link("stations", ref.source), ref.source.town, ref.source.reception_days) for ref in refs]
+    rows = [(catalog.link(NAME, ref.source), ref.source.town, ref.source.reception_days) for ref in refs]
     return Section("代表联络站", ("联络站", "乡镇", "接待日"), rows)
 
 
@@ -90,20 +96,14 @@ CSV = [
 
 
 class StationsKind(RecordKind):
-    name = "stations"
+    name = NAME
     label = "联络站"
     sources = (
-        DataSource("stations", Station, "data/stations", "files", "station", "代表联络站（data/stations/<编号>.yaml）"),
+        DataSource(NAME, Station, "data/stations", "files", "station", "代表联络站（data/stations/<编号>.yaml）"),
     )
     id_matches_file = True
     relations = (
-        Relation(
-            MENTIONS,
-            "deputies",
-            "代表编号",
-            lambda s: [(d, ("deputies", i), s) for i, d in enumerate(s.deputies)],
-            section=_deputy_section,
-        ),
+        Relation(MENTIONS, "代表编号", ("deputies.*",), section=_deputy_section),
     )
     open_data = (OpenDataSet(
         "stations", "代表联络站", "代表联络站和代表之家：每站一项，含地址、接待日和进站代表", FIELDS, Station,
@@ -124,15 +124,15 @@ class StationsKind(RecordKind):
         return sorted(records, key=lambda s: (s.town, s.kind != "代表之家", s.name))
 
     def page(self, station) -> str:
-        return f"daibiaogongzuo/lianluozhan/{station.id}.md"
+        return address.station(station.id)
 
     def updated(self, station):
         return station.opened
 
     def check(self, checker) -> None:
-        terms = checker.records("terms")
+        terms = checker.records(TERMS)
         current = max(terms, key=lambda t: t.start).id if terms else None
-        known = towns(checker.records("groups"), current)
+        known = towns(checker.records(GROUPS), current)
         names: dict[str, Station] = {}
         for station in checker.records(self.name):
             if known and station.town not in known:
@@ -150,8 +150,8 @@ class StationsKind(RecordKind):
             for index, deputy in enumerate(station.deputies):
                 if station.deputies.index(deputy) < index:
                     checker.error(station, ("deputies", index), f"代表「{deputy}」重复列出")
-                elif current and checker.get("deputies", deputy) is not None and \
-                        checker.serving("deputies", deputy, current, checker.today) is None:
+                elif current and checker.get(DEPUTIES, deputy) is not None and \
+                        checker.serving(DEPUTIES, deputy, current, checker.today) is None:
                     checker.error(station, ("deputies", index), f"代表「{deputy}」不是本届（第 {current} 届）现任代表")
 
     def pages(self, catalog):
@@ -163,14 +163,14 @@ class StationsKind(RecordKind):
                 {"station": station, "index": INDEX},
                 station.origin.path,
                 SearchHint(),
-                {"layout": "record", "crumbs": [crumb("代表联络站", INDEX)]},
+                layout="record", crumbs=(crumb("代表联络站", INDEX),),
             )
         if stations:
             by_town: dict[str, list[Station]] = {}
             for station in sorted(stations, key=town_order(catalog)):
                 by_town.setdefault(station.town, []).append(station)
             yield PageSpec(INDEX, "stations.md.j2", {"by_town": by_town, "total": len(stations)}, "data/stations",
-                           SearchHint(skip=True), {"layout": "listing"})
+                           SearchHint(skip=True), layout="listing")
 
     def project(self, dataset, station, catalog, urls) -> dict:
         return {
@@ -185,7 +185,7 @@ class StationsKind(RecordKind):
             "photo": urls.file(station.photo) if station.photo else None,
             "opened": station.opened.isoformat() if station.opened else None,
             "deputies": [
-                {"deputy": d, "name": catalog.title("deputies", catalog.get("deputies", d))} for d in station.deputies
+                {"deputy": d, "name": catalog.title(DEPUTIES, catalog.get(DEPUTIES, d))} for d in station.deputies
             ],
             "intro": station.intro.strip() if station.intro else None,
             "url": urls.page(self.page(station)),
@@ -193,7 +193,7 @@ class StationsKind(RecordKind):
 
     def column_links(self, catalog):
         if catalog.records(self.name):
-            yield "daibiaogongzuo", Link(INDEX, f"代表联络站（{len(catalog.records(self.name))} 个）")
+            yield address.DEPUTY_WORK, Link(INDEX, f"代表联络站（{len(catalog.records(self.name))} 个）")
 
     def sitemap(self, catalog):
         if catalog.records(self.name):
@@ -203,7 +203,7 @@ class StationsKind(RecordKind):
         """Shown inside 代表工作: how many stations, in how many towns, and the way to the directory."""
         stations = catalog.records(self.name)
         if stations:
-            yield HomeBlock("daibiaogongzuo", "代表工作", None, [], "stations_home.md.j2",
+            yield HomeBlock(address.DEPUTY_WORK, "代表工作", None, [], "stations_home.md.j2",
                             {"total": len(stations), "towns": len({s.town for s in stations}), "index": INDEX})
 
     def draft(self, editor, args) -> Draft:

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field
 
+from .. import address
 from ..input.sources import DataSource
 from ..model.kind import RecordKind
 from ..model.records import Id, Record, Text
+from ..model.references import RefTo
+
+NAME = "terms"                  # the kind's registry name, its data folder's name
+TermId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 届次
 
 
 class Term(Record):
@@ -39,16 +45,25 @@ class Terms:
         return next((t for t in reversed(self.ordered) if t.start <= day and (t.end is None or day <= t.end)), None)
 
 
+def current_term(editor: Any) -> Term:
+    """The newest term, for a new file's blanks (`bash dev.sh new`); `editor` is the scaffolder."""
+    terms = editor.loaded.of(NAME)
+    if not terms:
+        raise editor.error("data/terms.yaml 中没有可用的届次，请先填写届次")
+    newest: Term = max(terms, key=lambda t: t.start)
+    return newest
+
+
 class TermsKind(RecordKind):
-    name = "terms"
+    name = NAME
     label = "届次"
-    sources = (DataSource("terms", Term, "data/terms.yaml", "list", "terms", "届次（data/terms.yaml）"),)
+    sources = (DataSource(NAME, Term, "data/terms.yaml", "list", "terms", "届次（data/terms.yaml）"),)
 
     def order(self, records):
         return sorted(records, key=lambda t: t.start)
 
     def page(self, term) -> str:
-        return f"daibiao/jie-{term.id}.md"
+        return address.term_roster(term.id)
 
     def title(self, term, catalog) -> str:
         return term.name

@@ -6,18 +6,23 @@ suggestions it handled and their figures), and an index of all units by kind.
 """
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
 from pydantic import ConfigDict, Field
 
+from .. import address
 from ..input.sources import DataSource
 from ..model.kind import RecordKind
 from ..model.records import Id, Record, Text
+from ..model.references import RefTo
 from ..model.relations import HANDLED_BY
 from ..outputs import Link, PageSpec, SearchHint, SiteMapGroup, crumb
 
+NAME = "units"                  # the kind's registry name, its data folder's name
+UnitId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 承办单位
+
 UnitKind = Literal["县政府部门", "乡镇", "县直单位", "其他"]
-INDEX = "banli/danwei/index.md"
+INDEX = address.UNIT_INDEX
 
 
 class Unit(Record):
@@ -28,13 +33,13 @@ class Unit(Record):
 
 
 class UnitsKind(RecordKind):
-    name = "units"
+    name = NAME
     label = "承办单位"
-    sources = (DataSource("units", Unit, "data/units.yaml", "list", "units", "承办单位（data/units.yaml）",
+    sources = (DataSource(NAME, Unit, "data/units.yaml", "list", "units", "承办单位（data/units.yaml）",
                           required=False),)
 
     def page(self, unit) -> str:
-        return f"banli/danwei/{unit.id}.md"
+        return address.unit(unit.id)
 
     def check(self, checker) -> None:
         first: dict[str, Unit] = {}
@@ -50,7 +55,7 @@ class UnitsKind(RecordKind):
             yield PageSpec(self.page(unit), "unit.md.j2", {"unit": unit, "index": INDEX,
                                                          "sections": catalog.sections_about(self.name, unit.id)},
                            "data/units.yaml", SearchHint(person=(unit.name,)),
-                           {"layout": "record", "crumbs": [crumb("承办单位", INDEX)]})
+                           layout="record", crumbs=(crumb("承办单位", INDEX),))
         if units:
             by_kind = {kind: [u for u in units if u.kind == kind] for kind in get_args(UnitKind)}
             yield PageSpec(
@@ -62,12 +67,12 @@ class UnitsKind(RecordKind):
                 },
                 "data/units.yaml",
                 SearchHint(skip=True),
-                {"layout": "listing"},
+                layout="listing",
             )
 
     def column_links(self, catalog):
         if catalog.records(self.name):
-            yield "banli", Link(INDEX, "代表建议承办单位")
+            yield address.HANDLING, Link(INDEX, "代表建议承办单位")
 
     def sitemap(self, catalog):
         if catalog.records(self.name):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..clock import beijing_today
 from ..outputs import Link, Section
 from ..text import NameFinder
+from .references import EVERY, PAGES, located, split, target_of, trie_of
 from .relations import Ref, Relation
 
 if TYPE_CHECKING:
@@ -27,6 +28,11 @@ class Catalog:
     def __init__(self, config: SiteConfig, kinds: Iterable[RecordKind], loaded: Loaded) -> None:
         self.config = config                               # data/site.yaml (SiteConfig)
         self.kinds = {kind.name: kind for kind in kinds}
+        # The kind whose records are the hand-written pages under docs/ (front matter and text), which
+        # the page decoration and the inspection read: known by its source's shape, not by its name.
+        self.pages_kind = next((name for name, kind in self.kinds.items()
+                                if any(source.shape == "pages" for source in kind.sources)), "")
+        self._kind_of_model = {source.model: name for name, kind in self.kinds.items() for source in kind.sources}
         today = loaded.today or beijing_today()
         # Records kept back (drafts, scheduled articles): left out here, so no stage ever sees them.
         self.withheld = {(name, kind.page(r) or kind.key(r)): (r, reason) for name, kind in self.kinds.items()
@@ -40,8 +46,9 @@ class Catalog:
         for name, kind in self.kinds.items():
             for relation in kind.relations:
                 for record in self._records[name]:
-                    for target, loc, detail in relation.refs(record):
-                        self._refs[(relation.target, target)].append(Ref(relation, name, record, target, loc, detail))
+                    for target, loc, holder, detail in relation.refs(record):
+                        ref = Ref(relation, name, record, target, loc, detail, holder)
+                        self._refs[(relation.target, target)].append(ref)
         # References found in texts come after the typed ones, so their tables end a record page.
         for name, kind in self.kinds.items():
             for relation in kind.relations:
@@ -68,7 +75,7 @@ class Catalog:
         text = relation.text
         assert text is not None          # called only for a relation with a text
         for record in self._records[kind]:
-            found = {unique[name]: name for name in finder.find(text(record) or "")}
+            found = {unique[name]: name for name in finder.find(getattr(record, text) or "")}
             for key, name in found.items():
                 self._refs[(relation.target, key)].append(Ref(relation, kind, record, key, (), name))
 
@@ -103,6 +110,21 @@ class Catalog:
 
     def link(self, kind: str, record: Any) -> Link | None:
         return self.kinds[kind].link(record, self)
+
+    def kind_of(self, record: Any) -> str:
+        """The registry name of the kind whose model `record` is."""
+        return self._kind_of_model[type(record)]
+
+    def follow(self, holder: Any, path: str) -> Any:
+        """The record that the reference field at `path` of `holder` (a record, or a part of one) refers
+        to, None when the field is empty; a list of them for a path through a list ("cosigners.*"). The
+        kind comes from the field's declared type; a page in docs/ is a record of the pages kind."""
+        steps = split(path)
+        model: type = type(holder)
+        target = target_of(model, steps)
+        kind = self.pages_kind if target == PAGES else target
+        found = [self.get(kind, key) for key, _, _, _ in located(holder, trie_of({path: None}))]
+        return found if EVERY in steps else (found[0] if found else None)
 
     def refs_to(self, kind: str, key: str, relation: str | None = None) -> list[Ref]:
         """Every reference to record `key` of `kind` (or to a page, kind "pages"), in registry and

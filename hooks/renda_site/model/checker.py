@@ -38,8 +38,8 @@ class Checker:
         for name, kind in self.kinds.items():
             for relation in kind.relations:
                 for record in loaded.of(name):
-                    for target, loc, detail in relation.refs(record):
-                        ref = Ref(relation, name, record, target, loc, detail)
+                    for target, loc, holder, detail in relation.refs(record):
+                        ref = Ref(relation, name, record, target, loc, detail, holder)
                         self._refs[(relation.target, target)].append(ref)
                         self._all_refs.append(ref)
 

@@ -2,9 +2,10 @@
 stage of the pipeline (load, check, catalog, pages, feeds, open data, schemas, search, scaffolds, site map,
 home page) loops over the registry of kinds instead of naming them.
 
-A kind refers to another kind only by its registry name, through a declared `Relation`: one kind says
-its items *publish* records of a second kind, another that its entries *mention* people of a third;
-the third kind's record page then lists whatever any kind says about its record, importing none of them.
+A kind refers to another kind through a typed reference field of its model (`Annotated[Id, RefTo(...)]`,
+see references.py) and a declared `Relation` naming that field: one kind says its items *publish* records
+of a second kind, another that its entries *mention* people of a third; the third kind's record page then
+lists whatever any kind says about its record, importing none of them.
 """
 from __future__ import annotations
 
@@ -71,6 +72,13 @@ class Draft:
 
 class RecordKind:
     """Base class: every method has a harmless default, so a kind declares only what it has."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Binds the kind's declared relations to its model: each takes its target kind from the
+        reference fields it names (see Relation.bind), so a wrong path fails when the kind is imported."""
+        super().__init_subclass__(**kwargs)
+        if "relations" in cls.__dict__:
+            cls.relations = tuple(relation.bind(cls.sources[0].model) for relation in cls.relations)
 
     name: ClassVar[str]                         # registry name, the data folder's name
     label: ClassVar[str]                        # in messages: 「代表编号「d0001」重复」
@@ -170,7 +178,7 @@ class RecordKind:
 
     def draft(self, editor: Any, args: argparse.Namespace) -> Draft:
         """A new data file for `bash dev.sh new <scaffold.command>` (see Scaffold). `editor` is the
-        scaffolder: its `root`, `loaded` content, `today`, `current_term()` and `county()`."""
+        scaffolder: its `root`, `loaded` content, `today`, `county()` and `error(message)`."""
         raise NotImplementedError
 
     def link(self, record: Any, catalog: Catalog) -> Link | None:

@@ -77,7 +77,7 @@ class OpenData:
     def developer_page(self, files: list[GeneratedFile]) -> PageSpec:
         """数据字段说明, for developers: the files' structure, every field, the JSON Schemas."""
         return PageSpec(address.OPEN_DATA_FIELDS, "open_data_fields.md.j2", self._context(files), None, SearchHint(),
-                        {"crumbs": [crumb("数据开放", address.OPEN_DATA)]})
+                        crumbs=(crumb("数据开放", address.OPEN_DATA),))
 
     def _context(self, files: list[GeneratedFile]) -> dict:
         downloads, tables, examples, notes, csv_notes = [], [], [], [], []

@@ -58,7 +58,7 @@ def neighbours(articles, column, article) -> tuple:
 
 
 def decorate(catalog, src_uri: str, markdown: str) -> str:
-    articles = catalog.index("articles")
+    articles = catalog.index(catalog.pages_kind)
     article = articles.by_uri.get(src_uri)
     held = catalog.withheld_pages().get(src_uri)      # only the preview renders such a page
     citations = [(*CITED_AS.get(ref.relation.name, ("", "")), *catalog.cite(ref))

@@ -41,15 +41,31 @@ def _href(context, to_path: str) -> Markup:
 
 
 @pass_context
-def _page(context, kind: str, record) -> str:
-    """Source path of a record's page: `page("terms", term)` or `page("terms", "18")`."""
+def _to(context, holder, path: str) -> Link | list[Link]:
+    """The link to the record a typed reference field refers to: `to(s, "lead")`, or the links of a
+    list field, `to(m, "presiding.*")`; the kind comes from the model, not from the template."""
     catalog = context["catalog"]
-    return catalog.page_of(kind, record) if isinstance(record, str) else catalog.page(kind, record)
+    found = catalog.follow(holder, path)
+    if isinstance(found, list):
+        return [catalog.link(catalog.kind_of(record), record) for record in found]
+    return catalog.link(catalog.kind_of(found), found)
 
 
 @pass_context
-def _title(context, kind: str, record) -> str:
-    return context["catalog"].title(kind, record)
+def _ref(context, holder, path: str):
+    """The record (or list of records) a typed reference field refers to: `ref(reply, "page")`."""
+    return context["catalog"].follow(holder, path)
+
+
+@pass_context
+def _page_of(context, record) -> str:
+    """Source path of a record's page; the record's kind comes from its model."""
+    return context["catalog"].page(context["catalog"].kind_of(record), record)
+
+
+@pass_context
+def _title_of(context, record) -> str:
+    return context["catalog"].title(context["catalog"].kind_of(record), record)
 
 
 def _cell(context, value) -> Markup:
@@ -92,8 +108,10 @@ ENV = Environment(
 ENV.globals.update(
     link=_link,
     href=_href,
-    page=_page,
-    title=_title,
+    to=_to,
+    ref=_ref,
+    page_of=_page_of,
+    title_of=_title_of,
     cell=pass_context(_cell),
     chart=_chart,
     tables=_tables,
@@ -130,4 +148,4 @@ def render_pages(specs: Iterable[PageSpec], catalog, directory_urls: bool = True
     for spec in specs:
         template = templates.get(spec.template) or templates.setdefault(spec.template, ENV.get_template(spec.template))
         markdown = template.render(page_uri=spec.uri, catalog=catalog, directory_urls=directory_urls, **spec.context)
-        yield GeneratedPage(spec.uri, front_matter(spec.meta) + markdown, spec.edit_path)
+        yield GeneratedPage(spec.uri, front_matter(spec.front_matter()) + markdown, spec.edit_path)

@@ -119,7 +119,7 @@ class PageTags:
         if uri == HOME:
             return "home"
         spec = self.specs.get(uri)
-        if (spec is not None and spec.meta.get("layout") == "listing") or uri.endswith("/index.md"):
+        if (spec is not None and spec.layout == "listing") or uri.endswith("/index.md"):
             return "listing"
         return "content"
 

@@ -21,7 +21,7 @@ def home_page(catalog, kinds) -> PageSpec:
               if (merged := _merged(offered[block_id], config.items)) is not None]
     topics = [(topic.title, topic.url) for topic in config.topics]
     return PageSpec(address.HOME, "home.md.j2", {"headline": headline, "blocks": blocks, "topics": topics},
-                    "data/site.yaml", SearchHint(skip=True), {"layout": "home"})
+                    "data/site.yaml", SearchHint(skip=True), layout="home")
 
 
 def _merged(blocks: list[HomeBlock], count: int) -> HomeBlock | None:
@@ -46,4 +46,4 @@ def sitemap_page(catalog, kinds) -> PageSpec:
         for group in kind.sitemap(catalog):
             groups.setdefault(group.heading, []).extend(group.links)
     return PageSpec(address.SITEMAP, "sitemap.md.j2", {"groups": groups}, None, SearchHint(skip=True),
-                    {"title": "网站地图", "template": "rd-ditu.html", "hide": ["toc"]})
+                    title="网站地图", theme_template="rd-ditu.html", hides=("toc",))

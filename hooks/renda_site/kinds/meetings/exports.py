@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from ...model.kind import OpenDataSet
 from ...model.relations import PUBLISHES
-from .model import AgendaItem, Meeting, meeting_title, passed
+from ..appointments import NAME as APPOINTMENTS
+from ..articles import NAME as ARTICLES
+from ..deputies import NAME as DEPUTIES
+from ..groups import NAME as GROUPS
+from ..terms import NAME as TERMS
+from .model import NAME, AgendaItem, Meeting, meeting_title, passed
 
 FIELDS = [("id", None), ("title", "会议名称"), ("term", "届次"), ("start", None), ("end", None), ("place", None),
           ("presiding", "主持人（列表）：deputy（代表编号）和 name（姓名）"), ("members", None), ("present", None),
@@ -53,23 +58,23 @@ OPEN_DATA = OpenDataSet(
 
 
 def _person(catalog, deputy: str) -> dict:
-    return {"deputy": deputy, "name": catalog.title("deputies", catalog.get("deputies", deputy))}
+    return {"deputy": deputy, "name": catalog.title(DEPUTIES, catalog.get(DEPUTIES, deputy))}
 
 
 def _page(catalog, urls, page: str) -> dict:
-    article = catalog.get("articles", page)
+    article = catalog.get(ARTICLES, page)
     return {"title": article.meta.title if article else page, "url": urls.page(page)}
 
 
 def project(m: Meeting, catalog, urls) -> dict:
     def item(entry: AgendaItem) -> dict:
-        lst = catalog.get("appointments", entry.appointments) if entry.appointments else None
+        lst = catalog.get(APPOINTMENTS, entry.appointments) if entry.appointments else None
         return {
             "title": entry.title,
             "documents": [_page(catalog, urls, p) for p in entry.documents],
             "opinion": _page(catalog, urls, entry.opinion) if entry.opinion else None,
             "adopted": _page(catalog, urls, entry.adopted) if entry.adopted else None,
-            "appointments": {"title": lst.title, "url": urls.page(catalog.page("appointments", lst))} if lst else None,
+            "appointments": {"title": lst.title, "url": urls.page(catalog.page(APPOINTMENTS, lst))} if lst else None,
             "vote": {
                 "in_favour": entry.vote.in_favour,
                 "against": entry.vote.against,
@@ -80,11 +85,11 @@ def project(m: Meeting, catalog, urls) -> dict:
             else None,
         }
 
-    bulletins = [ref.source for ref in catalog.refs_to("meetings", m.id, PUBLISHES)]
+    issues = catalog.refs_to(NAME, m.id, PUBLISHES)         # the bulletin issues that carry the meeting
     return {
         "id": m.id,
         "title": meeting_title(catalog, m),
-        "term": catalog.get("terms", m.term).name,
+        "term": catalog.get(TERMS, m.term).name,
         "start": m.start.isoformat(),
         "end": m.end.isoformat() if m.end else None,
         "place": m.place,
@@ -97,23 +102,24 @@ def project(m: Meeting, catalog, urls) -> dict:
         "agenda": [item(entry) for entry in m.agenda],
         "news": [_page(catalog, urls, p) for p in m.news],
         "bulletins": [
-            {"title": catalog.title("bulletins", b), "url": urls.page(catalog.page("bulletins", b))} for b in bulletins
+            {"title": catalog.title(ref.kind, ref.source), "url": urls.page(catalog.page(ref.kind, ref.source))}
+            for ref in issues
         ],
-        "url": urls.page(catalog.page("meetings", m)),
+        "url": urls.page(catalog.page(NAME, m)),
     }
 
 
 def popolo(catalog, helper, meetings: list[Meeting]) -> dict:
     """Each meeting an event of its term, held by the term's Standing Committee; each vote a vote event."""
-    committees = {g.term: g for g in catalog.records("groups") if g.kind == "常委会"}
+    committees = {g.term: g for g in catalog.records(GROUPS) if g.kind == "常委会"}
     events, votes = [], []
     for m in meetings:
-        body = helper.id("groups", committees[m.term].id) if m.term in committees else helper.assembly
-        event = helper.id("meetings", m.id)
+        body = helper.id(GROUPS, committees[m.term].id) if m.term in committees else helper.assembly
+        event = helper.id(NAME, m.id)
         events.append({"id": event, "name": meeting_title(catalog, m), "classification": "常委会会议",
                        "start_date": m.start.isoformat(), "end_date": m.last_day.isoformat(), "location": m.place,
-                       "organization_id": body, "parent_id": helper.id("terms", m.term),
-                       "sources": helper.links(catalog.page("meetings", m))})
+                       "organization_id": body, "parent_id": helper.id(TERMS, m.term),
+                       "sources": helper.links(catalog.page(NAME, m))})
         for number, entry in enumerate(m.agenda, 1):
             if entry.vote is None:
                 continue

@@ -26,16 +26,19 @@ from ...outputs import (
     crumb,
 )
 from ...text import cn_date
+from ..appointments import NAME as APPOINTMENTS
+from ..articles import NAME as ARTICLES
+from ..terms import NAME as TERMS, current_term
 from .exports import OPEN_DATA, popolo, project
-from .model import Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed, short_title
+from .model import NAME, Meeting, check_adopted_once, check_meeting, check_numbers, meeting_title, passed, short_title
 
-SECTION = "huiyi"
-INDEX = "huiyi/index.md"
+SECTION = address.MEETINGS
+INDEX = address.MEETING_INDEX
 ROLES = {"presiding": "主持", "present_members": "出席", "invited_deputies": "列席"}
 
 
 def term_page(term_id: str) -> str:
-    return f"huiyi/jie-{term_id}.md"
+    return address.meetings_of_term(term_id)
 
 
 def vote_text(meeting: Meeting, vote) -> str:
@@ -43,29 +46,15 @@ def vote_text(meeting: Meeting, vote) -> str:
     return f"赞成 {vote.in_favour} 票，反对 {vote.against} 票，弃权 {vote.abstain} 票，{verdict}"
 
 
-def _people(m: Meeting):
-    for field, role in ROLES.items():
-        for i, deputy in enumerate(getattr(m, field)):
-            yield deputy, (field, i), role
-
-
-def _considered(m: Meeting):
-    for i, item in enumerate(m.agenda):
-        for j, page in enumerate(item.documents):
-            yield page, ("agenda", i, "documents", j), "审议的文件"
-        if item.opinion:
-            yield item.opinion, ("agenda", i, "opinion"), "审议意见"
-
-
 def _cite_vote(catalog, ref) -> tuple[Link, str]:
     """«本文经……第十七次会议表决通过（2024年4月25日，赞成 24 票……）»."""
-    m, item = ref.source, ref.source.agenda[ref.detail]
+    m, item = ref.source, ref.holder
     note = cn_date(m.last_day) + ("，" + vote_text(m, item.vote) if item.vote else "")
-    return Link(catalog.page("meetings", m), meeting_title(catalog, m)), note
+    return Link(catalog.page(NAME, m), meeting_title(catalog, m)), note
 
 
 def _cite(catalog, ref) -> tuple[Link, str]:
-    return Link(catalog.page("meetings", ref.source), meeting_title(catalog, ref.source)), ref.detail
+    return Link(catalog.page(NAME, ref.source), meeting_title(catalog, ref.source)), ref.detail
 
 
 def _deputy_section(catalog, refs) -> Section:
@@ -78,7 +67,7 @@ def _deputy_section(catalog, refs) -> Section:
     rows, counts = [], []
     for m in sorted(meetings.values(), key=lambda m: m.start):
         roles = parts[m.id]
-        rows.append((Link(catalog.page("meetings", m), short_title(catalog, m)), cn_date(m.start), "、".join(roles)))
+        rows.append((Link(catalog.page(NAME, m), short_title(catalog, m)), cn_date(m.start), "、".join(roles)))
         if "主持" in roles:
             counts.append((m.term, "主持常委会会议"))
         counts.append((m.term, "列席常委会会议" if roles == ["列席"] else "出席常委会会议"))
@@ -92,46 +81,23 @@ def _issues(catalog, refs) -> list[Link]:
 
 
 class MeetingsKind(RecordKind):
-    name = "meetings"
+    name = NAME
     label = "常委会会议"
     sources = (
         DataSource(
-            "meetings", Meeting, "data/meetings", "files", "meeting", "常委会会议（data/meetings/<届次>-<次数>.yaml）"
+            NAME, Meeting, "data/meetings", "files", "meeting", "常委会会议（data/meetings/<届次>-<次数>.yaml）"
         ),
     )
     id_matches_file = True
     section = (SECTION, "常委会会议")
     relations = (
-        Relation(BELONGS_TO, "terms", "届次", lambda m: [(m.term, ("term",), None)]),
-        Relation(MENTIONS, "deputies", "代表编号", lambda m: list(_people(m)), section=_deputy_section),
-        Relation(
-            ADOPTS,
-            "appointments",
-            "任免名单",
-            lambda m: [
-                (item.appointments, ("agenda", i, "appointments"), i)
-                for i, item in enumerate(m.agenda)
-                if item.appointments
-            ],
-            cite=_cite_vote,
-        ),
-        Relation(
-            ADOPTS,
-            PAGES,
-            "通过的文件",
-            lambda m: [(item.adopted, ("agenda", i, "adopted"), i) for i, item in enumerate(m.agenda) if item.adopted],
-            cite=_cite_vote,
-            check=False,
-        ),
-        Relation(CONSIDERS, PAGES, "审议的文件", lambda m: list(_considered(m)), cite=_cite, check=False),
-        Relation(
-            REPORTED_BY,
-            PAGES,
-            "会议报道",
-            lambda m: [(page, ("news", i), "会议报道") for i, page in enumerate(m.news)],
-            cite=_cite,
-            check=False,
-        ),
+        Relation(BELONGS_TO, "届次", ("term",)),
+        Relation(MENTIONS, "代表编号", {f"{field}.*": role for field, role in ROLES.items()}, section=_deputy_section),
+        Relation(ADOPTS, "任免名单", ("agenda.*.appointments",), cite=_cite_vote),
+        Relation(ADOPTS, "通过的文件", ("agenda.*.adopted",), cite=_cite_vote, check=False),
+        Relation(CONSIDERS, "审议的文件", {"agenda.*.documents.*": "审议的文件", "agenda.*.opinion": "审议意见"},
+                 cite=_cite, check=False),
+        Relation(REPORTED_BY, "会议报道", {"news.*": "会议报道"}, cite=_cite, check=False),
     )
     open_data = (OPEN_DATA,)
     scaffold = Scaffold("meeting", "新建常委会会议 data/meetings/<届次>-<会议次数>.yaml", Meeting,
@@ -146,7 +112,7 @@ class MeetingsKind(RecordKind):
         return sorted(records, key=lambda m: (m.start, m.number), reverse=True)      # newest first
 
     def page(self, m) -> str:
-        return f"huiyi/{m.id}.md"
+        return address.meeting(m.id)
 
     def updated(self, m):
         return m.end or m.start
@@ -163,9 +129,9 @@ class MeetingsKind(RecordKind):
 
     def pages(self, catalog):
         meetings = catalog.records(self.name)
-        terms = [t for t in catalog.index("terms").newest_first if any(m.term == t.id for m in meetings)]
+        terms = [t for t in catalog.index(TERMS).newest_first if any(m.term == t.id for m in meetings)]
         for m in meetings:
-            term = catalog.get("terms", m.term)
+            term = catalog.get(TERMS, m.term)
             listing = INDEX if term is terms[0] else term_page(m.term)  # the newest term's meetings: the index
             yield PageSpec(
                 self.page(m),
@@ -173,14 +139,14 @@ class MeetingsKind(RecordKind):
                 self._context(catalog, m),
                 m.origin.path,
                 SearchHint(date=m.start),
-                {"layout": "record", "crumbs": [crumb(f"{term.name}常委会会议", listing)]},
+                layout="record", crumbs=(crumb(f"{term.name}常委会会议", listing),),
             )
         feed = {"path": address.feed(SECTION), "title": catalog.feed_title("常委会会议")}
         for position, term in enumerate(terms):
             yield PageSpec(INDEX if position == 0 else term_page(term.id), "meetings.md.j2", {
                 "term": term, "terms": terms, "meetings": [m for m in meetings if m.term == term.id], "feed": feed,
                 "index": INDEX, "term_page": term_page}, "data/meetings", SearchHint(skip=True),
-                {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]})
+                layout="listing", feed=feed["path"], feed_title=feed["title"])
 
     def _context(self, catalog, m: Meeting) -> dict:
         agenda = []
@@ -198,16 +164,16 @@ class MeetingsKind(RecordKind):
     @staticmethod
     def _doc(catalog, page: str) -> tuple[Link, list[Link]]:
         """A page with its title, and the bulletin issues that carry it."""
-        article = catalog.get("articles", page)
+        article = catalog.get(ARTICLES, page)
         return Link(page, article.meta.title if article else page), _issues(
             catalog, catalog.refs_to(PAGES, page, PUBLISHES)
         )
 
     @staticmethod
     def _list(catalog, list_id: str) -> tuple[Link, list[Link]]:
-        lst = catalog.get("appointments", list_id)
-        carried = _issues(catalog, catalog.refs_to("appointments", list_id, PUBLISHES))
-        return Link(catalog.page("appointments", lst), catalog.title("appointments", lst)), carried
+        lst = catalog.get(APPOINTMENTS, list_id)
+        carried = _issues(catalog, catalog.refs_to(APPOINTMENTS, list_id, PUBLISHES))
+        return Link(catalog.page(APPOINTMENTS, lst), catalog.title(APPOINTMENTS, lst)), carried
 
     def feeds(self, catalog):
         entries = [
@@ -224,7 +190,7 @@ class MeetingsKind(RecordKind):
 
     def sitemap(self, catalog):
         meetings = catalog.records(self.name)
-        terms = [t for t in catalog.index("terms").newest_first if any(m.term == t.id for m in meetings)]
+        terms = [t for t in catalog.index(TERMS).newest_first if any(m.term == t.id for m in meetings)]
         if terms:
             yield SiteMapGroup("常委会会议", [Link(INDEX if i == 0 else term_page(t.id), f"{t.name}常委会会议")
                                            for i, t in enumerate(terms)])
@@ -240,7 +206,7 @@ class MeetingsKind(RecordKind):
         )
 
     def draft(self, editor, args) -> Draft:
-        term = editor.current_term()
+        term = current_term(editor)
         held = [m for m in editor.loaded.of(self.name) if m.term == term.id]
         number = args.number or max((m.number for m in held), default=0) + 1
         last = max(held, key=lambda m: m.number, default=None)

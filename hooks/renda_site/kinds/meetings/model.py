@@ -3,11 +3,19 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
+from typing import Annotated
 
 from pydantic import ConfigDict, Field
 
-from ...model.records import DocsPath, Id, Record, Text
+from ...model.records import Id, Record, Text
+from ...model.references import PageRef, RefTo
 from ...text import cn_number
+from ..appointments import NAME as APPOINTMENTS, ListId
+from ..deputies import NAME as DEPUTIES, DeputyId
+from ..terms import NAME as TERMS, TermId
+
+NAME = "meetings"                  # the kind's registry name, its data folder's name
+MeetingId = Annotated[Id, RefTo(NAME)]   # a field holding the id of a 常委会会议
 
 MEMBER_ROLE = "常委会"          # a member of the Standing Committee holds a role naming it
 
@@ -26,33 +34,33 @@ class Vote(Record):
 class AgendaItem(Record):
     model_config = ConfigDict(title="会议议程")
     title: Text = Field(description="议程，如 听取和审议县人民政府关于……的报告")
-    documents: list[DocsPath] = Field(
+    documents: list[PageRef] = Field(
         default_factory=list, description="审议的报告、草案等文件，docs/ 下的 Markdown 页面"
     )
-    opinion: DocsPath | None = Field(default=None, description="会后形成的审议意见，docs/ 下的 Markdown 页面")
-    adopted: DocsPath | None = Field(default=None, description="表决通过的决定、决议等的全文，docs/ 下的 Markdown 页面")
-    appointments: Id | None = Field(default=None, description="表决的任免名单编号（与本次会议编号相同）")
+    opinion: PageRef | None = Field(default=None, description="会后形成的审议意见，docs/ 下的 Markdown 页面")
+    adopted: PageRef | None = Field(default=None, description="表决通过的决定、决议等的全文，docs/ 下的 Markdown 页面")
+    appointments: ListId | None = Field(default=None, description="表决的任免名单编号（与本次会议编号相同）")
     vote: Vote | None = Field(default=None, description="表决结果；不表决的议程不填")
 
 
 class Meeting(Record):
     model_config = ConfigDict(title="常委会会议")
     id: Id = Field(description="编号，<届次>-<会议次数>，与文件名相同，如 \"18-17\"")
-    term: Id = Field(description="届次编号")
+    term: TermId = Field(description="届次编号")
     number: int = Field(ge=1, le=999, description="本届常委会第几次会议")
     start: datetime.date = Field(description="会议日期（开始日期）")
     end: datetime.date | None = Field(default=None, description="结束日期；一天的会议不填")
     place: Text | None = Field(default=None, description="会议地点")
-    presiding: list[Id] = Field(min_length=1, description="主持会议的常委会主任或副主任（代表编号）")
+    presiding: list[DeputyId] = Field(min_length=1, description="主持会议的常委会主任或副主任（代表编号）")
     members: int = Field(ge=1, description="常委会组成人员人数（应到）")
     present: int = Field(ge=0, description="出席会议的组成人员人数（实到）")
-    present_members: list[Id] = Field(
+    present_members: list[DeputyId] = Field(
         default_factory=list, description="出席会议的组成人员（代表编号），可只列有代表个人页面的"
     )
-    invited_deputies: list[Id] = Field(default_factory=list, description="列席会议的县人大代表（代表编号）")
+    invited_deputies: list[DeputyId] = Field(default_factory=list, description="列席会议的县人大代表（代表编号）")
     observers: list[Text] = Field(default_factory=list, description="其他列席人员，如 县人民政府副县长×××")
     agenda: list[AgendaItem] = Field(min_length=1, description="会议议程，按顺序")
-    news: list[DocsPath] = Field(default_factory=list, description="会议的报道，docs/ 下的 Markdown 页面")
+    news: list[PageRef] = Field(default_factory=list, description="会议的报道，docs/ 下的 Markdown 页面")
 
     @property
     def last_day(self) -> datetime.date:
@@ -66,13 +74,13 @@ def passed(meeting: Meeting, vote: Vote) -> bool:
 
 def meeting_title(catalog, meeting: Meeting) -> str:
     """清溪县第十八届人民代表大会常务委员会第十七次会议."""
-    term = catalog.get("terms", meeting.term)
+    term = catalog.get(TERMS, meeting.term)
     return f"{catalog.county}{term.name}人民代表大会常务委员会第{cn_number(meeting.number)}次会议"
 
 
 def short_title(catalog, meeting: Meeting) -> str:
     """十八届常委会第十七次会议: in tables on phones, where the full name takes five lines."""
-    term = catalog.get("terms", meeting.term)
+    term = catalog.get(TERMS, meeting.term)
     return f"{term.name.removeprefix('第')}常委会第{cn_number(meeting.number)}次会议"
 
 
@@ -81,7 +89,7 @@ def check_meeting(m: Meeting, checker) -> None:
         checker.error(m, ("id",), f"编号应为「{m.term}-{m.number}」（届次-会议次数）")
     if m.end and m.end < m.start:
         checker.error(m, ("end",), "结束日期早于开始日期")
-    term = checker.get("terms", m.term)
+    term = checker.get(TERMS, m.term)
     if term and (m.start < term.start or (term.end and m.start > term.end)):
         checker.error(m, ("start",), f"会议日期不在{term.name}任期内")
     if m.start > checker.today:
@@ -106,9 +114,9 @@ def _people(m: Meeting, checker) -> None:
             loc = (field, index)
             if counts[deputy] > 1:
                 checker.error(m, loc, f"代表「{deputy}」重复列出")
-            if checker.get("deputies", deputy) is None:
+            if checker.get(DEPUTIES, deputy) is None:
                 continue                               # reported as a dangling reference
-            roles = checker.serving("deputies", deputy, m.term, m.start)
+            roles = checker.serving(DEPUTIES, deputy, m.term, m.start)
             if roles is None:
                 checker.error(m, loc, f"代表「{deputy}」在会议日期（{m.start}）不是第 {m.term} 届代表")
             elif field != "invited_deputies" and not any(MEMBER_ROLE in role for role in roles):
@@ -143,7 +151,7 @@ def _item(m: Meeting, index: int, item: AgendaItem, checker, seen_lists: set) ->
         elif item.appointments in seen_lists:
             checker.error(m, loc + ("appointments",), f"任免名单「{item.appointments}」在议程中已出现过")
         seen_lists.add(item.appointments)
-        lst = checker.get("appointments", item.appointments)
+        lst = checker.get(APPOINTMENTS, item.appointments)
         if lst is not None and not m.start <= lst.date <= m.last_day:
             checker.error(m, loc + ("appointments",), f"任免名单「{lst.id}」的通过日期（{lst.date}）不在会议日期内")
 

@@ -3,7 +3,7 @@ what follows from it (model.py), its checks, its index and figures, what it show
 pages (sections.py), its open data."""
 from .index import session_page, summary_page
 from .kind import KIND
-from .model import Reply, Suggestion, Supervision, add_months, due, on_time, timeline
+from .model import NAME, Reply, Suggestion, Supervision, add_months, due, on_time, timeline
 
-__all__ = ["KIND", "Suggestion", "Reply", "Supervision", "add_months", "due", "on_time", "timeline",
+__all__ = ["KIND", "NAME", "Suggestion", "Reply", "Supervision", "add_months", "due", "on_time", "timeline",
            "session_page", "summary_page"]

@@ -6,6 +6,8 @@ from collections import Counter
 from pathlib import PurePosixPath
 
 from ...model.records import SuggestionSettings
+from ..deputies import NAME as DEPUTIES
+from ..sessions import NAME as SESSIONS
 from .model import UNHAPPY, Suggestion
 
 LEADERS = ("常委会主任", "常委会副主任")
@@ -48,19 +50,19 @@ def _place(s: Suggestion, checker) -> None:
                       f"（文件应位于 data/suggestions/{s.session}/{s.number}.yaml）")
     elif name != f"{s.number}.yaml":
         checker.error(s, ("number",), f"建议编号 {s.number} 与文件名「{name}」不一致（文件名应为 {s.number}.yaml）")
-    session = checker.get("sessions", s.session)
+    session = checker.get(SESSIONS, s.session)
     if session is not None and s.filed < session.start:
         checker.error(s, ("filed",), f"提出日期早于会议开幕日期（{session.start}）")
 
 
 def _deputies(s: Suggestion, checker) -> None:
-    session = checker.get("sessions", s.session)
+    session = checker.get(SESSIONS, s.session)
     term = session.term if session is not None else None
     for loc, deputy in [(("lead",), s.lead)] + [(("cosigners", i), d) for i, d in enumerate(s.cosigners)]:
         if (
             term
-            and checker.get("deputies", deputy) is not None
-            and checker.serving("deputies", deputy, term, s.filed) is None
+            and checker.get(DEPUTIES, deputy) is not None
+            and checker.serving(DEPUTIES, deputy, term, s.filed) is None
         ):
             checker.error(s, loc, f"代表「{deputy}」在提出日期（{s.filed}）不是第 {term} 届代表")
     seen = {s.lead}
@@ -69,7 +71,7 @@ def _deputies(s: Suggestion, checker) -> None:
             checker.error(s, ("cosigners", index), f"代表「{deputy}」重复列出（领衔代表不再列为附议代表）")
         seen.add(deputy)
     if s.supervision and term:
-        roles = checker.serving("deputies", s.supervision.leader, term, s.assigned or s.filed)
+        roles = checker.serving(DEPUTIES, s.supervision.leader, term, s.assigned or s.filed)
         if roles is not None and not any(role.endswith(LEADERS) for role in roles):
             checker.error(
                 s, ("supervision", "leader"), f"督办领导「{s.supervision.leader}」不是常委会主任或副主任", warning=True

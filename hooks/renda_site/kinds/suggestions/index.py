@@ -6,7 +6,11 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ... import address
 from ...text import cn_number
+from ..sessions import NAME as SESSIONS
+from ..terms import NAME as TERMS
+from ..units import NAME as UNITS
 from .checks import settings_of
 from .figures import Figures, figures
 from .model import Suggestion
@@ -42,27 +46,27 @@ def build_index(catalog, kind_name: str) -> SuggestionsIndex:
             by_unit[s.lead_unit].append((s, "主办"))
         for unit in s.co_units:
             by_unit[unit].append((s, "协办"))
-    sessions = sorted((catalog.get("sessions", sid) for sid in by_session), key=lambda x: x.start, reverse=True)
+    sessions = sorted((catalog.get(SESSIONS, sid) for sid in by_session), key=lambda x: x.start, reverse=True)
     replies = sorted(((s.final.date, s) for s in catalog.records(kind_name) if s.final),
                      key=lambda pair: (pair[0], pair[1].session, pair[1].number), reverse=True)
     return SuggestionsIndex(
         settings.reply_months, list(settings.categories), [(r.code, r.name) for r in settings.results],
         dict(by_session), sessions, dict(by_unit),
         {sid: figures(items, settings.reply_months) for sid, items in by_session.items()}, replies,
-        {u.id: u.name for u in catalog.records("units")})
+        {u.id: u.name for u in catalog.records(UNITS)})
 
 
 def short_session(catalog, session) -> str:
     """十八届人大三次会议: how county sites name a session in tables and running text."""
-    term = catalog.get("terms", session.term)
+    term = catalog.get(TERMS, session.term)
     return f"{term.name.removeprefix('第')}人大{cn_number(session.number)}次会议"
 
 
 def session_page(session_id: str) -> str:
     """A session's suggestions (the filterable listing)."""
-    return f"jianyi/{session_id}/index.md"
+    return address.session_suggestions(session_id)
 
 
 def summary_page(session_id: str) -> str:
     """A session's figures and charts (办理情况)."""
-    return f"banli/{session_id}.md"
+    return address.session_summary(session_id)

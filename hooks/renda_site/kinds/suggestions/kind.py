@@ -15,7 +15,7 @@ from pypinyin import lazy_pinyin
 from ... import address
 from ...input.sources import DataSource
 from ...model.kind import Draft, RecordKind, Scaffold
-from ...model.relations import ANSWERED_BY, BELONGS_TO, HANDLED_BY, MENTIONS, PAGES, Relation
+from ...model.relations import ANSWERED_BY, BELONGS_TO, HANDLED_BY, MENTIONS, Relation
 from ...outputs import (
     FEED_LENGTH,
     Entry,
@@ -29,45 +29,32 @@ from ...outputs import (
     crumb,
     paginate,
 )
+from ..deputies import NAME as DEPUTIES
+from ..sessions import NAME as SESSIONS
+from ..units import NAME as UNITS
 from .checks import check_settings, check_suggestion, settings_of
 from .figures import charts, figures, status_bars
 from .index import build_index, session_page, short_session, summary_page
-from .model import STATUSES, Suggestion, due, on_time, timeline
+from .model import NAME, STATUSES, Suggestion, due, on_time, timeline
 from .opendata import OPEN_DATA, project
 from .sections import cite_answer, deputy_section, unit_sections
 
-REPLIES = "banli/dafu"                     # the latest replies, and their feed
+REPLIES = address.REPLIES
 
 
-
-
-def _deputy_refs(s: Suggestion):
-    yield s.lead, ("lead",), "lead"
-    for i, deputy in enumerate(s.cosigners):
-        yield deputy, ("cosigners", i), "cosigner"
-    if s.supervision:
-        yield s.supervision.leader, ("supervision", "leader"), "leader"
-
-
-def _unit_refs(s: Suggestion):
-    if s.lead_unit:
-        yield s.lead_unit, ("lead_unit",), "主办"
-    for i, unit in enumerate(s.co_units):
-        yield unit, ("co_units", i), "协办"
 
 
 class SuggestionsKind(RecordKind):
-    name = "suggestions"
+    name = NAME
     label = "代表建议"
-    sources = (DataSource("suggestions", Suggestion, "data/suggestions", "files", "suggestion",
+    sources = (DataSource(NAME, Suggestion, "data/suggestions", "files", "suggestion",
                           "代表建议（data/suggestions/<会次>/<编号>.yaml）", nested=True),)
     relations = (
-        Relation(BELONGS_TO, "sessions", "人代会会议", lambda s: [(s.session, ("session",), None)]),
-        Relation(MENTIONS, "deputies", "代表编号", lambda s: list(_deputy_refs(s)), section=deputy_section),
-        Relation(HANDLED_BY, "units", "承办单位", lambda s: list(_unit_refs(s)), section=unit_sections),
-        Relation(ANSWERED_BY, PAGES, "答复页面", lambda s: [(r.page, ("replies", i, "page"), i)
-                                                       for i, r in enumerate(s.replies) if r.page],
-                 cite=cite_answer, check=False),
+        Relation(BELONGS_TO, "人代会会议", ("session",)),
+        Relation(MENTIONS, "代表编号", {"lead": "lead", "cosigners.*": "cosigner", "supervision.leader": "leader"},
+                 section=deputy_section),
+        Relation(HANDLED_BY, "承办单位", {"lead_unit": "主办", "co_units.*": "协办"}, section=unit_sections),
+        Relation(ANSWERED_BY, "答复页面", ("replies.*.page",), cite=cite_answer, check=False),
     )
     open_data = (OPEN_DATA,)
     scaffold = Scaffold("suggestion", "新建代表建议 data/suggestions/<会次>/<编号>.yaml", Suggestion,
@@ -87,7 +74,7 @@ class SuggestionsKind(RecordKind):
         return sorted(records, key=lambda s: (s.session, s.number))
 
     def page(self, s) -> str:
-        return f"jianyi/{s.session}/{s.number}.md"
+        return address.suggestion(s.session, s.number)
 
     def updated(self, s):
         """The last step of its handling: filed, assigned, replied to, asked for feedback, closed."""
@@ -119,10 +106,8 @@ class SuggestionsKind(RecordKind):
                     self._context(catalog, index, session, s),
                     s.origin.path,
                     SearchHint(date=s.filed),
-                    {
-                        "layout": "record",
-                        "crumbs": [crumb(f"{short_session(catalog, session)}代表建议", session_page(session.id))],
-                    },
+                    layout="record",
+                    crumbs=(crumb(f"{short_session(catalog, session)}代表建议", session_page(session.id)),),
                 )
             common = {
                 "session": session,
@@ -138,7 +123,7 @@ class SuggestionsKind(RecordKind):
                 {**common, **self._filters(catalog, index, items)},
                 f"data/suggestions/{session.id}",
                 SearchHint(skip=True),
-                {"layout": "listing"},
+                layout="listing",
             )
             yield PageSpec(
                 summary_page(session.id),
@@ -146,7 +131,7 @@ class SuggestionsKind(RecordKind):
                 {**common, **self._summary(catalog, index, session)},
                 f"data/suggestions/{session.id}",
                 SearchHint(),
-                {"layout": "record"},
+                layout="record",
             )
         feed = {"path": address.feed(REPLIES), "title": catalog.feed_title("代表建议答复")}
         for pager in paginate(index.replies, 20, REPLIES):
@@ -156,7 +141,7 @@ class SuggestionsKind(RecordKind):
                 {"pager": pager, "feed": feed, "short": short_session},
                 "data/suggestions",
                 SearchHint(skip=True),
-                {"layout": "listing", "feed": feed["path"], "feed_title": feed["title"]},
+                layout="listing", feed=feed["path"], feed_title=feed["title"],
             )
 
     def _context(self, catalog, index, session, s) -> dict:
@@ -171,7 +156,7 @@ class SuggestionsKind(RecordKind):
         """The choices of the listing's filters, each only with values that occur in this session."""
         order = {unit: position for position, unit in enumerate(index.unit_names)}      # as data/units.yaml lists them
         units = sorted({u for s in items for u in s.units}, key=lambda u: order.get(u, len(order)))
-        names = {d: catalog.title("deputies", catalog.get("deputies", d)) for s in items for d in s.deputies}
+        names = {d: catalog.title(DEPUTIES, catalog.get(DEPUTIES, d)) for s in items for d in s.deputies}
         deputies = sorted(names, key=lambda d: (lazy_pinyin(names[d]), d))
         categories = [c for c in index.categories if any(s.category == c for s in items)]
         return {
@@ -211,7 +196,7 @@ class SuggestionsKind(RecordKind):
             "months": index.months,
             "results": index.results,
             "unit_rows": [
-                (catalog.get("units", u), len(led.get(u, [])), helped.get(u, 0), figures(led.get(u, []), index.months))
+                (catalog.get(UNITS, u), len(led.get(u, [])), helped.get(u, 0), figures(led.get(u, []), index.months))
                 for u in units
             ],
             "supervised": [s for s in items if s.supervision],
@@ -222,7 +207,7 @@ class SuggestionsKind(RecordKind):
         index = catalog.index(self.name)
         entries = [Entry(self.page(s), s.title, day,
                          f"{index.unit_names.get(s.lead_unit, '')}答复"
-                         f"{short_session(catalog, catalog.get('sessions', s.session))}"
+                         f"{short_session(catalog, catalog.get(SESSIONS, s.session))}"
                          f"第{s.number}号建议，办理结果 {index.result_label(s.final.result)}"
                          + (f"，代表意见：{s.final.satisfaction}" if s.final.satisfaction else "") + "。")
                    for day, s in index.replies[:FEED_LENGTH]]
@@ -242,10 +227,11 @@ class SuggestionsKind(RecordKind):
         index = catalog.index(self.name)
         for session in index.sessions:
             short = short_session(catalog, session)
-            yield "jianyi", Link(session_page(session.id), f"{short}代表建议（{len(index.by_session[session.id])} 件）")
-            yield "banli", Link(summary_page(session.id), f"{short}代表建议办理情况")
+            count = len(index.by_session[session.id])
+            yield address.SUGGESTIONS, Link(session_page(session.id), f"{short}代表建议（{count} 件）")
+            yield address.HANDLING, Link(summary_page(session.id), f"{short}代表建议办理情况")
         if index.replies:
-            yield "banli", Link(address.listing(REPLIES, 1), "代表建议最新答复")
+            yield address.HANDLING, Link(address.listing(REPLIES, 1), "代表建议最新答复")
 
     def sitemap(self, catalog):
         index = catalog.index(self.name)
@@ -268,7 +254,7 @@ class SuggestionsKind(RecordKind):
             return
         session = index.sessions[0]
         yield HomeBlock(
-            "jianyi",
+            address.SUGGESTIONS,
             "代表建议",
             Link(session_page(session.id), "全部建议"),
             [],
@@ -282,10 +268,10 @@ class SuggestionsKind(RecordKind):
         )
         items = [HomeItem(catalog.link(self.name, s), day) for day, s in index.replies[:catalog.config.home.items]]
         if items:
-            yield HomeBlock("banli", "建议办理", Link(address.listing(REPLIES, 1), "更多答复"), items)
+            yield HomeBlock(address.HANDLING, "建议办理", Link(address.listing(REPLIES, 1), "更多答复"), items)
 
     def draft(self, editor, args) -> Draft:
-        sessions = sorted(editor.loaded.of("sessions"), key=lambda s: s.start)
+        sessions = sorted(editor.loaded.of(SESSIONS), key=lambda s: s.start)
         if args.session:
             session = args.session
         elif sessions:

@@ -13,7 +13,13 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from ...model.records import DocsPath, Id, LongText, Record, ResultCode, Text
+from ...model.records import LongText, Record, ResultCode, Text
+from ...model.references import PageRef
+from ..deputies import DeputyId
+from ..sessions import SessionId
+from ..units import UnitId
+
+NAME = "suggestions"                  # the kind's registry name, its data folder's name
 
 Satisfaction = Literal["满意", "基本满意", "不满意"]
 SATISFACTIONS = list(Satisfaction.__args__)  # type: ignore[attr-defined]
@@ -29,30 +35,30 @@ class Reply(Record):
     doc_no: Text | None = Field(default=None, description="答复文号，如 清交函〔2024〕15号")
     result: ResultCode = Field(description="办理结果分类的代码，见 data/site.yaml 的 suggestions.results，如 A")
     text: LongText | None = Field(default=None, description="答复全文（Markdown）；或用 page 指向 docs/ 下的页面")
-    page: DocsPath | None = Field(default=None, description="答复全文所在的 Markdown 页面，docs/ 下的路径（代替 text）")
+    page: PageRef | None = Field(default=None, description="答复全文所在的 Markdown 页面，docs/ 下的路径（代替 text）")
     feedback: datetime.date | None = Field(default=None, description="征询代表意见的日期；尚未征询时留空")
     satisfaction: Satisfaction | None = Field(default=None, description="代表对答复的意见；须同时填写 feedback")
 
 
 class Supervision(Record):
     model_config = ConfigDict(title="重点督办")
-    leader: Id = Field(description="督办的常委会领导（代表编号，常委会主任或副主任）")
+    leader: DeputyId = Field(description="督办的常委会领导（代表编号，常委会主任或副主任）")
     note: Text | None = Field(default=None, description="督办说明，如 由县人大常委会副主任督办，分管副县长领办")
 
 
 class Suggestion(Record):
     model_config = ConfigDict(title="代表建议")
-    session: Id = Field(description="提出建议的人民代表大会会议编号，与所在文件夹同名，如 \"18-3\"")
+    session: SessionId = Field(description="提出建议的人民代表大会会议编号，与所在文件夹同名，如 \"18-3\"")
     number: int = Field(ge=1, le=9999, description="建议编号（第几号），与文件名相同")
     title: Text = Field(description="标题，如 关于加快农村公路养护改造的建议")
     category: Text = Field(description="类别，见 data/site.yaml 的 suggestions.categories")
-    lead: Id = Field(description="领衔代表（代表编号）")
-    cosigners: list[Id] = Field(default_factory=list, description="附议代表（代表编号）")
+    lead: DeputyId = Field(description="领衔代表（代表编号）")
+    cosigners: list[DeputyId] = Field(default_factory=list, description="附议代表（代表编号）")
     filed: datetime.date = Field(description="提出日期")
     text: LongText = Field(min_length=1, description="建议内容（Markdown）")
     assigned: datetime.date | None = Field(default=None, description="交办日期；尚未交办时留空")
-    lead_unit: Id | None = Field(default=None, description="主办单位（承办单位编号，见 data/units.yaml）")
-    co_units: list[Id] = Field(default_factory=list, description="协办单位（承办单位编号）")
+    lead_unit: UnitId | None = Field(default=None, description="主办单位（承办单位编号，见 data/units.yaml）")
+    co_units: list[UnitId] = Field(default_factory=list, description="协办单位（承办单位编号）")
     supervision: Supervision | None = Field(default=None, description="重点督办（由主任会议确定，其他建议不填）")
     replies: list[Reply] = Field(
         default_factory=list, description="答复，按时间先后；第二次答复只在代表不满意、重新办理之后"

@@ -3,7 +3,10 @@ the JSON file beside each page), one row per suggestion in suggestions.csv."""
 from __future__ import annotations
 
 from ...model.kind import OpenDataSet
-from .model import STATUSES, Reply, Suggestion, due, on_time
+from ..deputies import NAME as DEPUTIES
+from ..sessions import NAME as SESSIONS
+from ..units import NAME as UNITS
+from .model import NAME, STATUSES, Reply, Suggestion, due, on_time
 
 FIELDS = [
     ("session", "提出建议的人民代表大会会议（名称）"),
@@ -63,20 +66,20 @@ OPEN_DATA = OpenDataSet(
 
 
 def _deputy(catalog, deputy_id: str) -> dict:
-    return {"deputy": deputy_id, "name": catalog.title("deputies", catalog.get("deputies", deputy_id))}
+    return {"deputy": deputy_id, "name": catalog.title(DEPUTIES, catalog.get(DEPUTIES, deputy_id))}
 
 
 def _unit(catalog, unit_id: str, urls) -> dict:
-    unit = catalog.get("units", unit_id)
-    return {"name": unit.name, "url": urls.page(catalog.page("units", unit))}
+    unit = catalog.get(UNITS, unit_id)
+    return {"name": unit.name, "url": urls.page(catalog.page(UNITS, unit))}
 
 
 def project(s: Suggestion, catalog, urls) -> dict:
-    index = catalog.index("suggestions")
+    index = catalog.index(NAME)
     timing = on_time(s, index.months)
     deadline = due(s, index.months)
     return {
-        "session": catalog.title("sessions", catalog.get("sessions", s.session)),
+        "session": catalog.title(SESSIONS, catalog.get(SESSIONS, s.session)),
         "number": s.number,
         "title": s.title,
         "category": s.category,
@@ -107,7 +110,7 @@ def project(s: Suggestion, catalog, urls) -> dict:
         "status": STATUSES[s.status],
         "reply_timing": None if timing is None else "按期答复" if timing else "逾期答复",
         "closed": s.closed.isoformat() if s.closed else None,
-        "url": urls.page(catalog.page("suggestions", s)),
+        "url": urls.page(catalog.page(NAME, s)),
     }
 
 

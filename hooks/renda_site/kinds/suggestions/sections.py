@@ -4,20 +4,21 @@ reply page that names the suggestion it answers."""
 from __future__ import annotations
 
 from ...outputs import Link, Section
+from ..sessions import NAME as SESSIONS
 from .figures import figures
 from .index import short_session, summary_page
-from .model import STATUSES
+from .model import NAME, STATUSES
 
 ROLES = {"lead": "领衔", "cosigner": "附议", "leader": "督办"}
 COUNTED = {"lead": "领衔代表建议", "cosigner": "附议代表建议", "leader": "督办代表建议"}
 
 
 def suggestion_link(catalog, s) -> Link:
-    return Link(catalog.page("suggestions", s), f"第{s.number}号　{s.title}")
+    return Link(catalog.page(NAME, s), f"第{s.number}号　{s.title}")
 
 
 def _ordered(catalog, refs):
-    return sorted(refs, key=lambda r: (catalog.get("sessions", r.source.session).start, r.source.number))
+    return sorted(refs, key=lambda r: (catalog.get(SESSIONS, r.source.session).start, r.source.number))
 
 
 def deputy_section(catalog, refs) -> Section:
@@ -25,7 +26,7 @@ def deputy_section(catalog, refs) -> Section:
     rows, counts = [], []
     for ref in _ordered(catalog, refs):
         s, role = ref.source, ref.detail
-        session = catalog.get("sessions", s.session)
+        session = catalog.get(SESSIONS, s.session)
         rows.append((short_session(catalog, session), suggestion_link(catalog, s), ROLES[role], STATUSES[s.status]))
         counts.append((session.term, COUNTED[role]))
     order = list(COUNTED.values())
@@ -36,7 +37,7 @@ def deputy_section(catalog, refs) -> Section:
 def unit_sections(catalog, refs) -> list[Section]:
     """办理情况 (per session: 主办 and 协办 counts, and of those it led: answered, on time, 满意率) and
     the suggestions themselves."""
-    index = catalog.index("suggestions")
+    index = catalog.index(NAME)
     refs = _ordered(catalog, refs)
     by_session: dict[str, list] = {}
     for ref in refs:
@@ -45,7 +46,7 @@ def unit_sections(catalog, refs) -> list[Section]:
     for sid, session_refs in list(by_session.items()) + ([("", refs)] if len(by_session) > 1 else []):
         led = [r.source for r in session_refs if r.detail == "主办"]
         f = figures(led, index.months)
-        name = Link(summary_page(sid), short_session(catalog, catalog.get("sessions", sid))) if sid else "合计"
+        name = Link(summary_page(sid), short_session(catalog, catalog.get(SESSIONS, sid))) if sid else "合计"
         figure_rows.append((name, len(led), len(session_refs) - len(led), f.replied, f.in_time_rate, f.pleased_rate))
     listed = []
     for ref in refs:
@@ -53,7 +54,7 @@ def unit_sections(catalog, refs) -> list[Section]:
         final = s.final
         listed.append(
             (
-                short_session(catalog, catalog.get("sessions", s.session)),
+                short_session(catalog, catalog.get(SESSIONS, s.session)),
                 suggestion_link(catalog, s),
                 ref.detail,
                 index.result_label(final.result) if final else "",
@@ -68,6 +69,7 @@ def unit_sections(catalog, refs) -> list[Section]:
 def cite_answer(catalog, ref) -> tuple[Link, str | None]:
     """On a reply kept as a page: «本文是对十八届人大三次会议第41号建议的答复（再次答复）»."""
     s = ref.source
-    session = catalog.get("sessions", s.session)
-    link = Link(catalog.page("suggestions", s), f"{short_session(catalog, session)}第{s.number}号建议《{s.title}》")
-    return link, "再次答复" if ref.detail else None
+    session = catalog.get(SESSIONS, s.session)
+    link = Link(catalog.page(NAME, s), f"{short_session(catalog, session)}第{s.number}号建议《{s.title}》")
+    _, reply, _ = ref.loc                    # ("replies", index, "page"): a reply after the first
+    return link, "再次答复" if reply else None
