@@ -21,8 +21,10 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "deploy"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from local_serve import free_port  # noqa: E402
+from renda_site.address import deputy as deputy_page  # noqa: E402
 
 
 def fetch(url: str) -> str:
@@ -69,7 +71,7 @@ def main() -> int:
         article = sorted((project / "docs" / "dongtai").glob("*.md"))[0]
         deputy = sorted((project / "data" / "deputies").glob("*.yaml"))[0]
         targets = [("文章", article, base + "dongtai/" + article.stem + "/"),
-                   ("代表", deputy, base + "daibiao/" + deputy.stem + "/")]
+                   ("代表", deputy, base + deputy_page(deputy.stem).removesuffix(".md") + "/")]
         results: dict[str, list[float]] = {}
         for index in range(args.edits):
             for kind, path, url in targets:

@@ -23,8 +23,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
+sys.path.insert(0, str(ROOT / "hooks"))
 
 from local_serve import free_port, stop_process  # noqa: E402
+from renda_site.address import deputy as deputy_page  # noqa: E402
 
 NAMES = "甲乙丙丁戊己庚辛壬癸"
 PARTS = ["data", "docs", "hooks", "overrides", "mkdocs.yml"]
@@ -80,7 +82,7 @@ def main() -> int:
                                              args=["--no-sandbox", "--disable-gpu"])
         with mkdocs_serve(project) as served:
             page = browser.new_page()
-            page.goto(served.url + "daibiao/d0002/")
+            page.goto(served.url + deputy_page("d0002").removesuffix(".md") + "/")
             times, builds = [], []
             for run in range(args.runs):
                 mark = len(served.lines)

@@ -8,8 +8,9 @@ import pytest
 
 from support.project import copy_project
 from support.editors_preview import mkdocs_serve
+from support import urls
 
-DEPUTY = "daibiao/d0002/"
+DEPUTY = urls.served(urls.deputy("d0002"))
 
 
 @pytest.fixture

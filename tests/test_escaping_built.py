@@ -20,6 +20,7 @@ import pytest
 
 from support.hosting import serve
 from support.project import copy_project, mkdocs_build
+from support import urls
 
 ATTACK = "</title><script>alert(1)</script><img src=x onerror=alert(2)>\"'&amp;&#60;b&#62;{{7*7}}"
 NEWEST = "docs/dongtai/2026-08-20-shicha-fangxun.md"
@@ -146,7 +147,7 @@ def test_chromium_opens_the_pages_and_searches_without_a_dialog(hostile, chromiu
         page = chromium.new_page()
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for url in ["", "dongtai/", "dongtai/2026-08-20-shicha-fangxun/", "daibiao/d0001/", "daibiao/", "renmian/18-19/",
+        for url in ["", "dongtai/", "dongtai/2026-08-20-shicha-fangxun/", urls.served(urls.deputy("d0001")), "daibiao/", "renmian/18-19/",
                     "renmian/renyuan/", "gongbao/2024/3/", "ditu/", "shuju/"]:
             page.goto(base + url, wait_until="networkidle")
         page.goto(base, wait_until="networkidle")

@@ -192,7 +192,7 @@ def test_addresses_follow_mkdocs_urls():
     from mkdocs.structure.files import File
     for directory_urls in (True, False):
         address = Address(None, directory_urls)
-        for uri in ("index.md", "dongtai/index.md", "daibiao/d0001.md", "gongbao/2024/3.md", "dongtai/page-2.md"):
+        for uri in ("index.md", "dongtai/index.md", urls.deputy("d0001"), "gongbao/2024/3.md", "dongtai/page-2.md"):
             assert address.page(uri) == File(uri, "docs", "site", directory_urls).url, (uri, directory_urls)
     assert Address("https://example.gov.cn/renda").absolute(Address().page("index.md")) == "https://example.gov.cn/renda/"
 

@@ -87,10 +87,10 @@ def test_every_generated_page_names_its_source(demo):
 def test_write_pages_only_rewrites_changed_files(tmp_path, demo):
     first = write_pages(demo.pages, tmp_path)
     assert first.written == len(demo.pages)
-    mtime = (tmp_path / "daibiao/d0001.md").stat().st_mtime_ns
+    mtime = (tmp_path / urls.deputy("d0001")).stat().st_mtime_ns
     second = write_pages(demo.pages, tmp_path)
     assert (second.written, second.unchanged) == (0, len(demo.pages))
-    assert (tmp_path / "daibiao/d0001.md").stat().st_mtime_ns == mtime
+    assert (tmp_path / urls.deputy("d0001")).stat().st_mtime_ns == mtime
     (tmp_path / "stale.md").write_text("x")
     assert write_pages(demo.pages, tmp_path).removed == 1
 
@@ -128,7 +128,7 @@ def test_raw_html_links_are_those_mkdocs_writes():
     from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
     from renda_site.address import page_href
-    pages = ["index.md", "daibiao/d0001.md", "daibiao/index.md", "jianyi/18-3/41.md", "jianyi/18-3/index.md",
+    pages = ["index.md", urls.deputy("d0001"), "daibiao/index.md", "jianyi/18-3/41.md", "jianyi/18-3/index.md",
              "banli/danwei/jiaoyu.md", "huiyi/18-17.md", "gongbao/2024/2.md"]
     for directory_urls in (True, False):
         for source in pages:

@@ -15,6 +15,7 @@ import pytest
 from support.browser import static_server
 from support.pagekinds import PAGE_KINDS, url_of
 from support.search import header_search
+from support import urls
 from test_readers_static import read_config
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -416,7 +417,7 @@ def test_print_has_site_name_and_address_on_top_and_no_lone_qr_page(built, base,
     finally:
         context.close()
     assert found["head"] == "block" and "清溪县人大常委会" in found["text"]
-    assert "https://www.qxrd.example/daibiao/d0001/" in found["text"]
+    assert "https://www.qxrd.example/" + urls.served(urls.deputy("d0001")) in found["text"]
     assert found["headTop"] < found["h1Top"]
     assert found["qrTop"] <= found["headTop"] + 5 and found["qrBottom"] < found["h1Top"] + 200   # beside the header
     assert found["cellAfter"] == "none"                                    # no addresses inside table cells
@@ -425,7 +426,7 @@ def test_print_has_site_name_and_address_on_top_and_no_lone_qr_page(built, base,
 
 
 def test_footer_links_and_pages(built, base, chromium):
-    context, page = open_page(chromium, base, "daibiao/d0001/")
+    context, page = open_page(chromium, base, urls.served(urls.deputy("d0001")))
     try:
         links = page.evaluate("""() => [...document.querySelectorAll('.rd-footer__links a')].map(a =>
             [a.textContent.trim(), a.href])""")
@@ -474,7 +475,7 @@ def test_no_script_errors_on_any_page_kind(built, base, chromium):
 
 SCREENSHOT_PAGES = {
     "home": "", "column-listing": "dongtai/", "news-article": "dongtai/2024-02-27-changweihui-di16ci-huiyi/",
-    "full-text-decision": "gongbao/wenjian/2024/xiugai-yishi-guize-jueding/", "deputy": "daibiao/d0001/",
+    "full-text-decision": "gongbao/wenjian/2024/xiugai-yishi-guize-jueding/", "deputy": urls.served(urls.deputy("d0001")),
     "bulletin-issue": "gongbao/2024/2/", "appointment-list": "renmian/18-19/", "person-index": "renmian/renyuan/",
     "search-results": "dongtai/",
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from support.browser import static_server
+from support import urls
 
 WIDTHS = (1280, 390)
 GONGWEN = {
@@ -14,7 +15,7 @@ GONGWEN = {
     "appointment-list": "renmian/18-33/",
 }
 RECORDS = {
-    "suggestion": "jianyi/18-3/15/", "deputy": "daibiao/d0001/", "meeting": "huiyi/18-33/",
+    "suggestion": "jianyi/18-3/15/", "deputy": urls.served(urls.deputy("d0001")), "meeting": "huiyi/18-33/",
     "station": "daibiaogongzuo/lianluozhan/chengguan-renminlu/", "bulletin-issue": "gongbao/2024/2/",
     "composition": "daibiao/goucheng-18/", "appointment-list": "renmian/18-33/",
 }

@@ -12,6 +12,7 @@ import pytest
 from support.browser import static_server
 from support.project import ROOT
 from support.pagekinds import PAGE_KINDS, url_of
+from support import urls
 
 DESKTOP = {"width": 1280, "height": 900}
 ARTICLE = "zhidu/2021-04-29-beian-shencha-banfa/"     # headings, disclosure table, links
@@ -85,7 +86,7 @@ def test_text_size_by_keyboard_persists_and_applies_before_first_paint(base, con
     assert pressed.inner_text() == "特大"
     assert large["font"] == pytest.approx(normal["font"] * 1.45, rel=0.02)
 
-    page.goto(base + "daibiao/d0001/")                          # another page: the choice is kept,
+    page.goto(base + urls.served(urls.deputy("d0001")))                          # another page: the choice is kept,
     assert page.evaluate("window.__sizeAtBody") == "xl"         # and was on <html> before <body> existed
     assert pressed.inner_text() == "特大"
     tab_to(page, lambda f: f["size"] == "m")
@@ -147,7 +148,7 @@ def test_first_tab_is_a_skip_link_to_the_content(base, context, url):
 def test_print_hides_the_chrome_and_shows_link_addresses(base, context):
     context.add_init_script("window.print = () => { window.__printed = (window.__printed || 0) + 1; };")
     page = context.new_page()
-    page.goto(base + "daibiao/d0001/")
+    page.goto(base + urls.served(urls.deputy("d0001")))
     page.get_by_role("button", name="打印本页").click()
     assert page.evaluate("window.__printed") == 1
     page.emulate_media(media="print")

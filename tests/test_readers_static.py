@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from support.project import copy_project, mkdocs_build, output_path
+from support import urls
 from renda_site.build import qr
 from renda_site.address import public_address
 from renda_site.render.decorate import decorate
@@ -93,7 +94,7 @@ def test_footer_items_and_links(built):
     assert "网站标识码：0000000000" in footer
     assert '<a href="ditu/">网站地图</a>' in footer
     # From a nested page the site-map link is relative and reaches the page.
-    nested = built.html("daibiao/d0001.md")
+    nested = built.html(urls.deputy("d0001"))
     assert '<a href="../../ditu/">网站地图</a>' in nested
     assert (built.site / "ditu" / "index.html").is_file()
 
@@ -145,7 +146,7 @@ def test_qr_codes_are_drawn_in_place_where_no_worker_process_can_start(monkeypat
     assert [codes.block(page) for page in pages] == [qr.qr_block("https://b.example/", page) for page in pages]
 
 
-@pytest.mark.parametrize("uri", ["index.md", "daibiao/d0001.md", DISCLOSURE_ARTICLE, "ditu/index.md"])
+@pytest.mark.parametrize("uri", ["index.md", urls.deputy("d0001"), DISCLOSURE_ARTICLE, "ditu/index.md"])
 def test_each_page_carries_the_qr_of_its_own_address(built, uri):
     html = built.html(uri)
     url = site_url(built) + output_path(uri).removesuffix("index.html")

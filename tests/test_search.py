@@ -9,6 +9,7 @@ import hypothesis
 import pytest
 
 from support.project import ROOT, copy_project, mkdocs_build
+from support import urls
 from renda_site.build.search_index import augment, index_site
 from renda_site.publish.search_words import decode, encode, encode_html, query_words, run_words
 from renda_site.address import html_path, url_of_html as url_of
@@ -76,10 +77,10 @@ def test_plan_from_the_demo(demo):
     site = demo.site
     assert plan.sections["gaikuang"] == "人大概况" and plan.sections["dongtai"] == "人大动态"
     assert {"index.html", "dongtai/index.html", "dongtai/page-2/index.html", "gongbao/2024/index.html"} <= plan.skip
-    assert "daibiao/d0001/index.html" not in plan.skip and "renmian/renyuan/index.html" in plan.skip
-    assert plan.people["daibiao/d0001/index.html"][0] == site.deputies[0].name
+    assert urls.built(urls.deputy("d0001")) not in plan.skip and "renmian/renyuan/index.html" in plan.skip
+    assert plan.people[urls.built(urls.deputy("d0001"))][0] == site.deputies[0].name
     assert "daibiao/jie-18/index.html" not in plan.skip
-    assert plan.types["daibiao/d0001/index.html"] == "代表" and plan.types["renmian/18-32/index.html"] == "任免名单"
+    assert plan.types[urls.built(urls.deputy("d0001"))] == "代表" and plan.types["renmian/18-32/index.html"] == "任免名单"
     bulletin = site.bulletins[0]
     assert plan.dates[f"gongbao/{bulletin.year}/{bulletin.number}/index.html"] == bulletin.date
 
@@ -109,7 +110,7 @@ def test_index_site_writes_a_pagefind_bundle(tmp_path):
 def test_built_demo_has_the_search_box_and_an_index(built):
     assert (built.site / "pagefind" / "pagefind.js").is_file()
     assert list((built.site / "pagefind" / "index").glob("*.pf_index"))
-    for uri in ("index.md", "daibiao/d0001.md", "dongtai/2024-02-27-changweihui-di16ci-huiyi.md", "gaikuang/jianjie.md"):
+    for uri in ("index.md", urls.deputy("d0001"), "dongtai/2024-02-27-changweihui-di16ci-huiyi.md", "gaikuang/jianjie.md"):
         html = built.html(uri)
         assert 'id="rd-search-input"' in html and "assets/js/search.js" in html and "data-pagefind-body" in html
         assert 'for="__search"' not in html                  # Material's own search stays off

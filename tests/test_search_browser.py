@@ -7,6 +7,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from support import urls
 from support.browser import static_server
 from support.search import first_query_bytes, header_search, status_text
 
@@ -65,7 +66,6 @@ def url_path(src_uri: str) -> str:
 
 def query_set(site) -> dict[str, list[tuple[str, set[str]]]]:
     """Every deputy, 曾用名 and appointee of the demo data, plus the term and mixed lists above."""
-    from support import urls
     by_name: dict[str, set[str]] = {}
     for deputy in site.deputies:
         by_name.setdefault(deputy.name, set()).add(url_path(urls.deputy(deputy.id)))
@@ -138,7 +138,7 @@ def test_recall_at_5_per_query_class(page, demo, built):
 
 def test_results_show_title_section_date_and_highlighted_excerpt(page):
     top = header_search(page, "林秀华")
-    assert top[0] == f"/{PREFIX}/daibiao/d0002/"               # the record ranks above mentions
+    assert top[0] == f"/{PREFIX}/{urls.served(urls.deputy('d0002'))}"               # the record ranks above mentions
     article = page.locator(".rd-search__item", has=page.locator(
         f'a[href="/{PREFIX}/dongtai/2024-05-22-shicha-chengxiang-gongshui/"]'))
     assert article.locator(".rd-search__info").inner_text() == "文章 · 人大动态 · 2024年5月22日"
@@ -279,7 +279,8 @@ def test_every_result_says_its_kind_and_the_kind_filter_narrows(page):
     page.select_option('select[data-filter="类型"]', "文章")
     page.wait_for_selector("[data-rd-search][data-rd-done]", state="attached")
     articles = page.eval_on_selector_all(".rd-search__item > a", "els => els.map(a => a.pathname)")
-    assert articles and f"/{PREFIX}/daibiao/d0001/" in everything and f"/{PREFIX}/daibiao/d0001/" not in articles
+    assert articles and f"/{PREFIX}/{urls.served(urls.deputy('d0001'))}" in everything
+    assert f"/{PREFIX}/{urls.served(urls.deputy('d0001'))}" not in articles
     assert all(t.startswith("文章") for t in page.locator(".rd-search__info").all_inner_texts())
 
 
@@ -328,7 +329,7 @@ def test_offline_copy_says_search_needs_the_online_site(chromium, built):
 
 def test_header_fits_a_phone(chromium, served):
     page = chromium.new_page(viewport={"width": 390, "height": 844})
-    page.goto(served + "daibiao/d0001/")
+    page.goto(served + urls.served(urls.deputy("d0001")))
     box = page.locator(".rd-search__form").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

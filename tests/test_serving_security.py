@@ -14,6 +14,7 @@ import pytest
 from support.hosting import SEARCH_BOX, get, serve
 from support.pagekinds import PAGE_KINDS, composition_url
 from support.project import ROOT
+from support import urls
 
 SECRET = "token=ghp_secret_value"
 HIDDEN = [".git/config", ".git/x.csv", ".git/logs/HEAD", ".env", ".hidden/index.html", "dongtai/.draft.csv",
@@ -57,7 +58,7 @@ def test_hidden_files_are_never_served(served, path):
 def test_security_headers_on_every_kind_of_response(served):
     base, site = served
     css = next((site / "assets" / "stylesheets").glob("main.*.min.css")).relative_to(site).as_posix()
-    paths = ["", "daibiao/d0001/", css, "assets/js/renda.js", "shuju/", "dongtai/feed.xml", "no-such-page/",
+    paths = ["", urls.served(urls.deputy("d0001")), css, "assets/js/renda.js", "shuju/", "dongtai/feed.xml", "no-such-page/",
              "pagefind/pagefind-entry.json", "assets/photos/d0001.svg"]
     csv = next(iter(site.glob("shuju/*.csv")), None)
     if csv is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from support import urls
 
 
 # One page of each kind the demo has (URL relative to the site root).
@@ -19,7 +20,7 @@ PAGE_KINDS = {
     "person-index": "renmian/renyuan/",
     "deputy-index": "daibiao/",
     "term-roster": "daibiao/jie-18/",
-    "deputy": "daibiao/d0001/",
+    "deputy": urls.served(urls.deputy("d0001")),
     "404": "404.html",
     "site-map": "ditu/",
     "composition": None,          # the data branch's term composition page, found on disk if built

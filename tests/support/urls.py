@@ -85,3 +85,21 @@ def meetings_of_term(term_id: str) -> str:
 
 def station(station_id: str) -> str:
     return f"daibiaogongzuo/lianluozhan/{station_id}.md"
+
+
+def served(source: str) -> str:
+    """The address a reader opens for the page made from `source`, relative to the site root
+    (directory URLs: daibiao/d0001.md -> daibiao/d0001/, index.md -> "")."""
+    if source == "index.md":
+        return ""
+    return source[: -len("index.md")] if source.endswith("/index.md") else source[:-3] + "/"
+
+
+def built(source: str) -> str:
+    """The HTML file MkDocs writes for `source` with directory URLs (daibiao/d0001/index.html)."""
+    return served(source) + "index.html"
+
+
+def flat(source: str) -> str:
+    """The HTML file written for `source` without directory URLs, as in the offline copy (daibiao/d0001.html)."""
+    return source[:-3] + ".html"
