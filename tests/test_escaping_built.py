@@ -114,7 +114,7 @@ def test_title_meta_link_and_breadcrumb_show_the_text_as_typed(hostile):
     assert article.metas["Author"] == "作者辛" + ATTACK
     feed = [l for l in article.links if "feed" in (l.get("rel") or "")]
     assert feed and feed[0]["href"] == "../feed.xml" and feed[0]["title"] == "订阅壬" + ATTACK
-    deputy = Page((hostile / "daibiao" / "d0001" / "index.html").read_text(encoding="utf-8"))
+    deputy = Page((hostile / urls.built(urls.deputy("d0001"))).read_text(encoding="utf-8"))
     assert deputy.title == "代表甲" + ATTACK + " - 清溪县人大常委会"
     assert deputy.metas["ArticleTitle"] == "代表甲" + ATTACK
     listing = Page((hostile / "renmian" / "18-19" / "index.html").read_text(encoding="utf-8"))
@@ -134,7 +134,7 @@ def test_feeds_and_json_carry_the_text_as_values(hostile):
     assert "摘要己" + ATTACK in entries
     assert any(title.startswith("名单乙" + ATTACK) for title in entries)
     assert any(ATTACK in title and "栏目丁" in title for title in entries)       # the column's feed title
-    deputy = json.loads((hostile / "daibiao" / "d0001.json").read_text(encoding="utf-8"))
+    deputy = json.loads((hostile / urls.record_json(urls.deputy("d0001"))).read_text(encoding="utf-8"))
     assert deputy["name"] == "代表甲" + ATTACK
     listing = json.loads((hostile / "renmian" / "18-19.json").read_text(encoding="utf-8"))
     assert listing["title"] == "名单乙" + ATTACK

@@ -33,7 +33,7 @@ def test_generator_runs_without_mkdocs_installed(tmp_path):
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "daibiao" / "d0001.md").is_file()
+    assert (tmp_path / urls.deputy("d0001")).is_file()
     assert "mkdocs" not in result.stderr
 
 

@@ -40,7 +40,7 @@ def test_zip_holds_one_folder_with_the_site_and_a_readme(offline):
     names = offline["names"]
     assert all(name.startswith("qingxi-offline/") for name in names)
     folder = offline["folder"]
-    assert (folder / "index.html").is_file() and (folder / "daibiao" / "d0001.html").is_file()
+    assert (folder / "index.html").is_file() and (folder / urls.flat(urls.deputy("d0001"))).is_file()
     readme = (folder / "readme.txt").read_text(encoding="utf-8-sig")
     assert "双击" in readme and "index.html" in readme and "离线版不支持站内搜索" in readme
     for server_only in ("404.html", "robots.txt", "sitemap.xml", "pagefind"):   # pagefind: unusable from file://
@@ -78,7 +78,7 @@ def test_pages_open_from_file_url_without_network(offline, chromium):
         assert page.locator("h1").first.is_visible()
         opened.append(page.url[len(folder.as_uri()) + 1:])
     # From a listing into a record: a deputy's page, then its links back.
-    page.goto((folder / "daibiao" / "d0001.html").as_uri())
+    page.goto((folder / urls.flat(urls.deputy("d0001"))).as_uri())
     assert page.locator("h1").first.inner_text() == "周明远"
     opened.append(urls.flat(urls.deputy("d0001")))
     non_file = [url for url in requests if not url.startswith(("file://", "data:"))]
