@@ -37,6 +37,22 @@ def test_a_mistyped_id_names_the_record_meant(project):
     assert far.endswith("不存在于 data/deputies/")                       # nothing close: no guess
 
 
+def test_a_name_written_for_an_id_is_answered_with_the_id(project):
+    meeting = project / "data/meetings/17-23.yaml"
+    original = meeting.read_text(encoding="utf-8")
+    meeting.write_text(original.replace('presiding: ["d0001"]', 'presiding: ["周明远"]')
+                       .replace('"d0004"', '"无此人"'), encoding="utf-8")
+    try:
+        done = dev_sh(project, "check")
+    finally:
+        meeting.write_text(original, encoding="utf-8")
+    assert done.returncode == 1
+    assert ("data/meetings/17-23.yaml:6 错误 字段 presiding 第1项：编号只能由小写字母、数字和连字符组成，实际为「周明远」。"
+            "这里应写编号而不是姓名：是否应为 d0001（周明远）？") in done.stdout
+    nobody = next(line for line in done.stdout.splitlines() if "无此人" in line)
+    assert nobody.endswith("实际为「无此人」")                             # no one of that name: no guess
+
+
 def test_offline_argument_errors_are_in_chinese():
     """`bash dev.sh offline` runs deploy/offline.py, whose argparse speaks Chinese like the other commands."""
     import subprocess

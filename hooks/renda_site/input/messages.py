@@ -11,6 +11,10 @@ from pydantic_core import ErrorDetails
 from ..problems import Problems
 from .yamlload import line_of
 
+# The start of the message for an id that is not written as ids are (the checker recognises it: a name
+# written where an id belongs is answered with the id).
+ID_FORMAT = "编号只能由小写字母、数字和连字符组成，实际为"
+
 # Values editors type out of habit, mapped to the value the model expects ("did you mean").
 ALIASES = {
     "m": "男",
@@ -151,7 +155,7 @@ def describe(error: ErrorDetails, model: type[BaseModel]) -> str:
         if pattern.endswith("\\.xml$"):
             return f"应为站内订阅源文件的路径（如 dongtai/feed.xml），实际为「{_shown(value)}」"
         if "a-z0-9" in pattern:
-            return f"编号只能由小写字母、数字和连字符组成，实际为「{_shown(value)}」"
+            return f"{ID_FORMAT}「{_shown(value)}」"
         if pattern.startswith("^(https?"):
             return f"应为 http(s) 网址，或 docs/ 下的 .md 文件（如 zhuanti/xuexi.md），实际为「{_shown(value)}」"
         if pattern.startswith("^\\d{4}"):
