@@ -94,8 +94,8 @@ def test_a_long_address_is_shortened_in_the_message():
 
 def test_messages_of_refused_elements_say_why():
     assert messages("<script>x</script>") == [
-        "不能使用 <script> 标签：会在读者的浏览器中运行代码或改变整个页面。"
-        "正文请用 Markdown 和编辑指南中列出的 HTML 标签"]
+        ("不能使用 <script> 标签：会在读者的浏览器中运行代码或改变整个页面。"
+         "正文请用 Markdown 和编辑指南中列出的 HTML 标签")]
     assert "会嵌入其他网站的内容" in messages("<object data='x'></object>")[0]
     assert "会向读者索取信息" in messages("<form></form>")[0]
     assert "不在允许的 HTML 范围内" in messages("<marquee>x</marquee>")[0]
