@@ -4,6 +4,7 @@ Run by bench/mutation.sh in .mutation/ (it reads mutmut's result files there). A
 globs the run was given, if any (the table then counts only those mutants).
     killed: a test failed (or timed out) with the mutant; survived: every test that reaches the mutated
     function passed; no tests: no selected test reaches the function (counted apart, not as killed).
+    kill rate: killed ÷ (killed + survived); of all: killed ÷ every mutant, "no tests" included.
 """
 from __future__ import annotations
 
@@ -32,7 +33,8 @@ def main(globs: list[str]) -> int:
             by_module[module]["killed" if status in KILLED else status] += 1
             if status == "survived":
                 survivors.append(name)
-    print(f"{'module':45} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'other':>6} {'kill rate':>10}")
+    print(f"{'module':45} {'mutants':>8} {'killed':>7} {'survived':>9} {'no tests':>9} {'other':>6} {'kill rate':>10}"
+          f" {'of all':>7}")
     total: Counter = Counter()
     for module, counts in sorted(by_module.items()):
         total.update(counts)
@@ -48,8 +50,9 @@ def _row(module: str, counts: Counter) -> str:
     other = mutants - counts["killed"] - counts["survived"] - counts["no tests"]
     tested = counts["killed"] + counts["survived"]
     rate = f"{counts['killed'] * 100 / tested:.1f}%" if tested else "—"
+    of_all = f"{counts['killed'] * 100 / mutants:.1f}%" if mutants else "—"
     return (f"{module:45} {mutants:>8} {counts['killed']:>7} {counts['survived']:>9} {counts['no tests']:>9} "
-            f"{other:>6} {rate:>10}")
+            f"{other:>6} {rate:>10} {of_all:>7}")
 
 
 if __name__ == "__main__":
