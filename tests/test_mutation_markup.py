@@ -188,6 +188,17 @@ def test_an_href_in_another_namespace_is_not_a_link():
 def test_text_outside_a_style_element_may_mention_url():
     assert svg("<text>url(https://www.example.gov.cn/)</text>") == []
     assert svg("<style>rect{}</style><text>url(https://x.example/)</text>") == []
+    assert svg("<g><style>rect{}</style>url(https://x.example/)</g>") == []      # after the style element ends
+
+
+@pytest.mark.parametrize("element", ["iframe", "object", "embed"])
+def test_elements_that_run_code_say_so(element):
+    assert svg(f"<{element}/>") == [(2, f"不能含有 <{element}> 元素（会运行代码）")]
+
+
+def test_a_file_that_stops_short_is_not_a_valid_svg():
+    [(line, message)] = svg_problems('<svg xmlns="http://www.w3.org/2000/svg">\n<g>')
+    assert line == 2 and message.startswith("不是有效的 SVG 文件（")
 
 
 def test_an_svg_without_its_namespace_is_refused():

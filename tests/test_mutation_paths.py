@@ -218,6 +218,7 @@ def test_keep_starts_from_a_copy_of_the_site(tmp_path):
     assert (target / "a" / "x.html").read_text(encoding="utf-8") == "x"       # a copy, not a link
     built.discard()
     assert not built.stage.exists() and target.exists()
+    built.discard()                                       # a second time (Ctrl-C during the first): no error
     assert list(StagedSite(tmp_path / "new", keep=True).stage.iterdir()) == []
 
 
@@ -253,13 +254,13 @@ def test_source_maps_are_dropped_with_their_comments(tmp_path):
     own = tmp_path / "assets" / "js" / "own.js"
     for path in (js, css, own):
         path.parent.mkdir(parents=True, exist_ok=True)
-    js.write_text("code();\n//# sourceMappingURL=bundle.js.map\n", encoding="utf-8")
+    js.write_text("one();\ntwo();\nthree();\n//# sourceMappingURL=bundle.js.map\n", encoding="utf-8")
     css.write_text("a{}\n  /*# sourceMappingURL=main.css.map */", encoding="utf-8")
     own.write_text("x();\n//# sourceMappingURL=own.js.map\n", encoding="utf-8")
     (js.parent / "bundle.js.map").write_text("{}", encoding="utf-8")
     (css.parent / "main.css.map").write_text("{}", encoding="utf-8")
     assert drop_source_maps(tmp_path) == 2
-    assert js.read_text(encoding="utf-8") == "code();\n"
+    assert js.read_text(encoding="utf-8") == "one();\ntwo();\nthree();\n"
     assert css.read_text(encoding="utf-8") == "a{}\n"
     assert own.read_text(encoding="utf-8") == "x();\n//# sourceMappingURL=own.js.map\n"   # not the theme's
     assert not list(tmp_path.rglob("*.map"))

@@ -158,3 +158,156 @@ def test_check_pages_audits_a_batch_in_the_worker():
     assert list(checked) == ["a.html", "b.html"]
     assert checked["a.html"].problems and checked["b.html"].problems == []
     assert len(published._WORKER_LINES) == 1
+
+
+def test_files_that_are_not_utf_8_are_read_with_replacement(site):
+    write(site, "files/used.pdf.txt", "电话 13912345678 \xff".encode("utf-8", "surrogateescape") + b"\xff\xfe")
+    write(site, "img/used.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><text>\xff 13912345678</text></svg>')
+    write(site, "assets/site.css", b"body{background:url(fonts/a.woff2)} /* \xff */")
+    page = PAGE.encode("utf-8").replace(b"</body>", b'<img src="../img/used.svg">\xff</body>')
+    write(site, "dongtai/index.html", page)
+    o = origins()
+    o.copied["img/used.svg"] = ("docs", "docs/used.svg")
+    problems = "\n".join(publish_only_what_is_used(site, o, CONTEXT, set()).problems)
+    assert "files/used.pdf.txt（来自 docs/files/used.pdf.txt）：" in problems
+    assert "img/used.svg（来自 docs/used.svg）：" in problems
+    assert problems.count("139****5678") == 2
+
+
+def test_a_number_listed_as_public_passes_in_a_file_and_in_a_picture(site):
+    write(site, "files/used.pdf.txt", "值班电话 13912345678")
+    context = Context(site_path="/", public_numbers=frozenset({"13912345678"}))
+    assert publish_only_what_is_used(site, origins(), context, set()).problems == []
+    for rel, text in (("a.svg", '<svg xmlns="http://www.w3.org/2000/svg"><text>13912345678</text></svg>'),
+                      ("a.csv", "13912345678")):
+        write(site, rel, text)
+        assert published._audit_file(site / rel, rel, Origins(), context) == []
+        assert published._audit_file(site / rel, rel, Origins(), CONTEXT) != []
+
+
+def test_a_text_that_only_looks_like_css_is_not_read_as_a_style_sheet(site):
+    write(site, "files/used.pdf.txt", "背景 background:url(https://evil.example/x.png)")
+    write(site, "pagefind/fragment.html", '<p onclick="x()">Pagefind 的片段</p>')
+    outcome = publish_only_what_is_used(site, origins(), CONTEXT, set())
+    assert outcome.problems == []
+
+
+def test_a_theme_style_sheet_may_show_any_text_but_an_own_one_is_read_for_numbers(site):
+    write(site, "assets/site.css", 'body{background:url(fonts/a.woff2)} a::after{content:"13912345678"}')
+    problems = publish_only_what_is_used(site, origins(), CONTEXT, set()).problems
+    assert len(problems) == 1 and problems[0].startswith("assets/site.css（来自 overrides/assets/site.css）：")
+    theme = origins()
+    theme.copied["assets/site.css"] = ("theme", "")
+    write(site, "assets/site.css", 'body{background:url(fonts/a.woff2)} a::after{content:"13912345678"}')
+    assert publish_only_what_is_used(site, theme, CONTEXT, set()).problems == []
+
+
+def test_a_line_every_page_shares_is_audited_once(site):
+    shared = "\n<p>页头</p>" * 4 + "\n<script>alert(1)</script>"          # more than three lines away
+    write(site, "index.html", "<p>首页</p>" + shared)
+    write(site, "dongtai/index.html", "<p>动态</p>" + shared)
+    problems = publish_only_what_is_used(site, origins(), CONTEXT, set()).problems
+    assert len([p for p in problems if "含有内联脚本" in p]) == 1
+
+
+def test_a_missing_file_a_page_names_is_left_alone(site):
+    write(site, "dongtai/index.html", PAGE.replace("used.png", "missing.png"))
+    outcome = publish_only_what_is_used(site, origins(), CONTEXT, set())
+    assert outcome.problems == [] and "docs/img/used.png" in outcome.dropped
+
+
+def test_every_unused_file_is_dropped_and_counted(site):
+    write(site, "theme/more.js", "w();")
+    write(site, "theme/deep/er/most.js", "v();")
+    theme = origins()
+    theme.copied |= {"theme/more.js": ("theme", ""), "theme/deep/er/most.js": ("theme", "")}
+    write(site, "mystery.bin", "?")
+    write(site, "img/zzz.png", png())
+    theme.copied["img/zzz.png"] = ("docs", "docs/img/zzz.png")
+    outcome = publish_only_what_is_used(site, theme, CONTEXT, set())
+    assert outcome.dropped_theme == 3 and not (site / "theme").exists()
+    assert "docs/img/zzz.png" in outcome.dropped and not (site / "img" / "zzz.png").exists()
+    assert outcome.problems == ["mystery.bin：生成结果中出现了来历不明的文件，不能发布"]
+
+
+def test_a_linked_folder_is_reported_and_not_followed(site, tmp_path):
+    outside = tmp_path / "outside"
+    write(outside, "secret.txt", "13912345678")
+    os.symlink(outside, site / "linked")
+    os.symlink(site / "index.html", site / "page.html")
+    o = origins()
+    o.copied["page.html"] = ("docs", "docs/page.md")
+    outcome = publish_only_what_is_used(site, o, CONTEXT, set())
+    assert sorted(outcome.problems) == ["linked：生成结果中不能有符号链接（来自 本工具包）",
+                                        "page.html：生成结果中不能有符号链接（来自 docs/page.md）"]
+
+
+def test_scripts_of_overrides_go_out_only_when_a_page_loads_them(site):
+    write(site, "assets/over.js", "o();")
+    write(site, "dongtai/index.html", PAGE.replace("../assets/linked.js", "../assets/over.js"))
+    o = origins()
+    o.copied["assets/over.js"] = ("overrides", "overrides/assets/over.js")
+    outcome = publish_only_what_is_used(site, o, CONTEXT, set())
+    assert "overrides/assets/over.js" in outcome.dropped and not (site / "assets" / "over.js").exists()
+
+
+def test_a_page_with_an_upper_case_suffix_is_not_a_page(site):
+    write(site, "OLD.HTML", "<p>x</p>")
+    o = origins()
+    o.copied["OLD.HTML"] = ("docs", "docs/OLD.HTML")
+    outcome = publish_only_what_is_used(site, o, CONTEXT, set())
+    assert "docs/OLD.HTML" in outcome.dropped
+
+
+def test_a_video_that_records_where_it_was_shot_is_refused(tmp_path):
+    def box(kind: bytes, payload: bytes) -> bytes:
+        return (8 + len(payload)).to_bytes(4, "big") + kind + payload
+    located = box(b"ftyp", b"isom\0\0\0\0") + box(b"moov", box(b"udta", box(b"\xa9xyz", b"\0\x05\0\0+30.0+120.0/")))
+    plain = box(b"ftyp", b"isom\0\0\0\0") + box(b"moov", box(b"mvhd", b"\0" * 100))
+    write(tmp_path, "a.mp4", located)
+    write(tmp_path, "b.mp4", plain)
+    assert published._audit_file(tmp_path / "a.mp4", "a.mp4", Origins(), CONTEXT) == [
+        "视频带有拍摄地点（GPS 位置）。请用视频软件导出一份不含位置信息的 MP4 后再发布"]
+    assert published._audit_file(tmp_path / "b.mp4", "b.mp4", Origins(), CONTEXT) == []
+
+
+def test_an_attachment_is_read_with_the_build_s_cache(tmp_path):
+    from docx import Document
+    document = Document()
+    document.add_paragraph("联系电话 13912345678")
+    document.save(tmp_path / "a.docx")
+    found = published._audit_file(tmp_path / "a.docx", "a.docx", Origins(), Context(attachments_cache=tmp_path / "c"))
+    assert any("139****5678" in p for p in found)
+
+
+def test_the_origin_of_a_file_copied_without_a_source_is_the_kit():
+    o = Origins(copied={"t.js": ("theme", "")})
+    assert o.source("t.js") == "本工具包" and o.origin("nothing") == "unknown"
+    assert Origins(copied={"x": ("docs", "docs/x")}).source("x") == "docs/x"
+
+
+def test_check_pages_reads_a_line_once_across_batches():
+    published._WORKER_LINES.clear()
+    page = "<p>甲</p>\n<script>alert(1)</script>\n<img src='../img/a.png'>"
+    [(_, first)] = published.check_pages([("a/b.html", page)], CONTEXT)
+    assert first.problems and first.uses == {"img/a.png"}
+    [(_, again)] = published.check_pages([("c/d.html", page)], CONTEXT)
+    assert again.problems == [] and again.uses == {"img/a.png"}
+
+
+def test_a_large_build_audits_its_pages_in_a_second_process():
+    audit = PageAudit(CONTEXT, PageAudit.LEAST)
+    try:
+        assert audit.pool is not None
+        for n in range(PageAudit.BATCH):
+            audit.add(f"p{n}.html", f"<p>第{n}页</p>")
+        assert audit.batch == [] and len(audit.futures) == 1          # a full batch goes at once
+        audit.add("bad.html", "<p onclick='x()'>x</p>")
+        assert audit.batch == [("bad.html", "<p onclick='x()'>x</p>")]
+        checked = audit.results()                                     # the last, short batch too
+        assert len(checked) == PageAudit.BATCH + 1 and checked["bad.html"].problems
+        assert checked["p1.html"].problems == []
+        assert audit.pool is None
+    finally:
+        audit.close()
+    assert PageAudit(CONTEXT, PageAudit.LEAST - 1).pool is None
