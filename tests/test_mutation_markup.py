@@ -47,7 +47,8 @@ def test_a_picture_of_the_site_is_allowed(src):
     assert violations(f'<img src="{src}" alt="图">') == []
 
 
-@pytest.mark.parametrize("src", ["https://evil.example/a.png", "//evil.example/a.png", "\\\\evil.example\\a.png",
+@pytest.mark.parametrize("src", ["https://evil.example/a.png", "//evil.example/a.png", " //evil.example/a.png",
+                                 "\t//evil.example/a.png", "\\\\evil.example\\a.png",
                                  "/\\evil.example/a.png", "\\/evil.example/a.png", " java\tscript:alert(1)",
                                  "data:image/png;base64,AAAA", "HTTP://evil.example/a.png"])
 def test_a_picture_from_elsewhere_is_refused(src):
@@ -90,6 +91,31 @@ def test_a_long_address_is_shortened_in_the_message():
     long = "ftp://x.example/" + "a" * 60
     [message] = messages(f'<a href="{long}">x</a>')
     assert f"「{long[:40]}…」" in message
+    forty = "ftp://x.example/" + "a" * 24
+    assert f"「{forty}」" in messages(f'<a href="{forty}">x</a>')[0]
+    assert f"「{forty}a」" not in messages(f'<a href="{forty}a">x</a>')[0]
+
+
+def test_the_message_of_a_file_from_elsewhere():
+    assert messages('<video src="https://evil.example/a.mp4"></video>') == [
+        "<video> 的文件「https://evil.example/a.mp4」必须是本站 docs/ 中的文件（不能引用其他网站的图片、音频、视频，也不能用 "
+        "data: 网址）"]
+
+
+@pytest.mark.parametrize("tag,why", [
+    *[(t, "会在读者的浏览器中运行代码或改变整个页面") for t in ("script", "style", "link", "meta", "base")],
+    *[(t, "会嵌入其他网站的内容") for t in ("iframe", "object", "embed", "frame", "frameset", "applet")],
+    *[(t, "会向读者索取信息") for t in ("form", "input", "button", "select", "textarea")],
+    ("marquee", "不在允许的 HTML 范围内"),
+])
+def test_every_refused_element_says_why(tag, why):
+    assert safe_html._tag_message(tag) == f"不能使用 <{tag}> 标签：{why}。正文请用 Markdown 和编辑指南中列出的 HTML 标签"
+
+
+@pytest.mark.parametrize("name", ["href", "src", "cite"])
+def test_every_link_attribute_is_named_a_link(name):
+    assert safe_html._attribute_message("blockquote", name, "ftp://x") == (
+        "链接「ftp://x」不安全：只允许 http、https、mailto、tel 链接或站内相对链接")
 
 
 def test_messages_of_refused_elements_say_why():

@@ -96,6 +96,21 @@ def test_reader_text_reads_a_number_hidden_by_markup_as_the_reader_sees_it():
     assert reader_text("139*\n*12345678").count("\n") == 1
 
 
+def test_reader_text_keeps_the_lines_of_what_it_removes():
+    assert reader_text("a<!--x\ny-->b") == "a\nb"
+    assert reader_text("a<span hidden>x\ny</span>b") == "a\nb"
+    assert reader_text("1*\n*2") == "1\n2"
+    assert reader_text("1&#10;2") == "1 2"
+
+
+def test_a_value_without_its_own_line_takes_its_parents():
+    walked = list(privacy._walk({"a": ["x", {"b": "y"}]}, (), 5))
+    assert walked == [(("a",), 5, "a"), (("a", 0), 5, "x"), (("a", 1, "b"), 5, "b"), (("a", 1, "b"), 5, "y")]
+    located = load_yaml("a:\n  - x\n  - b: y\n")
+    assert list(privacy._walk(located, (), None)) == [
+        (("a",), 1, "a"), (("a", 0), 2, "x"), (("a", 1, "b"), 3, "b"), (("a", 1, "b"), 3, "y")]
+
+
 def test_quick_pass_and_may_hold_number():
     assert privacy.may_hold_number("电话 139 1234 5678")
     assert not privacy.may_hold_number("2024年12月31日 第12345678号")
@@ -192,9 +207,13 @@ def test_check_privacy_warns_of_a_public_number_no_data_uses():
     from types import SimpleNamespace
     listed = load_yaml("- number: '139 1234 5678'\n  reason: 值班电话\n- number: '13812345678'\n  reason: 旧号码\n")
     records = [SimpleNamespace(number=item["number"], origin=SimpleNamespace(raw=item)) for item in listed]
-    content = _Content([("data/a.yaml", load_yaml("duty: 13912345678\n"))], records)
+    records.append(SimpleNamespace(number="13712345678", origin=SimpleNamespace(raw={"number": "13712345678"})))
+    content = _Content([("data/a.yaml", load_yaml("duty: 13912345678\nnote: 13612345678\n"))], records)
     problems = Problems()
     privacy.check_privacy(content, problems)
-    [warning] = problems.items
-    assert warning.warning and (warning.path, warning.line, warning.field) == (privacy.PUBLIC_FILE, 3, "第2项 number")
-    assert "13812345678" in warning.message
+    [error] = problems.errors
+    assert (error.path, error.line, error.field) == ("data/a.yaml", 2, "note")
+    first, second = [p for p in problems.items if p.warning]
+    assert (first.path, first.line, first.field) == (privacy.PUBLIC_FILE, 3, "第2项 number")
+    assert first.message == "号码「13812345678」未在任何数据中使用，可以删除"
+    assert (second.line, second.field) == (None, "第3项 number")          # a record not read from YAML
