@@ -98,8 +98,8 @@ def test_a_long_address_is_shortened_in_the_message():
 
 def test_the_message_of_a_file_from_elsewhere():
     assert messages('<video src="https://evil.example/a.mp4"></video>') == [
-        "<video> 的文件「https://evil.example/a.mp4」必须是本站 docs/ 中的文件（不能引用其他网站的图片、音频、视频，也不能用 "
-        "data: 网址）"]
+        ("<video> 的文件「https://evil.example/a.mp4」必须是本站 docs/ 中的文件（不能引用其他网站的图片、音频、视频，也不能用 "
+         "data: 网址）")]
 
 
 @pytest.mark.parametrize("tag,why", [
