@@ -169,6 +169,7 @@ def test_at_least_three_lines_in_ten_are_near_the_wrap():
     assert wrap_width(lines(*[WRAP] * 3, *distinct[:7])) == 20
     assert wrap_width(lines(*[WRAP] * 3, *distinct[:8])) is None
     assert wrap_width(lines(*[WRAP] * 2, WRAP[:18], *distinct[:7])) == 20    # two characters short is near
+    assert wrap_width(lines(*[WRAP] * 2, WRAP[:17], *distinct[:7])) is None  # three are not
 
 
 def test_the_widest_common_width_is_the_wrap():
@@ -210,6 +211,20 @@ def test_a_short_line_a_deeper_indent_or_a_heading_is_not_joined():
     assert [i.text for i in out] == [WRAP * 3 + "未满一行的句子", WRAP, WRAP * 3, "第一章 总则", WRAP, "标题", WRAP]
 
 
+def test_a_title_line_is_not_joined_and_a_paragraph_keeps_its_indent():
+    for style in ("Title", "标题 2", "Heading 3"):
+        items = [Line(WRAP), Line(WRAP), Line(WRAP), Line("标题行", style=style), Line(WRAP), Line(WRAP), Line(WRAP)]
+        assert [i.text for i in join_wrapped(items, Report())] == [WRAP * 3, "标题行", WRAP * 3]
+    out = join_wrapped([Line(WRAP, indent=2), *lines(WRAP, WRAP, WRAP, WRAP, WRAP)], Report())
+    assert [(i.text, i.indent) for i in out] == [(WRAP * 6, 2)]
+
+
+def test_after_a_join_across_a_page_the_next_line_is_the_next_paragraph_without_a_gap():
+    first = "县人大常委会听取和审议了县人民政府关于"
+    items = [Line(first), Line("", PAGE_BREAK), Line("预算执行情况的报告。"), Line("另一段。")]
+    assert [i.text for i in join_wrapped(items, Report())] == [first + "预算执行情况的报告。", "另一段。"]
+
+
 def test_a_table_ends_the_paragraph():
     table = Table([["a"]])
     items = [*lines(WRAP, WRAP, WRAP), table, *lines(WRAP, WRAP, WRAP)]
@@ -223,8 +238,9 @@ def test_double_spaced_wrapped_text_is_joined_across_its_blank_lines():
         items += [Line(WRAP), Line("")]
     out = join_wrapped(items, Report())
     assert [i.text for i in out] == [WRAP * 6]
-    assert _double_spaced(lines("a", "", "b", "", "c", "", "d", "", "e")) is True     # 4 of 5: 0.8
-    assert _double_spaced(lines("a", "", "b", "", "c", "", "d", "e", "f")) is False
+    assert _double_spaced(lines("a", "", "b", "", "c", "", "d", "e")) is True     # 4 of 5 (the last too): 0.8
+    assert _double_spaced(lines("a", "", "b", "", "c", "d", "e", "f")) is False
+    assert _double_spaced(lines("a", "")) is True
 
 
 def test_one_line_paragraphs_cut_by_a_page_break_are_joined():
@@ -240,6 +256,11 @@ def test_one_line_paragraphs_cut_by_a_page_break_are_joined():
     assert [i.text for i in join_wrapped(items, Report())] == [first, "", "预算执行情况的报告。"]
 
 
+def test_a_heading_alone_does_not_run_on_but_one_with_its_text_does():
+    assert not runs_on("一、加强全县农村公路建设管理养护和安全工作")
+    assert runs_on("一、加强农村公路建设。今年以来全县各级认真贯彻")
+
+
 def test_runs_on_and_continues():
     assert runs_on("县人大常委会听取和审议了县人民政府关于")            # 19 characters, no closing mark
     assert runs_on("甲" * 15) and not runs_on("甲" * 14)
@@ -251,12 +272,14 @@ def test_runs_on_and_continues():
     assert not continues(Line("2024年3月1日"), "2024年3月1日")
     assert not continues(Line("正文", style="Title"), "正文")
     assert not continues(Line("正文", style="标题 1"), "正文")
+    assert not continues(Line("正文", style="Heading 2"), "正文")
 
 
 @pytest.mark.parametrize("left,right,glued", [
     ("the budget", "review", "the budget review"), ("共有", "6处", "共有6处"),
     ("www.exa", "mple.gov.cn", "www.example.gov.cn"),
     ("see a@b", "c", "see a@bc"), ("http:", "x", "http:x"), ("第3", "条", "第3条"), ("", "x", "x"), ("ab", "1", "ab1"),
+    ("the PDF", "files", "the PDF files"), ("see a.b and", "more", "see a.b and more"),
 ])
 def test_glue(left, right, glued):
     assert _glue(left, right) == glued

@@ -89,6 +89,18 @@ def test_charts_of_a_session_leave_out_empty_bars_and_empty_charts():
     assert out["满意度"].bars == [Bar("满意", 2), Bar("基本满意", 1), Bar("不满意", 1), Bar(NOT_ASKED, 1)]
     assert out["首次答复满意度"].bars == [Bar("满意", 1), Bar("基本满意", 1), Bar("不满意", 2), Bar(NOT_ASKED, 1)]
     assert out["按主办单位"].bars == [Bar("县交通运输局", 4)] and out["按主办单位"].columns == ("主办单位", "件数")
+    assert [(c.id, c.caption, c.columns, c.unit) for c in out.values()] == [
+        ("chart-category", "各类别件数", ("类别", "件数"), "件"),
+        ("chart-intime", "按期答复件数", ("答复情况", "件数"), "件"),
+        ("chart-result", "各类办理结果件数", ("办理结果", "件数"), "件"),
+        ("chart-satisfaction", "代表意见件数", ("代表意见", "件数"), "件"),
+        ("chart-first", "代表意见件数", ("代表意见", "件数"), "件"),
+        ("chart-unit", "各单位主办件数", ("主办单位", "件数"), "件"),
+    ]
+    assert [c.title for c in out.values()] == [
+        "十八届四次会议代表建议件数（按类别）", "十八届四次会议代表建议按期答复情况（按期答复率 66.7%）",
+        "十八届四次会议代表建议办理结果（以最终答复计）", "十八届四次会议代表对最终答复的意见（满意率 75.0%）",
+        "十八届四次会议代表对首次答复的意见", "十八届四次会议代表建议件数（按主办单位）"]
     none = dict(charts("某次会议", figures([suggestion(9, assigned=None)], 3), ["城乡建设"], [("A", "已解决")], []))
     assert list(none) == ["按类别"]                    # not assigned yet: no deadline, result or satisfaction chart
 
@@ -145,6 +157,7 @@ def test_query_words_leave_the_ends_open():
     assert query_words("ABC人大") == ["abc", "人", "人大"]            # a run after other text is opened
     assert query_words("人大ABC") == ["人大", "大", "abc"]            # and a run before other text is closed
     assert query_words("人") == ["人"]
+    assert query_words("a人大") == ["a", "人", "人大"]
     assert query_words("x 人大 y") == ["x", "人", "人大", "大", "y"]
 
 
@@ -152,6 +165,11 @@ def test_query_words_leave_the_ends_open():
                                   "abc 人大 def", "人人人大", "a人b大c"])
 def test_decode_undoes_encode(text):
     assert decode(encode(text)) == text
+
+
+def test_decode_a_cut_excerpt():
+    assert decode("人 人大 大代") == "人大代"              # an excerpt may end inside a run
+    assert decode("人 人大") == "人大"
 
 
 def test_encode_folder(tmp_path):

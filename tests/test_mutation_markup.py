@@ -98,8 +98,8 @@ def test_a_long_address_is_shortened_in_the_message():
 
 def test_the_message_of_a_file_from_elsewhere():
     assert messages('<video src="https://evil.example/a.mp4"></video>') == [
-        ("<video> 的文件「https://evil.example/a.mp4」必须是本站 docs/ 中的文件（不能引用其他网站的图片、音频、视频，也不能用 "
-         "data: 网址）")]
+        ("<video> 的文件「https://evil.example/a.mp4」必须是本站 docs/ 中的文件"
+         "（不能引用其他网站的图片、音频、视频，也不能用 data: 网址）")]
 
 
 @pytest.mark.parametrize("tag,why", [
@@ -109,7 +109,8 @@ def test_the_message_of_a_file_from_elsewhere():
     ("marquee", "不在允许的 HTML 范围内"),
 ])
 def test_every_refused_element_says_why(tag, why):
-    assert safe_html._tag_message(tag) == f"不能使用 <{tag}> 标签：{why}。正文请用 Markdown 和编辑指南中列出的 HTML 标签"
+    expected = f"不能使用 <{tag}> 标签：{why}。正文请用 Markdown 和编辑指南中列出的 HTML 标签"
+    assert safe_html._tag_message(tag) == expected
 
 
 @pytest.mark.parametrize("name", ["href", "src", "cite"])
