@@ -136,6 +136,23 @@ def test_an_element_refused_is_said_once_not_again_for_its_attributes():
         "不能使用 <form> 标签：会向读者索取信息。正文请用 Markdown 和编辑指南中列出的 HTML 标签"]
 
 
+def test_a_refused_element_does_not_hide_the_attributes_of_others():
+    assert violations('<form action="x"></form>\n\n<p onclick="y()">z</p>') == [
+        (1, "不能使用 <form> 标签：会向读者索取信息。正文请用 Markdown 和编辑指南中列出的 HTML 标签"),
+        (3, "<p> 的 onclick 属性会在读者的浏览器中运行代码，不能使用")]
+
+
+def test_a_refused_address_is_found_on_its_own_line_not_on_the_first_with_the_attribute():
+    text = '<img src="a.png" alt="x">\n\n<img src="https://evil.example/x.png" alt="y">'
+    assert [line for line, _ in violations(text)] == [3]
+    text = '<a href="a.md">x</a>\n\n<a href="ftp://evil.example/">y</a>'
+    assert [line for line, _ in violations(text)] == [3]
+
+
+def test_the_content_of_a_style_element_goes_with_it():
+    assert clean("<style>p{}</style>x") == "x"
+
+
 def test_the_line_is_that_of_the_value_as_written():
     text = "第一段。\n\n[好](https://a.example/)\n\n第五行\n\n[坏](javascript:alert(1))\n"
     assert [line for line, _ in violations(text)] == [7]
