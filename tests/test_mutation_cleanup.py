@@ -225,6 +225,12 @@ def test_after_a_join_across_a_page_the_next_line_is_the_next_paragraph_without_
     assert [i.text for i in join_wrapped(items, Report())] == [first + "预算执行情况的报告。", "另一段。"]
 
 
+def test_after_a_join_the_last_line_is_measured_as_a_line_inside_a_paragraph():
+    short = WRAP[:18]                      # two characters short: full only as a paragraph's first line
+    items = lines(WRAP, WRAP, WRAP, WRAP, WRAP, short, WRAP)
+    assert [i.text for i in join_wrapped(items, Report())] == [WRAP * 5 + short, WRAP]
+
+
 def test_a_table_ends_the_paragraph():
     table = Table([["a"]])
     items = [*lines(WRAP, WRAP, WRAP), table, *lines(WRAP, WRAP, WRAP)]

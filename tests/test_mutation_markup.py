@@ -160,6 +160,7 @@ def test_the_line_is_that_of_the_value_as_written():
     assert [line for line, _ in violations(text)] == [5]
     assert [line for line, _ in violations("a\n\n<p>x</p><SCRIPT>y</SCRIPT>")] == [3]
     assert [line for line, _ in violations("[x](java&#115;cript:alert(1))")] == [1]
+    assert [line for line, _ in violations("a\n\n[x](java&#115;cript:alert(1))")] == [3]
 
 
 def test_comments_stay_and_scripts_lose_their_content():

@@ -280,3 +280,23 @@ def test_source_maps_are_dropped_with_their_comments(tmp_path):
     js.write_text("code(); // sourceMappingURL= in the middle\nmore();\n", encoding="utf-8")
     drop_source_maps(tmp_path)
     assert js.read_text(encoding="utf-8") == "code(); // sourceMappingURL= in the middle\nmore();\n"
+
+
+def test_a_build_in_a_folder_not_made_yet(tmp_path):
+    built = StagedSite(tmp_path / "new" / "deeper" / "site")
+    assert built.stage.is_dir()
+
+
+def test_a_folder_left_by_this_process_is_started_anew(tmp_path):
+    target = tmp_path / "site"
+    mine = stage_of(target, os.getpid())
+    (mine / "old").mkdir(parents=True)
+    built = StagedSite(target)
+    assert built.stage == mine and list(mine.iterdir()) == []
+
+
+def test_without_renameat2_there_is_no_exchange(tmp_path, monkeypatch):
+    def no_library(*args, **kwargs):
+        raise OSError("no C library")
+    monkeypatch.setattr(staging.ctypes, "CDLL", no_library)
+    assert staging._exchange(tmp_path, tmp_path) is False

@@ -217,3 +217,49 @@ def test_check_privacy_warns_of_a_public_number_no_data_uses():
     assert (first.path, first.line, first.field) == (privacy.PUBLIC_FILE, 3, "第2项 number")
     assert first.message == "号码「13812345678」未在任何数据中使用，可以删除"
     assert (second.line, second.field) == (None, "第3项 number")          # a record not read from YAML
+
+
+def test_scan_reads_on_after_a_skipped_public_or_repeated_number_and_after_other_files():
+    body = TextFile(f"电话 13912345678\n身份证 {ID}", line=1)
+    problems = Problems()
+    scan([("docs/a.md", body)], [], problems)
+    assert sorted((p.line, p.message[:4]) for p in problems.items) == [(1, "疑似手机"), (2, "疑似身份")]
+    problems = Problems()
+    scan([("data/a.yaml", load_yaml("duty: 13912345678 或 13812345678\n"))], ["13912345678"], problems)
+    assert [p.message[:19] for p in problems.items] == ["疑似手机号码「138****5678」"]
+    problems = Problems()
+    scan([("docs/a.pdf", TextFile(parts=(("正文", "13912345678 13912345678 13812345678"),)))], [], problems)
+    assert len(problems.items) == 2
+    problems = Problems()
+    scan([(privacy.PUBLIC_FILE, load_yaml("- number: '13712345678'\n")), ("data/b.yaml", load_yaml("a: 无\n")),
+          ("data/c.yaml", load_yaml("a: 13912345678\n"))], [], problems)
+    assert [p.path for p in problems.items] == ["data/c.yaml"]
+
+
+def test_a_multi_line_yaml_value_is_read_past_its_first_line():
+    problems = Problems()
+    scan([("data/a.yaml", load_yaml("note: |\n  第一行\n  电话 13912345678\n"))], [], problems)
+    assert [(p.line, p.field) for p in problems.items] == [(1, "note")]
+
+
+def test_a_whole_file_of_markup_and_a_number_only_in_a_key():
+    problems = Problems()
+    scan([("data/a.yaml", load_yaml("'139**1234**5678'\n"))], [], problems)
+    assert [p.field for p in problems.items] == ["（整个文件）"]
+    problems = Problems()
+    scan([("data/a.yaml", load_yaml("13912345678: 无\n"))], [], problems)
+    assert [p.field for p in problems.items] == ["13912345678"]
+
+
+def test_a_number_is_read_across_at_most_four_lines():
+    four = TextFile("13\n9\n1234\n5678", line=1)
+    five = TextFile("1\n3\n9\n1234\n5678", line=1)
+    for text, found in ((four, 1), (five, 0)):
+        problems = Problems()
+        scan([("docs/a.md", text)], [], problems)
+        assert len(problems.items) == found
+
+
+def test_a_float_as_large_as_1e20_is_not_a_number_to_read():
+    assert privacy._scalar(1e20) is None
+    assert privacy._scalar(1e19) == "10000000000000000000"

@@ -311,3 +311,44 @@ def test_a_large_build_audits_its_pages_in_a_second_process():
     finally:
         audit.close()
     assert PageAudit(CONTEXT, PageAudit.LEAST - 1).pool is None
+
+
+def test_the_kits_own_files_outside_the_search_folder_are_audited(site):
+    write(site, "feed.xml", "<feed><title>电话 13912345678</title></feed>")
+    problems = publish_only_what_is_used(site, origins(), CONTEXT, set()).problems
+    assert len(problems) == 1 and problems[0].startswith("feed.xml（来自 本工具包）：")
+
+
+def test_an_html_file_copied_from_docs_is_a_page_and_stays(site):
+    write(site, "legacy/old.html", "<p>旧页面</p>")
+    o = origins()
+    o.copied["legacy/old.html"] = ("docs", "docs/legacy/old.html")
+    outcome = publish_only_what_is_used(site, o, CONTEXT, set())
+    assert (site / "legacy" / "old.html").exists() and "docs/legacy/old.html" not in outcome.dropped
+
+
+def test_the_site_folder_itself_stays_when_nothing_in_it_is_used(tmp_path):
+    site = tmp_path / "site"
+    write(site, "img/unused.png", png())
+    outcome = publish_only_what_is_used(site, Origins(copied={"img/unused.png": ("docs", "docs/img/unused.png")}),
+                                        CONTEXT, set())
+    assert outcome.dropped == ["docs/img/unused.png"] and site.is_dir() and list(site.iterdir()) == []
+
+
+def test_a_batch_the_worker_did_not_finish_does_not_lose_the_later_ones():
+    from concurrent.futures import Future
+    failed, done = Future(), Future()
+    failed.set_exception(RuntimeError("the worker stopped"))
+    done.set_result([("b.html", Checked(problems=["x"]))])
+    audit = PageAudit(CONTEXT, 0)
+    audit.futures = [failed, done]
+    assert list(audit.results()) == ["b.html"]
+
+
+def test_the_second_process_resolves_addresses_with_the_builds_context():
+    audit = PageAudit(Context(site_path="/renda/"), PageAudit.LEAST)
+    try:
+        audit.add("a/index.html", '<img src="/renda/img/x.png">')
+        assert audit.results()["a/index.html"].uses == {"img/x.png"}
+    finally:
+        audit.close()
