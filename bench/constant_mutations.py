@@ -97,17 +97,17 @@ def main() -> int:
     options = parser.parse_args()
     every = sorted({f"{t}.py" for m in MUTATIONS for t in m.tests
                     if not (options.without_new and t.startswith("test_mutation_"))})
-    if run(None, every, sys.executable) != 0:
+    if run(None, every, sys.executable) not in (0, 5):
         raise SystemExit("the tests fail without any mutation: fix them first")
     killed = 0
     for mutation in MUTATIONS:
         tests = [f"{t}.py" for t in mutation.tests if not (options.without_new and t.startswith("test_mutation_"))]
         code = run(mutation, tests, sys.executable)
-        if code not in (0, 1):
+        if code not in (0, 1, 5):               # 5: every test of the module builds or browses (left out)
             raise SystemExit(f"{mutation.name}: pytest stopped with exit code {code} (not a test failure)")
         killed += code == 1
-        print(f"{'killed  ' if code == 1 else 'SURVIVED'}  {mutation.name}  ({mutation.file}; {' '.join(tests)})",
-              flush=True)
+        verdict = "killed  " if code == 1 else "SURVIVED" if code == 0 else "NO TEST "
+        print(f"{verdict}  {mutation.name}  ({mutation.file}; {' '.join(tests)})", flush=True)
     print(f"{killed} of {len(MUTATIONS)} killed")
     return 0
 

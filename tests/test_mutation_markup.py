@@ -56,7 +56,8 @@ def test_a_picture_from_elsewhere_is_refused(src):
     assert len(found) == 1 and found[0].startswith("<img> 的文件「") and "必须是本站 docs/ 中的文件" in found[0]
 
 
-@pytest.mark.parametrize("tag,attr", sorted(safe_html._LOCAL_ONLY))
+@pytest.mark.parametrize("tag,attr", [("img", "src"), ("audio", "src"), ("video", "src"), ("video", "poster"),
+                                      ("source", "src"), ("track", "src")])
 def test_every_media_address_must_be_local(tag, attr):
     html = f'<{tag} {attr}="https://evil.example/x">'
     assert clean(html) == clean(f"<{tag}>")
