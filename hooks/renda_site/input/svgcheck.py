@@ -33,7 +33,7 @@ ELEMENTS = {
 }
 _RASTER_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,", re.I)
 _HTTP = re.compile(r"^https?://", re.I)
-_CSS_URL = re.compile(r"@import|url\(\s*['\"]?\s*(?!#)", re.I)
+_CSS_URL = re.compile(r"@import|url\((?!\s*['\"]?\s*#)", re.I)      # url(#id), url('#id'): the file's own part
 
 
 class _Checker:
