@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 venv=${VENV:-$root/.venv}
+# mutmut and its dependencies are not in requirements-dev.txt: CI and the test command do not need them.
+"$venv/bin/pip" install -q -r "$root/requirements-mutation.txt"
 work=$root/.mutation
 if [ "${MUTATION_KEEP:-0}" != 1 ]; then
   rm -rf "$work"
