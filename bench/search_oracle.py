@@ -190,6 +190,7 @@ def reader_queries(pages: dict[str, tuple[str, str]], file: Path = READER_FILE) 
 class Score:
     query: Query
     top: list[str]
+    found: int = 0          # the count the page reports (找到 N 条), 0 when it reports none
 
     @property
     def recall(self) -> float:
@@ -206,11 +207,12 @@ class Score:
 
 def run(page, queries: list[Query], prefix: str = "") -> list[Score]:
     """Type every query into the header box of the open page; results with `prefix` removed."""
-    from search_probe import header_search
+    from search_probe import header_search, status_text
     scores = []
     for q in queries:
         top = [p[len(prefix):] if prefix and p.startswith(prefix) else p for p in header_search(page, q.text)]
-        scores.append(Score(q, top))
+        count = re.search(r"找到 (\d+) 条", status_text(page))
+        scores.append(Score(q, top, int(count.group(1)) if count else 0))
     return scores
 
 
@@ -250,7 +252,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--per-category", type=int, default=None, help="sample at most N queries per category")
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--misses", action="store_true", help="list every query below full recall")
-    parser.add_argument("--json", type=Path, help="also write the scores here")
+    parser.add_argument("--json", type=Path, help="also write the scores here, with every query's results")
+    parser.add_argument("--prefix", default="", help="serve the site below this path (e.g. renda: /renda/)")
     parser.add_argument("--readers", action="store_true",
                         help="also the hand-written reader queries (written for the demo: what its pages say)")
     parser.add_argument("--readers-only", action="store_true", help="only the hand-written reader queries")
@@ -260,7 +263,7 @@ def main(argv: list[str]) -> int:
     pages = indexed_pages(args.site)
     queries = [] if args.readers_only else generate(args.site, pages, args.per_category, args.seed)
     readers = reader_queries(pages) if args.readers or args.readers_only else []
-    server = nginx_server(args.site.resolve()) if args.nginx else static_server(args.site)
+    server = nginx_server(args.site.resolve()) if args.nginx else static_server(args.site, args.prefix)
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     with server as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=["--no-sandbox"])
@@ -279,7 +282,9 @@ def main(argv: list[str]) -> int:
     if args.misses:
         print("\n".join(misses(scores + reader_scores)))
     if args.json:
-        args.json.write_text(json.dumps({"rows": rows, "reader_rows": reader_rows,
+        every = [{"category": s.query.category, "query": s.query.text, "found": s.found, "top": s.top,
+                  "recall5": s.recall} for s in scores + reader_scores]
+        args.json.write_text(json.dumps({"rows": rows, "reader_rows": reader_rows, "queries": every,
                                          "misses": misses(scores + reader_scores)}, ensure_ascii=False, indent=1),
                              encoding="utf-8")
     return 0

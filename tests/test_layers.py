@@ -46,3 +46,21 @@ def test_every_import_runs_from_a_later_layer_to_an_earlier_one():
 def test_the_pipeline_runs_every_stage():
     stages = {other for layer, other in imports_by_layer() if layer == "pipeline"}
     assert {"input", "model", "kinds", "render", "publish"} <= stages
+
+
+def test_tests_run_the_benchmarks_scripts_but_never_import_them():
+    """bench/ stands alone: a test may run a benchmark as a script (subprocess), never import its code, so a
+    change to a measurement cannot change what a test asserts."""
+    from support.project import ROOT
+    bench_modules = {p.stem for p in (ROOT / "bench").glob("*.py")}
+    found = []
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            found += [f"{path.name}: import {n}" for n in names if n.split(".")[0] in bench_modules | {"bench"}]
+            if isinstance(node, ast.Call) and ast.unparse(node.func) in ("sys.path.insert", "sys.path.append") \
+                    and any(isinstance(c, ast.Constant) and c.value == "bench" for c in ast.walk(node)):
+                found.append(f"{path.name}:{node.lineno}: puts bench/ on sys.path")
+    assert not found, found

@@ -103,12 +103,8 @@ COLUMN_BAR = """() => {
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_column_bar_lists_every_column_and_marks_the_current_one(built, base, chromium, kind):
-    context, page = open_page(chromium, base, url_of(built, kind))
-    try:
-        bar = page.evaluate(COLUMN_BAR)
-    finally:
-        context.close()
+def test_column_bar_lists_every_column_and_marks_the_current_one(built, desktop_visits, kind):
+    bar = desktop_visits[kind]["bar"]
     assert bar["label"] == "网站栏目"
     assert bar["titles"] == nav_titles(built)
     expected = EXPECTED_COLUMN[kind]
@@ -147,12 +143,8 @@ BREADCRUMB = """() => {
 
 
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_breadcrumb_on_every_page_but_home(built, base, chromium, kind):
-    context, page = open_page(chromium, base, url_of(built, kind))
-    try:
-        crumbs = page.evaluate(BREADCRUMB)
-    finally:
-        context.close()
+def test_breadcrumb_on_every_page_but_home(desktop_visits, kind):
+    crumbs = desktop_visits[kind]["crumbs"]
     if kind == "home":
         assert crumbs is None
         return
@@ -173,23 +165,49 @@ def test_breadcrumb_on_every_page_but_home(built, base, chromium, kind):
         assert crumbs["items"] == ["首页", column]
 
 
-def toc_shown(page) -> bool:
-    return page.evaluate("""() => { const s = document.querySelector('.md-sidebar--secondary');
-        return !!s && getComputedStyle(s).display !== 'none' && s.querySelectorAll('a').length > 0; }""")
+TABLE_OF_CONTENTS = """() => { const s = document.querySelector('.md-sidebar--secondary');
+    return {shown: !!s && getComputedStyle(s).display !== 'none' && s.querySelectorAll('a').length > 0,
+            sidebars: document.querySelectorAll('.md-sidebar--secondary').length,
+            headings: document.querySelectorAll('.md-content h2, .md-content h3').length}; }"""
+
+
+@pytest.fixture(scope="module")
+def desktop_visits(built, base, chromium) -> dict[str, dict]:
+    """Every page kind opened once at 1280 px, in one browser context (nothing on these pages changes the
+    reader's stored settings): what the column bar, breadcrumb, table-of-contents and script-error tests
+    check, measured in that one visit."""
+    visits: dict[str, dict] = {}
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        for kind in PAGE_KINDS:
+            errors.clear()
+            response = page.goto(base + url_of(built, kind))
+            page.wait_for_load_state("load")
+            visits[kind] = {"status": response.status, "bar": page.evaluate(COLUMN_BAR),
+                            "crumbs": page.evaluate(BREADCRUMB), "toc": page.evaluate(TABLE_OF_CONTENTS),
+                            "errors": list(errors)}
+    finally:
+        context.close()
+    return visits
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_every_page_kind_opens(desktop_visits, kind):
+    assert desktop_visits[kind]["status"] == 200, kind
 
 
 @pytest.mark.parametrize("kind", ["home", "deputy", "bulletin-issue", "column-page-1", "composition", "section-index",
                                   "deputy-index", "stations", "article-with-disclosure", "full-text-document"])
-def test_no_page_kind_has_a_table_of_contents(built, base, chromium, kind):
+def test_no_page_kind_has_a_table_of_contents(desktop_visits, kind):
     """A portal has no 目录 column: not even a page with many headings (the composition page's charts)."""
-    context, page = open_page(chromium, base, url_of(built, kind))
-    try:
-        assert not toc_shown(page)
-        assert page.locator(".md-sidebar--secondary").count() == 0
-        if kind == "composition":
-            assert page.locator(".md-content h2, .md-content h3").count() >= 3     # it would have had one
-    finally:
-        context.close()
+    toc = desktop_visits[kind]["toc"]
+    assert not toc["shown"]
+    assert toc["sidebars"] == 0
+    if kind == "composition":
+        assert toc["headings"] >= 3                                     # it would have had one
 
 
 LINES_OF_CELLS = """() => [...document.querySelectorAll('.md-content table td, .md-content table th')].map(cell => {
@@ -264,22 +282,45 @@ def test_every_text_grows_with_the_text_size_control(built, base, chromium):
         assert not low, (s, low)
 
 
-@pytest.mark.parametrize("size", SIZES)
-@pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_no_horizontal_overflow_on_a_phone_at_any_text_size(built, base, chromium, kind, size):
-    context, page = open_page(chromium, base, url_of(built, kind), PHONE, size)
+OVERFLOW = """() => ({scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+    client: document.documentElement.clientWidth,
+    wide: [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect();
+             return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1) && getComputedStyle(e).position !== 'fixed'
+                    && !e.closest('.md-typeset__scrollwrap, .rd-search__panel[hidden], .md-skip'); })
+           .slice(0, 3).map(e => e.className || e.tagName),
+    name: (() => { const n = document.querySelector('.rd-brand__name'); return [n.scrollWidth, n.clientWidth,
+                    getComputedStyle(n).textOverflow]; })(),
+    size: document.documentElement.getAttribute('data-rd-size')})"""
+
+
+@pytest.fixture(scope="module")
+def phone_widths(built, base, chromium) -> dict[tuple[str, str], dict]:
+    """Every page kind at 390 px at every text size, each kind loaded once. It is loaded as a reader who
+    chose 特大 has it (the size stored, applied by rd-early.js before the first paint); the other sizes
+    are then set the way that script sets them, on <html>: the stylesheet does the rest, no script lays
+    anything out by the size."""
+    found: dict[tuple[str, str], dict] = {}
+    stored = SIZES[-1]
+    context, page = open_page(chromium, base, "", PHONE, stored)
     try:
-        found = page.evaluate("""() => ({scroll: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
-            client: document.documentElement.clientWidth,
-            wide: [...document.querySelectorAll('body *')].filter(e => { const r = e.getBoundingClientRect();
-                     return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1) && getComputedStyle(e).position !== 'fixed'
-                            && !e.closest('.md-typeset__scrollwrap, .rd-search__panel[hidden], .md-skip'); })
-                   .slice(0, 3).map(e => e.className || e.tagName),
-            name: (() => { const n = document.querySelector('.rd-brand__name'); return [n.scrollWidth, n.clientWidth,
-                            getComputedStyle(n).textOverflow]; })(),
-            size: document.documentElement.getAttribute('data-rd-size')})""")
+        for kind in PAGE_KINDS:
+            response = page.goto(base + url_of(built, kind))
+            page.wait_for_load_state("load")
+            found[kind, stored] = {"status": response.status, **page.evaluate(OVERFLOW)}
+            for size in SIZES[:-1]:
+                page.evaluate("""size => size === 'm' ? document.documentElement.removeAttribute('data-rd-size')
+                                                      : document.documentElement.setAttribute('data-rd-size', size)""", size)
+                found[kind, size] = {"status": response.status, **page.evaluate(OVERFLOW)}
     finally:
         context.close()
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_no_horizontal_overflow_on_a_phone_at_any_text_size(phone_widths, kind, size):
+    found = phone_widths[kind, size]
+    assert found["status"] == 200, found
     assert found["size"] == (None if size == "m" else size), found             # the size asked for is the size shown
     assert found["scroll"] <= found["client"] == PHONE["width"], found
     assert not found["wide"], found
@@ -463,13 +504,8 @@ def test_phone_tables_scroll_in_their_own_box_with_readable_columns(built, base,
     assert found["page"] <= PHONE["width"], found
 
 
-def test_no_script_errors_on_any_page_kind(built, base, chromium):
-    errors = {}
-    for kind in PAGE_KINDS:
-        context, page = open_page(chromium, base, url_of(built, kind))
-        if page.errors:
-            errors[kind] = page.errors
-        context.close()
+def test_no_script_errors_on_any_page_kind(desktop_visits):
+    errors = {kind: visit["errors"] for kind, visit in desktop_visits.items() if visit["errors"]}
     assert not errors, errors
 
 
