@@ -33,11 +33,8 @@ def base(built):
         yield url
 
 
-@pytest.fixture(scope="module")
-def axe_log():
-    """Collects axe results of the module and writes them as test artifacts at the end."""
-    results: dict[str, dict] = {}
-    yield results
+def write_axe_artifacts(results: dict[str, list]) -> None:
+    """Every page's axe result as a test artifact, and a one-line-per-page summary."""
     out = ARTIFACTS / "axe"
     out.mkdir(parents=True, exist_ok=True)
     lines = []
@@ -48,36 +45,47 @@ def axe_log():
     (out / "summary.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def open_page(chromium, base: str, url: str, viewport: dict, text_size: str | None = None):
-    """A fresh browser context (no stored text size unless given); fails on any dialog or pop-up."""
-    context = chromium.new_context(viewport=viewport)
-    if text_size:
-        context.add_init_script(f"localStorage.setItem('rd-text-size', '{text_size}')")
-    popups = []
-    page = context.new_page()
-    context.on("page", lambda p: popups.append(p.url))      # any window opened after ours
-    page.on("dialog", lambda d: (popups.append(f"dialog: {d.message}"), d.dismiss()))
-    response = page.goto(base + url)
-    assert response.status == 200, url
-    page.wait_for_load_state("load")
-    return context, page, popups
+@pytest.fixture(scope="module")
+def audited(built, base, chromium) -> dict[tuple[str, str], dict]:
+    """Every page kind opened once at each size, in one browser context per size (no stored text size):
+    axe's result, any dialog or window opened while it loaded, and, for the kinds kept as screenshots,
+    the full-page screenshot taken in that same visit."""
+    from axe_playwright_python.sync_playwright import Axe
+    found: dict[tuple[str, str], dict] = {}
+    for size, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        context = chromium.new_context(viewport=viewport)
+        popups: list[str] = []
+        page = context.new_page()
+        context.on("page", lambda p, popups=popups: popups.append(p.url))      # any window opened after ours
+        page.on("dialog", lambda d, popups=popups: (popups.append(f"dialog: {d.message}"), d.dismiss()))
+        try:
+            for kind in PAGE_KINDS:
+                popups.clear()
+                response = page.goto(base + url_of(built, kind))
+                page.wait_for_load_state("load")
+                visit = {"status": response.status, "violations": Axe().run(page).response["violations"]}
+                if kind in SCREENSHOT_KINDS:
+                    visit["screenshot"] = ARTIFACTS / "screenshots" / f"{kind}-{size}.png"
+                    visit["screenshot"].parent.mkdir(parents=True, exist_ok=True)
+                    page.screenshot(path=str(visit["screenshot"]), full_page=True)
+                visit["popups"] = list(popups)
+                found[kind, size] = visit
+        finally:
+            context.close()
+    write_axe_artifacts({f"{kind}-{size}": visit["violations"] for (kind, size), visit in found.items()})
+    return found
 
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 @pytest.mark.parametrize("kind", list(PAGE_KINDS))
-def test_axe_finds_no_serious_or_critical_violation(built, base, chromium, axe_log, kind, size):
-    from axe_playwright_python.sync_playwright import Axe
+def test_axe_finds_no_serious_or_critical_violation(built, audited, kind, size):
+    visit = audited[kind, size]
     url = url_of(built, kind)
-    context, page, popups = open_page(chromium, base, url, DESKTOP if size == "desktop" else PHONE)
-    try:
-        violations = Axe().run(page).response["violations"]
-    finally:
-        context.close()
-    axe_log[f"{kind}-{size}"] = violations
+    assert visit["status"] == 200, url
     failing = [f"{v['id']} ({v['impact']}, {len(v['nodes'])}): {v['nodes'][0]['target']} {v['help']}"
-               for v in violations if v["impact"] in AXE_FAILING_IMPACTS]
+               for v in visit["violations"] if v["impact"] in AXE_FAILING_IMPACTS]
     assert not failing, f"{url}: " + "; ".join(failing)
-    assert not popups, popups
+    assert not visit["popups"], visit["popups"]
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -88,16 +96,9 @@ def png_size(path: Path) -> tuple[int, int]:
 
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 @pytest.mark.parametrize("kind", SCREENSHOT_KINDS)
-def test_screenshots_are_kept(built, base, chromium, kind, size):
-    url = url_of(built, kind)
+def test_screenshots_are_kept(audited, kind, size):
     viewport = DESKTOP if size == "desktop" else PHONE
-    out = ARTIFACTS / "screenshots" / f"{kind}-{size}.png"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    context, page, _ = open_page(chromium, base, url, viewport)
-    try:
-        page.screenshot(path=str(out), full_page=True)
-    finally:
-        context.close()
+    out = audited[kind, size]["screenshot"]
     width, height = png_size(out)
     assert width == viewport["width"] and height >= viewport["height"]
     assert out.stat().st_size > 20_000          # a rendered page, not a blank image

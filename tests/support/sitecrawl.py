@@ -18,6 +18,7 @@ that mounts the site under `/renda/` it would land on someone else's pages.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import json
 import posixpath
@@ -90,10 +91,19 @@ def _is_refresh(tag: str, attrs: dict) -> bool:
     return tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh"
 
 
+_PARSED: dict[bytes, tuple[Ref, ...]] = {}
+
+
 def refs_of(html: str) -> list[Ref]:
-    parser = _Refs()
-    parser.feed(html)
-    return parser.refs
+    """Every reference in `html`. A page served again (the same build crawled through another server) is
+    parsed once: the references are a function of the text alone."""
+    key = hashlib.blake2b(html.encode("utf-8", "surrogatepass"), digest_size=20).digest()
+    refs = _PARSED.get(key)
+    if refs is None:
+        parser = _Refs()
+        parser.feed(html)
+        refs = _PARSED[key] = tuple(parser.refs)
+    return list(refs)
 
 
 def links_of(html: str) -> list[tuple[str, str]]:
