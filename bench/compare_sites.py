@@ -4,8 +4,11 @@
 
 Every file outside pagefind/ byte for byte; pagefind/ by the decompressed content of its fragment files
 (Pagefind's filter and meta file names vary between two builds of the same input)."""
-import gzip, hashlib, sys
+import gzip
+import hashlib
+import sys
 from pathlib import Path
+
 
 def files(root):
     root = Path(root)

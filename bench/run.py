@@ -387,7 +387,6 @@ def main() -> int:
     parser.add_argument("--cli-pagefind", action="store_true",
                         help="另外计时直接运行 pagefind --site site（旧的测法，仅作对照）")
     args = parser.parse_args()
-    import markdown, mkdocs, material  # noqa: E401  (versions for the report)
     from importlib.metadata import version
     print(f"机器：{platform.machine()}，{os.cpu_count()} 核，Python {platform.python_version()}；"
           f"mkdocs {version('mkdocs')}，mkdocs-material {version('mkdocs-material')}，Markdown {version('markdown')}，"

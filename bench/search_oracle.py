@@ -258,8 +258,9 @@ def main(argv: list[str]) -> int:
                         help="also the hand-written reader queries (written for the demo: what its pages say)")
     parser.add_argument("--readers-only", action="store_true", help="only the hand-written reader queries")
     args = parser.parse_args(argv)
-    from local_serve import nginx_server, static_server
     from playwright.sync_api import sync_playwright
+
+    from local_serve import nginx_server, static_server
     pages = indexed_pages(args.site)
     queries = [] if args.readers_only else generate(args.site, pages, args.per_category, args.seed)
     readers = reader_queries(pages) if args.readers or args.readers_only else []

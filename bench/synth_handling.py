@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 
 
-
 def units_of(bureaus: list[str], towns: list[str]) -> list[tuple[str, str, str]]:
     """(id, name, kind) of the handling units: the county's bureaus and the towns' governments."""
     return [(f"u{i:02d}", name, "县政府部门") for i, name in enumerate(bureaus, 1)] + \

@@ -40,8 +40,9 @@ def built(tmp_path_factory) -> Built:
 @pytest.fixture(scope="session")
 def demo():
     """The demo content, loaded and checked by the generator alone (no MkDocs)."""
-    import renda_site
     from support.demo import Demo
+
+    import renda_site
     return Demo(renda_site.generate(ROOT))
 
 

@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from support.bad_inputs import ATTACKS  # noqa: E402
 from support.project import HOOKS, copy_project  # noqa: E402
+
 from test_validation import apply, expected_prefix  # noqa: E402
 
 HARMLESS = [

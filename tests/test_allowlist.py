@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from renda_site.safe_html import EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS, violations
 from support.project import ROOT
+
+from renda_site.safe_html import EXTENSION_CONFIGS, MARKDOWN_EXTENSIONS, violations
 
 ALLOWED = [
     "普通段落，**粗体**，[链接](https://www.example.gov.cn/)，[邮箱](mailto:a@example.org)，[电话](tel:0000-0000000)。",

@@ -1,6 +1,6 @@
 """The built demo opens in a real browser over HTTP: the title and the heading are there."""
-from support.browser import static_server
 from support import urls
+from support.browser import static_server
 
 
 def test_home_page_opens_in_chromium(built, chromium):

@@ -8,12 +8,13 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter
 
-from support.project import output_path
 from support import urls
+from support.browser import static_server
+from support.project import output_path
+
+from renda_site.kinds.deputies import age_at, age_band
 from renda_site.outputs import Bar
 from renda_site.render.charts import BAR_COLOUR, bar_chart
-from renda_site.kinds.deputies import age_at, age_band
-from support.browser import static_server
 from test_site_build import hrefs, nav_targets
 
 SVG = "{http://www.w3.org/2000/svg}"

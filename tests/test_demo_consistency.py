@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from support import urls
 
 NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

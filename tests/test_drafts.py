@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from support.project import HOOKS, ROOT, copy_project, mkdocs_build
+
 import renda_site
 from renda_site import clock
-from support.project import HOOKS, ROOT, copy_project, mkdocs_build
 
 HIDDEN = ("docs/dongtai/.2026-08-21-yincang.md", '---\ntitle: 隐藏文章甲\ndate: "2026-08-21"\nsource: 办公室\n---\n\n正文。\n')
 DRAFT = ("docs/dongtai/2026-08-22-caogao.md", '---\ntitle: 草稿文章乙\ndate: "2026-08-22"\nsource: 办公室\ndraft: true\n---\n\n正文。\n')
@@ -124,7 +125,7 @@ class _UtcEvening(datetime.datetime):
 
     @classmethod
     def now(cls, tz=None):
-        instant = datetime.datetime(2026, 3, 1, 17, 30, tzinfo=datetime.timezone.utc)
+        instant = datetime.datetime(2026, 3, 1, 17, 30, tzinfo=datetime.UTC)
         return instant.astimezone(tz) if tz else instant.replace(tzinfo=None)
 
 

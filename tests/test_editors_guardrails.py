@@ -5,8 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import yaml
-
 from support.project import ROOT
 
 

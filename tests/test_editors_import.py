@@ -281,9 +281,10 @@ def test_docx_merged_cells_and_a_table_at_the_end(tmp_path):
 def lost_lines(source: Path) -> list[str]:
     """Input lines whose text is in neither the body, the title, nor a line the report says it dropped."""
     import re
+
+    from renda_site.editors.importer.blocks import Report
     from renda_site.editors.importer.normalize import normalize
     from renda_site.editors.importer.readers import read_txt
-    from renda_site.editors.importer.blocks import Report
     from renda_site.editors.importer.repair import repair
     front, body, report = convert(source)
     flat = re.sub(r"\s|\\|\*\*|^#+ |\|", "", body, flags=re.M)

@@ -188,7 +188,7 @@ BAD_FILES = [
     ("excel-named-docx", fake_zip, "不是 Word 文件（.docx）"),
     ("png-named-txt", write_bytes("tupian.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), "不是文本文件"),
     ("controls-named-txt", write_bytes("shuju.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 30), "不是文本文件"),
-    ("only-chrome", write_bytes("zaxiang.txt", "首页 | 人大概况 | 人大动态 | 联系我们\n【打印本页】【关闭窗口】\n".encode("utf-8")), "没有正文"),
+    ("only-chrome", write_bytes("zaxiang.txt", "首页 | 人大概况 | 人大动态 | 联系我们\n【打印本页】【关闭窗口】\n".encode()), "没有正文"),
 ]
 
 

@@ -13,6 +13,7 @@ import urllib.request
 import pytest
 
 from support.project import ctrl_c_as_in_a_terminal, dev_sh, dev_sh_project
+
 from renda_site.problems import Problems, collapse
 
 

@@ -277,6 +277,6 @@ def test_slugify_is_ascii_and_short():
 
 
 def test_today_is_the_beijing_date():
-    utc = datetime.timezone.utc
+    utc = datetime.UTC
     assert beijing_today(datetime.datetime(2026, 5, 4, 15, 59, tzinfo=utc)) == datetime.date(2026, 5, 4)
     assert beijing_today(datetime.datetime(2026, 5, 4, 16, 0, tzinfo=utc)) == datetime.date(2026, 5, 5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from support.project import dev_sh, dev_sh_project
 
 

@@ -11,16 +11,15 @@ proves the same for the generated Markdown with random payloads; this is the end
 from __future__ import annotations
 
 import json
-import os
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 import pytest
 
+from support import urls
 from support.hosting import serve
 from support.project import copy_project, mkdocs_build
-from support import urls
 
 ATTACK = "</title><script>alert(1)</script><img src=x onerror=alert(2)>\"'&amp;&#60;b&#62;{{7*7}}"
 NEWEST = "docs/dongtai/2026-08-20-shicha-fangxun.md"

@@ -19,16 +19,15 @@ from urllib.parse import urlsplit
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 from pydantic import BaseModel
 
-import renda_site
 from support.project import ROOT
-from renda_site.render.decorate import decorate
+
+import renda_site
 from renda_site.kinds import KINDS as REGISTRY
+from renda_site.render.decorate import decorate
 from renda_site.render.env import render_pages as render_specs
-from renda_site.text import md_text
 
 MARKDOWN_FIELDS = {"bio", "intro", "text"}          # a biography, the home intro, a suggestion and its replies
 PAYLOADS = [

@@ -9,17 +9,17 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
-import pytest
 import yaml
 
-from support.project import ROOT, demo_site_url, local_url, output_path
-from renda_site import generate
 from support import urls
+from support.project import ROOT, demo_site_url, local_url, output_path
+from support.sitecrawl import links_of, target_file
+
+from renda_site import generate
 from renda_site.address import Address
 from renda_site.outputs import FEED_LENGTH, Entry, Feed
 from renda_site.publish.feeds import FeedWriter
 from renda_site.publish.output import write_pages
-from support.sitecrawl import links_of, target_file
 
 NS = {"a": "http://www.w3.org/2005/Atom"}
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([+-]\d\d:\d\d|Z)$")
@@ -172,6 +172,7 @@ def test_a_feed_reader_resolves_every_entry(built, demo):
     import urllib.request
 
     import feedparser
+
     from support.browser import static_server
     with static_server(built.site, prefix="renda") as base:
         for path in feed_paths(demo):

@@ -8,13 +8,14 @@ import textwrap
 import markdown
 import pytest
 
-from support.project import HOOKS, ROOT, copy_project
-from renda_site import ContentError, generate
 from support import urls
-from renda_site.publish.output import write_pages
+from support.project import HOOKS, ROOT, copy_project
+
+from renda_site import ContentError, generate
+from renda_site.address import relative_link
 from renda_site.kinds.appointments import pinyin_key, sentence_parts
 from renda_site.outputs import paginate
-from renda_site.address import relative_link
+from renda_site.publish.output import write_pages
 from renda_site.text import cn_date, cn_number, md_text
 
 
@@ -127,6 +128,7 @@ def test_raw_html_links_are_those_mkdocs_writes():
     """page_href (links inside raw HTML blocks, which MkDocs does not rewrite) equals MkDocs' own."""
     from mkdocs.structure.files import File
     from mkdocs.utils import get_relative_url
+
     from renda_site.address import page_href
     pages = ["index.md", urls.deputy("d0001"), "daibiao/index.md", "jianyi/18-3/41.md", "jianyi/18-3/index.md",
              "banli/danwei/jiaoyu.md", "huiyi/18-17.md", "gongbao/2024/2.md"]

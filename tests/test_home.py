@@ -9,9 +9,10 @@ import shutil
 
 import pytest
 
-import renda_site
 from support import urls
 from support.project import copy_project, mkdocs_build, output_path
+
+import renda_site
 from test_site_build import hrefs
 
 

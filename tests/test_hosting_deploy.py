@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.project import ROOT
 from support.hosting import serve
+from support.project import ROOT
 from support.sitecrawl import Crawler, HttpSource, Response, crawl
 
 GITLAB = ROOT / ".gitlab-ci.yml"

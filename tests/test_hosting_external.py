@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from support.hosting import build, page_url, serve
 from support import urls
+from support.hosting import build, page_url, serve
 from support.sitecrawl import crawl
 
 ICP_URL = "https://beian.miit.gov.cn/"

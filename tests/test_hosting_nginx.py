@@ -141,8 +141,9 @@ def test_the_guides_sed_command_renders_the_config_the_tests_use(tmp_path):
     """deploy/README.md tells administrators to fill the placeholders with sed: same result as the tests'."""
     import re
     import subprocess
-    from support.project import ROOT
+
     from support.nginx_server import render_sample
+    from support.project import ROOT
     guide = (ROOT / "deploy" / "README.md").read_text(encoding="utf-8")
     command = re.search(r"^(sed -e .*?)\|\s*sudo tee", guide.replace("\\\n", " "), re.M | re.S).group(1)
     result = subprocess.run(["bash", "-c", command], cwd=ROOT, capture_output=True, text=True)
@@ -194,6 +195,7 @@ def test_nginx_runs_as_an_unprivileged_user(unset_site):
     import subprocess
     import sys
     import tempfile
+
     from support.nginx_server import require_nginx
     if os.geteuid() != 0:
         pytest.skip("already unprivileged: every nginx test in this run shows it")

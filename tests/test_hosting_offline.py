@@ -9,14 +9,13 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
-from support.project import ROOT
-from support.hosting import SEARCH_BOX
-from support.sitecrawl import crawl
 from support import urls
+from support.hosting import SEARCH_BOX
+from support.project import ROOT
+from support.sitecrawl import crawl
 
 OFFLINE_MESSAGE = "离线版不支持站内搜索"
 

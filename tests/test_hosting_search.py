@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from urllib.parse import urljoin, urlsplit
 
-
 from support.hosting import SEARCH_BOX, get, serve
 
 # Result links of Pagefind's default and modular UIs, or of a custom one naming them "result".

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from support import urls
 from support.hosting import PREFIXES, SERVERS, fetch, get, serve
 from support.sitecrawl import Crawler, HttpSource, Response
-from support import urls
 
 
 def html_pages(site: Path) -> set[str]:

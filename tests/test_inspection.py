@@ -12,13 +12,15 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+from support.pagekinds import PAGE_KINDS, composition_url
+from support.project import HOOKS, ROOT, copy_project
+
 import renda_site
 from renda_site.inspection import REPORT_FILE
 from renda_site.inspection.names import Roster
 from renda_site.inspection.pages import missing_alt
 from renda_site.render.page_tags import ARTICLE_TAGS, COLUMN_TAGS, SITE_TAGS
-from support.pagekinds import PAGE_KINDS, composition_url
-from support.project import HOOKS, ROOT, copy_project
 
 DEMO_DAY = datetime.date(2026, 12, 4)       # a day the demo's news column is up to date
 NEXT_MONTH = "2027-01-05"

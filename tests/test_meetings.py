@@ -7,6 +7,7 @@ from collections import Counter
 
 from support import urls
 from support.project import output_path
+
 from renda_site.kinds.meetings import meeting_title, passed
 from test_site_build import hrefs, nav_targets
 

@@ -9,6 +9,7 @@ import datetime
 import re
 
 import pytest
+
 from support.project import ROOT
 
 from renda_site.kinds.suggestions import Reply, Suggestion, Supervision

@@ -15,16 +15,17 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from support.project import ROOT, output_path, local_url
-from renda_site import generate
 from support import urls
+from support.project import ROOT, local_url, output_path
+from support.sitecrawl import target_file
+
+from renda_site import generate
 from renda_site.address import Address
 from renda_site.kinds import KINDS
 from renda_site.kinds.appointments import ENTRY_CSV
 from renda_site.kinds.deputies import DEPUTY_CSV
 from renda_site.publish.opendata import PublicUrls
 from renda_site.text import cn_date
-from support.sitecrawl import target_file
 from test_site_build import nav_targets
 
 ISO_DATE = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -274,6 +275,7 @@ def test_published_schemas_are_the_models_schemas(built):
 def test_an_id_that_collides_with_a_generated_page_is_an_error(tmp_path):
     """A deputy whose id is goucheng-18 would overwrite the composition page of term 18."""
     from support.project import copy_project
+
     from renda_site import ContentError
     project = copy_project(tmp_path / "p")
     source = project / "data" / "deputies" / "d0010.yaml"          # a deputy no other record names

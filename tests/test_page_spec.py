@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import support.project  # noqa: F401  (puts hooks/ on the import path)
+
 from renda_site.outputs import PageSpec, crumb
 from renda_site.render.env import front_matter
 

@@ -3,8 +3,9 @@ and on phones the breadcrumb keeps to one line, so record pages start as high as
 from __future__ import annotations
 
 import pytest
-from support.browser import static_server
+
 from support import urls
+from support.browser import static_server
 
 WIDTHS = (1280, 390)
 GONGWEN = {

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from support.project import HOOKS, ROOT, copy_project
 
 

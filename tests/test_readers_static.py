@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support.project import copy_project, mkdocs_build, output_path
 from support import urls
-from renda_site.build import qr
+from support.project import copy_project, mkdocs_build, output_path
+
 from renda_site.address import public_address
+from renda_site.build import qr
 from renda_site.render.decorate import decorate
 
 DISCLOSURE_ARTICLE = "zhidu/2021-04-29-beian-shencha-banfa.md"

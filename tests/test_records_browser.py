@@ -11,6 +11,7 @@ import pytest
 
 from support import urls
 from support.search import header_search
+
 from test_search_browser import PREFIX, served  # noqa: F401  (the built demo served under /renda/)
 
 LISTING = "jianyi/18-4/"
@@ -110,7 +111,7 @@ def follow(page, selector: str) -> str:
 def test_deputy_to_suggestion_to_unit_to_reply(page, served, demo):
     s = demo.catalog.get("suggestions", "18-3-41")                 # answered by a page of its own
     page.goto(served + urls.served(urls.deputy(s.lead)))
-    assert follow(page, f'article a[href$="jianyi/18-3/41/"]') == "jianyi/18-3/41/"
+    assert follow(page, 'article a[href$="jianyi/18-3/41/"]') == "jianyi/18-3/41/"
     assert follow(page, f'article a[href$="banli/danwei/{s.lead_unit}/"]') == f"banli/danwei/{s.lead_unit}/"
     assert follow(page, 'article a[href$="jianyi/18-3/41/"]') == "jianyi/18-3/41/"
     reply = s.replies[0].page[:-3] + "/"

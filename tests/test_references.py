@@ -7,12 +7,13 @@ import pytest
 from pydantic import Field
 
 import support.project  # noqa: F401  (puts hooks/ on the import path)
+
+from renda_site.input.sources import DataSource
 from renda_site.kinds import KINDS
 from renda_site.model.kind import RecordKind
-from renda_site.model.references import PAGES, NotAReference, RefTo
 from renda_site.model.records import Id, Record, Text
+from renda_site.model.references import PAGES, NotAReference, RefTo
 from renda_site.model.relations import MENTIONS, Relation
-from renda_site.input.sources import DataSource
 
 PersonId = Annotated[Id, RefTo("people")]
 

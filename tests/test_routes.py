@@ -8,6 +8,7 @@ import ast
 import re
 
 import pytest
+
 from support.project import HOOKS
 
 from renda_site.address import Route

@@ -8,8 +8,9 @@ import os
 import subprocess
 import sys
 
-from support.project import copy_project
 from support import urls
+from support.project import copy_project
+
 from renda_site.outputs import Pager
 
 
@@ -36,9 +37,10 @@ def test_pager_window_is_bounded():
 
 
 def test_unchanged_files_are_not_read_again_but_changes_and_mistakes_are_seen(tmp_path):
+    from support.demo import DemoSite
+
     import renda_site
     from renda_site.input import load
-    from support.demo import DemoSite
     project = copy_project(tmp_path / "p")
     renda_site.generate(project)
     deputy = project / "data" / "deputies" / "d0001.yaml"
@@ -61,6 +63,7 @@ def test_unchanged_files_are_not_read_again_but_changes_and_mistakes_are_seen(tm
 
 def test_fast_yaml_walk_builds_what_pyyaml_builds():
     import yaml
+
     from renda_site.input.yamlload import LocatedLoader, load_yaml
     text = ("a: 1\nb: no\nc: 2024-03-01\nd: ~\ne: 1.5\nf: [1, 'x', {g: h}]\na: 2\n"
             "x: &anchor {k: v}\ny: *anchor\n<<: {m: 1}\nn: !!str 5\ns: !!set {p, q}\n")

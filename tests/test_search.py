@@ -8,12 +8,13 @@ import re
 import hypothesis
 import pytest
 
-from support.project import ROOT, copy_project, mkdocs_build
 from support import urls
-from renda_site.build.search_index import augment, index_site
-from renda_site.publish.search_words import decode, encode, encode_html, query_words, run_words
+from support.project import ROOT, copy_project, mkdocs_build
+
 from renda_site.address import html_path, url_of_html as url_of
+from renda_site.build.search_index import augment, index_site
 from renda_site.publish.search_plan import SearchPlan, sections_from_nav
+from renda_site.publish.search_words import decode, encode, encode_html, query_words, run_words
 
 PAGE = ('<html lang="zh"><body><nav>周明远</nav><article><div class="rd-page-body" data-pagefind-body>'
         '<h1>会议</h1><p>县人大常委会主任周明远主持会议，周明出席。</p></div></article>'

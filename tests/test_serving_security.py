@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
+from support import urls
 from support.hosting import SEARCH_BOX, get, serve
 from support.pagekinds import PAGE_KINDS, composition_url
 from support.project import ROOT
-from support import urls
 
 SECRET = "token=ghp_secret_value"
 HIDDEN = [".git/config", ".git/x.csv", ".git/logs/HEAD", ".env", ".hidden/index.html", "dongtai/.draft.csv",

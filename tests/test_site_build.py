@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from support.project import output_path
 from support import urls
+from support.project import output_path
 from support.sitecrawl import crawl, links_of, target_file
-
 
 LEADS = re.compile(r'<ul class="rd-leads">.*?</ul>', re.S)
 
@@ -143,7 +142,7 @@ def test_full_texts_link_back_to_their_bulletin(built, demo):
 def test_deputy_page_shows_terms_and_former_names(built, demo):
     for deputy in demo.site.deputies:
         html = built.html(urls.deputy(deputy.id))
-        assert f"<h1" in html and deputy.name in html
+        assert "<h1" in html and deputy.name in html
         for name in deputy.other_names:
             assert name in html
         for seat in demo.site.seats_by_deputy[deputy.id]:

@@ -6,6 +6,7 @@ import re
 
 from support import urls
 from support.project import copy_project, output_path
+
 from test_site_build import LEADS, hrefs
 
 

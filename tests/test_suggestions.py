@@ -12,6 +12,7 @@ import pytest
 
 from support import urls
 from support.project import output_path
+
 from renda_site.kinds.suggestions import Reply, Suggestion, add_months, due, on_time, timeline
 from test_charts import charts_of
 from test_site_build import LEADS, hrefs
@@ -201,6 +202,7 @@ def test_replies_feed_lists_the_latest_answers(built, demo):
 def test_the_office_configures_categories_and_result_classes(tmp_path, field):
     """site.yaml's own categories / result codes are what suggestions are checked against."""
     from support.project import copy_project
+
     import renda_site
     project = copy_project(tmp_path / "p")
     site = project / "data" / "site.yaml"

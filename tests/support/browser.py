@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from support.project import ROOT  # noqa: F401  (puts hooks/ and deploy/ on sys.path)
+
 from local_serve import free_port, static_server, stop_process  # noqa: F401  (used by the tests)
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")

@@ -5,12 +5,12 @@ import contextlib
 import sys
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from support.browser import static_server
-from support.project import ROOT, output_path
 from support.nginx_server import nginx_server
+from support.project import ROOT, output_path
 
 sys.path.insert(0, str(ROOT / "deploy"))
 import variant  # noqa: E402
@@ -55,6 +55,7 @@ def page_url(base: str, uri: str) -> str:
 
 
 import pytest  # noqa: E402
+
 from support.project import copy_project  # noqa: E402
 
 

@@ -7,8 +7,11 @@ import os
 import pytest
 
 from support.project import ROOT  # noqa: F401  (puts hooks/ on sys.path)
-from local_serve import BROTLI_MODULE, MAIN_CONF, MIME_TYPES, find_nginx, render_sample  # noqa: F401
-from local_serve import nginx_server as _nginx_server
+
+from local_serve import BROTLI_MODULE, MAIN_CONF, MIME_TYPES, find_nginx, nginx_server as _nginx_server, render_sample
+
+# What the hosting tests import from here: local_serve's constants and helpers, and nginx that must be there.
+__all__ = ["BROTLI_MODULE", "MAIN_CONF", "MIME_TYPES", "find_nginx", "nginx_server", "render_sample", "require_nginx"]
 
 
 def require_nginx() -> str:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from support import urls
 
+from support import urls
 
 # One page of each kind the demo has (URL relative to the site root).
 PAGE_KINDS = {
