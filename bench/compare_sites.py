@@ -29,8 +29,11 @@ only_a, only_b = sorted(plain_a - plain_b), sorted(plain_b - plain_a)
 differ = sorted(k for k in plain_a & plain_b if fa[k].read_bytes() != fb[k].read_bytes())
 same = len(plain_a & plain_b) - len(differ)
 print(f"files outside pagefind/: {len(plain_a)} vs {len(plain_b)}; identical {same}; differ {len(differ)}; only in A {len(only_a)}; only in B {len(only_b)}")
-for k in only_a: print("  only A:", k)
-for k in only_b: print("  only B:", k)
-for k in differ: print("  differ:", k)
+for k in only_a:
+    print("  only A:", k)
+for k in only_b:
+    print("  only B:", k)
+for k in differ:
+    print("  differ:", k)
 ga, gb = fragments(a), fragments(b)
 print(f"pagefind fragments: {len(ga)} vs {len(gb)}; identical content {len(ga & gb)}")

@@ -63,7 +63,6 @@ def main() -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", RENDA_PAGEFIND="0")
     log = open(project / "preview.log", "w")
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}", *args.serve_args]
-    started = time.perf_counter()
     server = subprocess.Popen(cmd, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         startup = wait_for(base, "</html>", 900)

@@ -324,7 +324,7 @@ class Synth(Handling):
         shenyi.sort()
         meeting_of_term: dict[int, int] = {}
         serial = 0
-        for (year, number, day), text_count in zip(issues, texts):
+        for (year, number, day), text_count in zip(issues, texts, strict=True):
             serial += 1
             term = self.term_of(day)
             # The meeting whose texts the issue carries: every issue one meeting, a few days before it.

@@ -142,7 +142,7 @@ class Handling:
 
     def stations(self) -> None:
         term, start, _ = self.term_list[-1]
-        serving = [s for s in self.serving(term, self.last_day)]
+        serving = list(self.serving(term, self.last_day))
         for index, town in enumerate(self.towns):
             local = [s for s in serving if s[1] == index] or serving     # a town without deputies: any of them
             deputies = self.choose(local, min(4, len(local)))

@@ -82,7 +82,7 @@ def nginx_server(web_root: Path, prefix: str = "", port: int | None = None, brot
     assert mime, "nginx is installed but its mime.types was not found"
     prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
     with tempfile.TemporaryDirectory(prefix="renda-nginx-") as tmp:
-        for attempt in range(5):            # the free port may be taken between probe and bind: retry
+        for _attempt in range(5):           # the free port may be taken between probe and bind: retry
             chosen = port or free_port()
             (Path(tmp) / "renda.conf").write_text(render_sample(f"127.0.0.1:{chosen}", web_root, prefix, brotli), encoding="utf-8")
             (Path(tmp) / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, mime=mime, modules=f"load_module {BROTLI_MODULE};\n" if brotli else ""), encoding="utf-8")

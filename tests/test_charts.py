@@ -69,7 +69,7 @@ def test_each_term_has_five_accessible_charts_matching_the_data(built, demo):
             assert len(bars) == len(rows)
             widths = [float(b.get("width")) for b in bars]
             top = max(count for _, count in rows)
-            for width, (_, count) in zip(widths, rows):
+            for width, (_, count) in zip(widths, rows, strict=True):
                 assert abs(width - widths[[c for _, c in rows].index(top)] * count / top) < 1.0
             labels = [t.text for t in svg.findall(f"{SVG}text")][::2]
             assert labels == [label for label, _ in rows]

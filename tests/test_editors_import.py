@@ -21,58 +21,59 @@ from renda_site.editors.importer import ImportFailed, convert, import_document
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
 EXPECTED = {
-    "pdf-jueding.txt": dict(
-        title="清溪县人民代表大会常务委员会关于加强农村饮用水水源保护的决定", source="清溪县人民代表大会常务委员会",
-        doc_no="清人大常发〔2024〕7号", date="2024-06-27", headings={2: 3}, run_in=4,
-        page_markers=3, repeated=0, noise=0, attachments=2, tables=0),
-    "wenku-shenyi.txt": dict(
-        title="关于县人民政府2023年度审计工作报告的审议意见", source="清溪县人大常委会", doc_no=None,
-        date="2024-07-05", headings={2: 2, 3: 1}, run_in=4, page_markers=2, repeated=2, noise=9,
-        attachments=0, tables=0),
-    "web-baogao.txt": dict(
-        title="县人民政府关于城乡供水一体化工作情况的报告", source="县人民政府", doc_no=None,
-        date="2024-04-25", headings={2: 3}, run_in=4, page_markers=0, repeated=0, noise=8,
-        attachments=1, tables=1),
-    "web-yijian.txt": dict(
-        title="中共清溪县委关于加强县级人大工作和建设的实施意见", source="中共清溪县委", doc_no=None,
-        date="2024-08-28", headings={2: 3}, run_in=4, page_markers=0, repeated=0, noise=5,
-        attachments=0, tables=0),
-    "layout-guiding.txt": dict(
-        title="清溪县人民代表大会常务委员会代表建议办理工作规定", source="清溪县人民代表大会常务委员会",
-        doc_no=None, date="2024-07-10", headings={2: 4}, run_in=0, page_markers=3, repeated=3, noise=0,
-        attachments=0, tables=0),
+    "pdf-jueding.txt": {
+        "title": "清溪县人民代表大会常务委员会关于加强农村饮用水水源保护的决定", "source": "清溪县人民代表大会常务委员会",
+        "doc_no": "清人大常发〔2024〕7号", "date": "2024-06-27", "headings": {2: 3}, "run_in": 4,
+        "page_markers": 3, "repeated": 0, "noise": 0, "attachments": 2, "tables": 0},
+    "wenku-shenyi.txt": {
+        "title": "关于县人民政府2023年度审计工作报告的审议意见", "source": "清溪县人大常委会", "doc_no": None,
+        "date": "2024-07-05", "headings": {2: 2, 3: 1}, "run_in": 4, "page_markers": 2, "repeated": 2, "noise": 9,
+        "attachments": 0, "tables": 0},
+    "web-baogao.txt": {
+        "title": "县人民政府关于城乡供水一体化工作情况的报告", "source": "县人民政府", "doc_no": None,
+        "date": "2024-04-25", "headings": {2: 3}, "run_in": 4, "page_markers": 0, "repeated": 0, "noise": 8,
+        "attachments": 1, "tables": 1},
+    "web-yijian.txt": {
+        "title": "中共清溪县委关于加强县级人大工作和建设的实施意见", "source": "中共清溪县委", "doc_no": None,
+        "date": "2024-08-28", "headings": {2: 3}, "run_in": 4, "page_markers": 0, "repeated": 0, "noise": 5,
+        "attachments": 0, "tables": 0},
+    "layout-guiding.txt": {
+        "title": "清溪县人民代表大会常务委员会代表建议办理工作规定", "source": "清溪县人民代表大会常务委员会",
+        "doc_no": None, "date": "2024-07-10", "headings": {2: 4}, "run_in": 0, "page_markers": 3, "repeated": 3, "noise": 0,
+        "attachments": 0, "tables": 0},
     # Text as offices receive it (issue 18): damaged by a bad conversion, traditional, web and essay and
     # document-sharing site leftovers, dates only in the page's chrome, paragraphs cut by page markers.
-    "zhuyin-luanma.txt": dict(
-        title="清溪县人大常委会举办代表法专题培训班", source="清溪县人大常委会", doc_no=None,
-        date="2024-03-14", headings={}, run_in=0, page_markers=0, repeated=0, noise=1, attachments=0, tables=0,
-        repairs=2, chrome={"网页上的日期行": 1}),
-    "luanma-wenhao.txt": dict(
-        title="关于开展2024年度代表建议办理情况“回头看”的通知", source="清溪县人大常委会办公室", doc_no=None,
-        date="2024-04-18", headings={2: 3}, run_in=0, page_markers=0, repeated=0, noise=0, attachments=0, tables=0,
-        damage=5),
-    "fanti-tongzhi.txt": dict(
-        title="清溪县人大常委会办公室关于做好2019年代表集中视察工作的通知", source="清溪县人大常委会", doc_no=None,
-        date="2019-05-06", headings={2: 3}, run_in=0, page_markers=0, repeated=0, noise=1, attachments=0, tables=0,
-        repairs=1, chrome={"网页上的日期行": 1}),
-    "web-fabushijian.txt": dict(
-        title="县人大常委会视察城区学校建设项目", source="县人大常委会", doc_no=None,
-        date="2015-03-24", headings={}, run_in=0, page_markers=0, repeated=0, noise=11, attachments=0, tables=0,
-        chrome={"网页上的日期行": 1, "剪贴板标记": 1, "分享按钮": 2, "网页页脚": 2, "转载声明": 1}),
-    "fanwen-jianghua.txt": dict(
-        title="在县人大常委会机关作风建设推进会上的讲话", source=None, doc_no=None,
-        date="2020-06-01", headings={2: 3}, run_in=0, page_markers=0, repeated=0, noise=4, attachments=0, tables=0,
-        chrome={"网页上的日期行": 1, "范文网站的开场白和结束语": 3}),
-    "wenku-zhaiyao.txt": dict(
-        title="清溪县人大常委会2023年度工作总结", source="清溪县人民代表大会常务委员会", doc_no=None,
-        date="2024-01-15", headings={2: 3}, run_in=0, page_markers=4, repeated=0, noise=10, attachments=0, tables=0,
-        page_joins=2, chrome={"文库的摘要标记": 1, "展开/收起按钮": 2, "文库摘要（与正文开头重复）": 1}),
+    "zhuyin-luanma.txt": {
+        "title": "清溪县人大常委会举办代表法专题培训班", "source": "清溪县人大常委会", "doc_no": None,
+        "date": "2024-03-14", "headings": {}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 1, "attachments": 0, "tables": 0,
+        "repairs": 2, "chrome": {"网页上的日期行": 1}},
+    "luanma-wenhao.txt": {
+        "title": "关于开展2024年度代表建议办理情况“回头看”的通知", "source": "清溪县人大常委会办公室", "doc_no": None,
+        "date": "2024-04-18", "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 0, "attachments": 0, "tables": 0,
+        "damage": 5},
+    "fanti-tongzhi.txt": {
+        "title": "清溪县人大常委会办公室关于做好2019年代表集中视察工作的通知", "source": "清溪县人大常委会", "doc_no": None,
+        "date": "2019-05-06", "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 1, "attachments": 0, "tables": 0,
+        "repairs": 1, "chrome": {"网页上的日期行": 1}},
+    "web-fabushijian.txt": {
+        "title": "县人大常委会视察城区学校建设项目", "source": "县人大常委会", "doc_no": None,
+        "date": "2015-03-24", "headings": {}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 11, "attachments": 0, "tables": 0,
+        "chrome": {"网页上的日期行": 1, "剪贴板标记": 1, "分享按钮": 2, "网页页脚": 2, "转载声明": 1}},
+    "fanwen-jianghua.txt": {
+        "title": "在县人大常委会机关作风建设推进会上的讲话", "source": None, "doc_no": None,
+        "date": "2020-06-01", "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 4, "attachments": 0, "tables": 0,
+        "chrome": {"网页上的日期行": 1, "范文网站的开场白和结束语": 3}},
+    "wenku-zhaiyao.txt": {
+        "title": "清溪县人大常委会2023年度工作总结", "source": "清溪县人民代表大会常务委员会", "doc_no": None,
+        "date": "2024-01-15", "headings": {2: 3}, "run_in": 0, "page_markers": 4, "repeated": 0, "noise": 10, "attachments": 0, "tables": 0,
+        "page_joins": 2, "chrome": {"文库的摘要标记": 1, "展开/收起按钮": 2, "文库摘要（与正文开头重复）": 1}},
 }
 # The one paragraph boundary no rule can see: the paragraph before ends a sentence exactly at the
 # wrap width, and pdftotext dropped the next paragraph's indent.
 KNOWN_WRONG = {"pdf-jueding.txt": {
-    "县人民政府应当将农村饮用水水源保护经费纳入年度财政预算。县人民代表大会常务委员会通过听取专项工作报告、"
-    "开展执法检查、组织代表视察等方式，加强对本决定执行情况的监督。", "本决定自公布之日起施行。"}}
+    ("县人民政府应当将农村饮用水水源保护经费纳入年度财政预算。县人民代表大会常务委员会通过听取专项工作报告、"
+     "开展执法检查、组织代表视察等方式，加强对本决定执行情况的监督。"),
+    "本决定自公布之日起施行。"}}
 
 
 def blocks(markdown: str) -> list[str]:

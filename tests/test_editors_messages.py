@@ -48,7 +48,7 @@ def test_warnings_of_one_kind_are_one_line_with_a_count(project):
     files = without_photo(project, 12)
     checked = dev_sh(project, "check")
     assert checked.returncode == 0
-    photo_lines = [l for l in checked.stdout.splitlines() if "没有照片" in l]
+    photo_lines = [shown for shown in checked.stdout.splitlines() if "没有照片" in shown]
     assert len(photo_lines) == 1, checked.stdout
     line = photo_lines[0]
     assert line.startswith(f"{files[0]}:1 警告 字段 photo：没有照片（同类警告共 12 处，另有 ")
@@ -56,11 +56,11 @@ def test_warnings_of_one_kind_are_one_line_with_a_count(project):
     assert "bash dev.sh check --all" in line
     assert "共 0 个错误，12 个警告" in checked.stdout
     every = dev_sh(project, "check", "--all")
-    assert [l for l in every.stdout.splitlines() if "没有照片" in l] == [f"{f}:1 警告 字段 photo：没有照片" for f in files]
+    assert [shown for shown in every.stdout.splitlines() if "没有照片" in shown] == [f"{f}:1 警告 字段 photo：没有照片" for f in files]
     built = dev_sh(project, "build", RENDA_PAGEFIND="0")
     assert built.returncode == 0
     assert "数据检查有 12 个警告（不影响生成）" in built.stderr
-    assert [l for l in built.stderr.splitlines() if "没有照片" in l][0].endswith(line)
+    assert [shown for shown in built.stderr.splitlines() if "没有照片" in shown][0].endswith(line)
     assert "python -m renda_site" not in log_of(built)
 
 
@@ -88,7 +88,7 @@ def test_english_abort_lines_get_a_chinese_explanation(project):
     broken = dev_sh(project, "build", RENDA_PAGEFIND="0")
     assert broken.returncode == 1
     lines = broken.stderr.splitlines()
-    warning = next(i for i, l in enumerate(lines) if "is not found among documentation files" in l)
+    warning = next(i for i, line in enumerate(lines) if "is not found among documentation files" in line)
     assert lines[warning + 1] == ("  说明：文章 docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md 中的链接「../daibiao/d9999.md」"
                                   "指向的文件不存在（按文章所在文件夹算，应在 docs/daibiao/d9999.md）。")
     abort = lines.index("Aborted with 1 warnings in strict mode!")

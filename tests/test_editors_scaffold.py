@@ -116,7 +116,7 @@ def fill_as_an_editor(text: str, example: dict) -> str:
     lines = text.splitlines()
     for key, value in example.items():
         if isinstance(value, dict):
-            start = next(n for n, l in enumerate(lines) if l.startswith(f"{key}: null"))
+            start = next(n for n, line in enumerate(lines) if line.startswith(f"{key}: null"))
             lines[start] = f"{key}:" + lines[start][len(f"{key}: null"):]
             n = start + 1
             while n < len(lines) and lines[n].startswith("#  "):
@@ -138,7 +138,7 @@ COMMANDS = sorted(scaffolds())
 def test_every_scaffold_declares_what_an_editor_types():
     """Each kind with a `new` command declares its example on its Scaffold (no table of kinds here)."""
     assert {"deputy", "bulletin", "appointments", "article"} <= set(COMMANDS)
-    for command, kind in scaffolds().items():
+    for kind in scaffolds().values():
         assert kind.scaffold.example, f"{kind.name}: Scaffold(example=…) is missing"
 
 

@@ -111,7 +111,7 @@ def test_title_meta_link_and_breadcrumb_show_the_text_as_typed(hostile):
     assert article.metas["Description"] == "摘要己" + ATTACK
     assert article.metas["ContentSource"] == "来源庚" + ATTACK
     assert article.metas["Author"] == "作者辛" + ATTACK
-    feed = [l for l in article.links if "feed" in (l.get("rel") or "")]
+    feed = [link for link in article.links if "feed" in (link.get("rel") or "")]
     assert feed and feed[0]["href"] == "../feed.xml" and feed[0]["title"] == "订阅壬" + ATTACK
     deputy = Page((hostile / urls.built(urls.deputy("d0001"))).read_text(encoding="utf-8"))
     assert deputy.title == "代表甲" + ATTACK + " - 清溪县人大常委会"

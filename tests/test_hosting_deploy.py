@@ -47,7 +47,7 @@ def served_crawl(site: Path, prefix: str, site_url: str):
     with serve("nginx", site, prefix) as base:
         crawler = Crawler(HttpSource(base), base, aliases=(site_url,))
         assert crawler.ok(base)
-        report = crawler.run([base + "sitemap.xml", base + "pagefind/pagefind-entry.json"])
+        crawler.run([base + "sitemap.xml", base + "pagefind/pagefind-entry.json"])
         missing = base + "no/such/page/"
         body = HttpSource(base).fetch(missing)
         assert body.status == 404 and "页面不存在" in body.body.decode()
@@ -124,7 +124,7 @@ def test_rsync_command_of_the_guide_publishes_a_working_copy(hosting_project, tm
     if not shutil.which("rsync"):
         pytest.skip("rsync not installed on this machine")
     guide = (ROOT / "deploy" / "README.md").read_text(encoding="utf-8")
-    lines = [l.strip() for l in guide.splitlines() if l.strip().startswith("rsync ")]
+    lines = [line.strip() for line in guide.splitlines() if line.strip().startswith("rsync ")]
     assert len(lines) == 2 and "--delete" in lines[-1]
     project = runnable_copy(hosting_project, tmp_path / "repo")
     assert run_line(".venv/bin/python deploy/site_build.py site", project).returncode == 0

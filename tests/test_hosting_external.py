@@ -70,8 +70,9 @@ def test_every_page_kind_requests_only_the_serving_host(editor_link_site, hostin
     for name, url in kinds.items():
         requests, failures = [], []
         page = context.new_page()
-        page.on("request", lambda request: requests.append(request.url))
-        page.on("requestfailed", lambda request: failures.append(request.url))
+        # Each page's lists bound now: a late request of an earlier page never lands in this page's lists.
+        page.on("request", lambda request, requests=requests: requests.append(request.url))
+        page.on("requestfailed", lambda request, failures=failures: failures.append(request.url))
         response = page.goto(url, wait_until="networkidle")
         assert response.status == (404 if name == "404 页面" else 200), url
         assert page.locator("h1").first.is_visible(), url

@@ -114,7 +114,7 @@ def test_each_deputy_record_of_duties_is_counted_from_every_kind(built, demo):
     for deputy in demo.site.deputies:
         expected: dict[str, Counter] = {}
 
-        def count(term, label):
+        def count(term, label, expected=expected):
             expected.setdefault(term_name[term], Counter())[label] += 1
         for s in catalog.records("suggestions"):
             if s.lead == deputy.id:

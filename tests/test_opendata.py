@@ -222,7 +222,7 @@ def test_explanation_page_documents_every_field_and_file(built, demo):
             exported = project(demo, kind.name, records[0])
             assert set(exported) == documented, kind.name
             for key, _title, _model, fields in dataset.nested:
-                assert {k for k in exported[key][0]} == {k for k, _ in fields}, (kind.name, key)
+                assert set(exported[key][0]) == {k for k, _ in fields}, (kind.name, key)
                 documented |= {k for k, _ in fields}
             for key in documented | set(dataset.csv_columns):
                 assert key in text, (kind.name, key)

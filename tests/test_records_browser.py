@@ -12,7 +12,12 @@ import pytest
 from support import urls
 from support.search import header_search
 
-from test_search_browser import PREFIX, served  # noqa: F401  (the built demo served under /renda/)
+import test_search_browser
+from test_search_browser import PREFIX
+
+# The built demo served under /renda/: test_search_browser's module-scoped fixture, made this module's too
+# (an assignment, so that the tests' `served` arguments do not read as redefining an import).
+served = test_search_browser.served
 
 LISTING = "jianyi/18-4/"
 

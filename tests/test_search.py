@@ -49,7 +49,8 @@ def test_the_shipped_traditional_table_is_the_one_opencc_makes():
     from renda_site.publish.t2s_table import TABLE, pairs
     shipped = TABLE.read_text(encoding="utf-8")
     assert shipped == pairs()          # regenerate: python -m renda_site.publish.t2s_table
-    table = dict(zip(shipped[0::2], shipped[1::2]))
+    body = shipped.removesuffix("\n")             # pairs 繁简繁简…, then one newline
+    table = dict(zip(body[0::2], body[1::2], strict=True))
     assert "".join(table.get(c, c) for c in "執法檢查 會議 選舉") == "执法检查 会议 选举"
 
 

@@ -45,16 +45,20 @@ def test_deadline_is_months_after_assignment_and_its_last_day_counts():
     assert add_months(datetime.date(2024, 2, 6), 3) == datetime.date(2024, 5, 6)
     assert add_months(datetime.date(2023, 11, 30), 3) == datetime.date(2024, 2, 29)
     assert add_months(datetime.date(2024, 10, 31), 3) == datetime.date(2025, 1, 31)
-    base = dict(session="18-3", number=1, title="关于……的建议", category="其他", lead="d0005", filed="2024-01-09",
-                text="内容", assigned="2024-02-06", lead_unit="jiaoyu")
-    answered = lambda day: Suggestion(**base, replies=[Reply(date=day, result="A", text="答复")])
+    base = {"session": "18-3", "number": 1, "title": "关于……的建议", "category": "其他", "lead": "d0005",
+            "filed": "2024-01-09", "text": "内容", "assigned": "2024-02-06", "lead_unit": "jiaoyu"}
+
+    def answered(day: str) -> Suggestion:
+        return Suggestion(**base, replies=[Reply(date=day, result="A", text="答复")])
+
     assert on_time(answered("2024-05-06"), 3) is True           # exactly three months: on time
     assert on_time(answered("2024-05-07"), 3) is False
     assert on_time(Suggestion(**base), 3) is None and due(Suggestion(**base), 6) == datetime.date(2024, 8, 6)
 
 
 def test_status_and_timeline_follow_the_handling():
-    base = dict(session="18-3", number=1, title="关于……的建议", category="其他", lead="d0005", filed="2024-01-09", text="内容")
+    base = {"session": "18-3", "number": 1, "title": "关于……的建议", "category": "其他", "lead": "d0005",
+            "filed": "2024-01-09", "text": "内容"}
     assert Suggestion(**base).status == "daijiaoban"
     handled = dict(base, assigned="2024-02-06", lead_unit="jiaoyu", co_units=["caizheng"])
     assert Suggestion(**handled).status == "banli"
@@ -114,7 +118,7 @@ def test_session_listing_lists_each_suggestion_with_its_filter_values(built, dem
                  for attrs, number in re.findall(r'<li (data-[^>]*)><a href="(\d+)/">', page)]
         expected = index.by_session[session.id]
         assert [number for _, number in items] == [s.number for s in expected]
-        for (data, _), s in zip(items, expected):
+        for (data, _), s in zip(items, expected, strict=True):
             assert data["data-status"] == s.status and data["data-unit"].split() == s.units
             assert data["data-deputy"].split() == s.deputies
             assert index.categories[int(data["data-category"][1:]) - 1] == s.category
@@ -129,7 +133,7 @@ def test_summary_charts_and_tables_recount_the_data(built, demo):
         items = index.by_session[session.id]
         page = built.html(urls.session_summary(session.id))
         charts = {key: dict(rows) for key, (svg, rows) in charts_of(page).items()}
-        assert charts["chart-category"] == {c: n for c, n in Counter(s.category for s in items).items()}
+        assert charts["chart-category"] == dict(Counter(s.category for s in items))
         finals = [s.final for s in items if s.final]
         names = dict(index.results)
         assert charts["chart-result"] == {f"{code} 类（{names[code]}）": n for code, n in Counter(r.result for r in finals).items()}
