@@ -3,9 +3,9 @@
     .venv/bin/python bench/audit_cost.py SITE_PROJECT [--runs 3]
 
 Builds the project (`mkdocs build`, with the search index) `--runs` times and prints, for each run, the
-whole build's wall time and the time the output audit adds after the last page (the build log's figure: pages are audited by a
-second process while MkDocs writes them), then the medians
-and the audit's share. The project is a folder made by bench/synth.py (or the demo).
+whole build's wall time and the time the output audit adds after the last page (the build log's figure:
+pages are audited by a second process while MkDocs writes them), then the medians and the audit's share.
+The project is a folder made by bench/synth.py (or the demo).
 """
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ def main() -> None:
             sys.exit(f"build failed:\n{result.stderr[-3000:]}")
         walls.append(wall)
         audits.append(float(found.group(2)))
-        print(f"run {run + 1}: build {wall:.1f} s, audit {audits[-1]:.2f} s over {found.group(1)} files, load {os.getloadavg()[0]:.1f}")
+        print(f"run {run + 1}: build {wall:.1f} s, audit {audits[-1]:.2f} s over {found.group(1)} files, load "
+              f"{os.getloadavg()[0]:.1f}")
     build, audit = statistics.median(walls), statistics.median(audits)
     print(f"median: build {build:.1f} s, audit {audit:.2f} s = {audit / build:.1%} of the build")
 

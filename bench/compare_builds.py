@@ -30,7 +30,8 @@ import run as bench  # noqa: E402
 def differences(a: Path, b: Path, prefix: str = "") -> list[str]:
     """Paths that exist on one side only or differ, below two folders."""
     compared = filecmp.dircmp(a, b)
-    out = [prefix + name for name in compared.left_only + compared.right_only + compared.diff_files + compared.funny_files]
+    out = [prefix + name for name in compared.left_only + compared.right_only + compared.diff_files
+           + compared.funny_files]
     for sub in compared.common_dirs:
         out += differences(a / sub, b / sub, f"{prefix}{sub}/")
     return out
@@ -69,8 +70,10 @@ def main() -> int:
         for name in ("old", "new"):
             result = bench.build(projects[name])
             runs[name].append(result)
-            print(f"round {round_ + 1} {name}: {result.wall:.1f} s (CPU {result.cpu:.1f} s), generator {result.generator:.2f} s, "
-                  f"waited {result.search:.1f} s, build {result.own_rss_mb:.0f} MB, pagefind {result.pagefind_rss_mb:.0f} MB",
+            print(f"round {round_ + 1} {name}: {result.wall:.1f} s (CPU {result.cpu:.1f} s), "
+                  f"generator {result.generator:.2f} s, "
+                  f"waited {result.search:.1f} s, build {result.own_rss_mb:.0f} MB, "
+                  f"pagefind {result.pagefind_rss_mb:.0f} MB",
                   flush=True)
     figures = {
         "wall (s)": lambda r: r.wall, "CPU, build and its helpers (s)": lambda r: r.cpu,

@@ -28,7 +28,8 @@ plain_b = {k for k in fb if not k.startswith("pagefind/")}
 only_a, only_b = sorted(plain_a - plain_b), sorted(plain_b - plain_a)
 differ = sorted(k for k in plain_a & plain_b if fa[k].read_bytes() != fb[k].read_bytes())
 same = len(plain_a & plain_b) - len(differ)
-print(f"files outside pagefind/: {len(plain_a)} vs {len(plain_b)}; identical {same}; differ {len(differ)}; only in A {len(only_a)}; only in B {len(only_b)}")
+print(f"files outside pagefind/: {len(plain_a)} vs {len(plain_b)}; identical {same}; differ {len(differ)}; only in A "
+      f"{len(only_a)}; only in B {len(only_b)}")
 for k in only_a:
     print("  only A:", k)
 for k in only_b:

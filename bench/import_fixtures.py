@@ -63,10 +63,12 @@ def main() -> int:
               f"{len(report.repeated_lines)}, watermark/advert/web chrome {len(report.noise_lines)}")
         print(f"  joins: made {report.joins}, wrong {wrong}, missed {missed} "
               f"(needed {report.joins - wrong + missed}); tables {report.tables}, attachments {report.attachments}")
-        print(f"  paragraphs identical to expected: {correct}/{len(expected)}; debris blocks left: {len(debris(got, expected))}")
+        print(f"  paragraphs identical to expected: {correct}/{len(expected)}; debris blocks left: "
+              f"{len(debris(got, expected))}")
         removed = ", ".join(f"{kind} {len(lines)}" for kind, lines in report.chrome.items()) or "none"
         print(f"  reported: repairs {len(report.repairs)}, page leftovers by kind ({removed}), "
-              f"paragraphs rejoined at page markers {report.page_joins}, damage left for the editor {len(report.damage)}")
+              f"paragraphs rejoined at page markers {report.page_joins}, damage left for the editor "
+              f"{len(report.damage)}")
         for line in report.repairs + report.damage:
             print(f"    {line}")
     return 0

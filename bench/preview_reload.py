@@ -78,7 +78,8 @@ def main() -> int:
         deputy = project / "data/deputies/d0002.yaml"
         text = deputy.read_text(encoding="utf-8")
         name_line = next(line for line in text.splitlines() if line.startswith("name:"))
-        browser = playwright.chromium.launch(executable_path=os.environ.get("RENDA_CHROMIUM") or shutil.which("chromium"), headless=True,
+        browser = playwright.chromium.launch(executable_path=os.environ.get("RENDA_CHROMIUM")
+                                             or shutil.which("chromium"), headless=True,
                                              args=["--no-sandbox", "--disable-gpu"])
         with mkdocs_serve(project) as served:
             page = browser.new_page()

@@ -270,13 +270,16 @@ def bench(n: int, runs: int, work: Path, cli: bool = False) -> Row:
         row.builds.append(b := build(project))           # last: its site/ is the one kept and measured
         if cli:
             row.clis.append(cli_pagefind(project))
-        print(f"  N={n} 第 {index + 1}/{runs} 次：check {row.check[-1].wall:.2f}s  构建 {b.wall:.2f}s（CPU {b.cpu:.1f}s）"
+        print(f"  N={n} 第 {index + 1}/{runs} 次：check {row.check[-1].wall:.2f}s"
+              f"  构建 {b.wall:.2f}s（CPU {b.cpu:.1f}s）"
               f" = 生成器 {b.generator:.2f}s + MkDocs {b.wall - b.generator - b.search:.2f}s"
               f" + 等待 Pagefind {b.search:.2f}s（pagefind 进程 {b.pagefind_wall:.1f}s，CPU {b.pagefind_cpu:.1f}s）"
               f"  内存：构建进程 {b.own_rss_mb:.0f} MB，pagefind {b.pagefind_rss_mb:.0f} MB，wait4 {b.rss_mb:.0f} MB"
-              + (f"  [pagefind --site {row.clis[-1].wall:.2f}s，CPU {row.clis[-1].cpu:.1f}s，{row.clis[-1].rss_mb:.0f} MB]"
+              + (f"  [pagefind --site {row.clis[-1].wall:.2f}s，CPU {row.clis[-1].cpu:.1f}s，"
+                 f"{row.clis[-1].rss_mb:.0f} MB]"
                  if cli else "")
-              + f"  无索引构建 {row.hooks[-1].wall:.2f}s  纯 MkDocs {row.plains[-1].wall:.2f}s（CPU {row.plains[-1].cpu:.1f}s）",
+              + f"  无索引构建 {row.hooks[-1].wall:.2f}s"
+                f"  纯 MkDocs {row.plains[-1].wall:.2f}s（CPU {row.plains[-1].cpu:.1f}s）",
               flush=True)
     site = project / "site"
     row.site_bytes, row.pages = tree_size(site, skip="pagefind")
@@ -336,23 +339,29 @@ def report(rows: list[Row]) -> None:
         print(f"| {r.n:,} | {r.pages:,} | {r.runs} | {f.total:.1f} s（{f.total_cpu:.1f} s） | "
               f"{f.total / r.pages * 1000:.2f} ms（{f.total_cpu / r.pages * 1000:.2f} ms） | "
               f"{f.generator:.2f} s | {f.mkdocs:.1f} s | {f.search:.1f} s | {f.pf_wall:.1f} s（{f.pf_cpu:.1f} s） | "
-              f"{f.own_rss:.0f} MB | {f.pf_rss:.0f} MB | {f.wait4_rss:.0f} MB | {r.site_bytes / r.pages / 1024:.1f} KB | "
+              f"{f.own_rss:.0f} MB | {f.pf_rss:.0f} MB | {f.wait4_rss:.0f} MB | "
+              f"{r.site_bytes / r.pages / 1024:.1f} KB | "
               f"{r.index_bytes / r.pages / 1024:.1f} KB | {f.check:.2f} s（{f.check_cpu:.2f} s） | "
               f"{f.hooks:.1f} s（{f.hooks_cpu:.1f} s） | {f.plain:.1f} s（{f.plain_cpu:.1f} s） | "
               f"{f.hooks_ratio:.2f}（{f.hooks_ratio_cpu:.2f}） | {r.load} |")
-    print("\n构建 = 一次真实的 `mkdocs build`（hook 在 on_config 里校验全部数据并生成页面，Pagefind 在页面渲染的同时建索引），"
+    print("\n构建 = 一次真实的 `mkdocs build`（hook 在 on_config 里校验全部数据并生成页面，"
+          "Pagefind 在页面渲染的同时建索引），"
           "各取中位数；括号内为 CPU 时间（用户态 + 内核态，含 pagefind 子进程）。每页 = 构建 / HTML 页数。生成器用时、"
           "等待 Pagefind（最后一页写完后等 Pagefind 结束并移入索引包）取自构建日志；MkDocs = 构建 − 生成器 − 等待。"
-          "pagefind 进程 = 从 /proc 第一次到最后一次看到该进程的时间及其 CPU。峰值内存：构建进程、pagefind 进程各自的 VmHWM"
+          "pagefind 进程 = 从 /proc 第一次到最后一次看到该进程的时间及其 CPU。"
+          "峰值内存：构建进程、pagefind 进程各自的 VmHWM"
           "（每 0.05 秒读 /proc）；wait4 = os.wait4 报告的值（构建进程及其已回收的子进程中最大的）。check = 单独运行"
-          " `python -m renda_site check`（构建本身已含同样的校验，不计入构建）。无索引构建 = 同一项目、RENDA_PAGEFIND=0；"
-          "纯 MkDocs = 同样的 Markdown，同一 mkdocs.yml 去掉 hooks，无 Pagefind。负载 = 开始和结束时的 1 分钟平均负载。")
+          " `python -m renda_site check`（构建本身已含同样的校验，不计入构建）。"
+          "无索引构建 = 同一项目、RENDA_PAGEFIND=0；"
+          "纯 MkDocs = 同样的 Markdown，同一 mkdocs.yml 去掉 hooks，无 Pagefind。"
+          "负载 = 开始和结束时的 1 分钟平均负载。")
     if any(r.clis for r in rows):
         print("\n对照：不经 hook，直接 `python -m pagefind --site site` 索引完整 HTML（构建并不这样做）：")
         for r in rows:
             if r.clis:
                 print(f"  N={r.n:,}：{med(c.wall for c in r.clis):.1f} s（CPU {med(c.cpu for c in r.clis):.1f} s），"
-                      f"峰值内存 {max(c.rss_mb for c in r.clis):.0f} MB（wait4），{max(c.pagefind_rss_mb for c in r.clis):.0f} MB（VmHWM）")
+                      f"峰值内存 {max(c.rss_mb for c in r.clis):.0f} MB（wait4），"
+                      f"{max(c.pagefind_rss_mb for c in r.clis):.0f} MB（VmHWM）")
     goals(rows)
 
 
@@ -362,13 +371,15 @@ def goals(rows: list[Row]) -> None:
         return
     big, f = by_n[10000], figures(by_n[10000])
     print("\n目标（10,000 页）：")
-    print(f"  校验 + 生成 + MkDocs + Pagefind（一次构建）≤ 60 s：{f.total:.1f} s → {'达到' if f.total <= 60 else '未达到'}"
+    print(f"  校验 + 生成 + MkDocs + Pagefind（一次构建）≤ 60 s：{f.total:.1f} s → "
+          f"{'达到' if f.total <= 60 else '未达到'}"
           f"（另加单独的 check {f.check:.1f} s 为 {f.total + f.check:.1f} s）")
     if 1000 in by_n:
         small = figures(by_n[1000])
         wall = (f.total / big.pages) / (small.total / by_n[1000].pages)
         cpu = (f.total_cpu / big.pages) / (small.total_cpu / by_n[1000].pages)
-        print(f"  每页用时 ≤ 1,000 页的 1.2 倍：墙钟 {wall:.2f} 倍，CPU {cpu:.2f} 倍 → {'达到' if wall <= 1.2 else '未达到'}")
+        print(f"  每页用时 ≤ 1,000 页的 1.2 倍：墙钟 {wall:.2f} 倍，CPU {cpu:.2f} 倍 → "
+              f"{'达到' if wall <= 1.2 else '未达到'}")
     print(f"  hooks 比纯 MkDocs 多 ≤ 10 %：{f.hooks_ratio:.2f}（CPU {f.hooks_ratio_cpu:.2f}）→ "
           f"{'达到' if f.hooks_ratio <= 1.10 else '未达到'}")
     peak = max(f.own_rss, f.pf_rss)

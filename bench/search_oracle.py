@@ -6,10 +6,10 @@ string as the truth, and the header box in real Chromium as the thing measured.
 Queries (categories): every deputy and appointee name, every position in the appointment lists, issue
 numbers (2024年第3期), meeting numbers (第三十二次会议, its meeting's page as the target), suggestion
 numbers (第41号, the suggestion as the target) and their units, other numbers such as 第3号 found in
-page text, the whole title and the
-key phrase of every indexed page's title (the words between 关于 and the document type), and random 2–6
-character substrings of page text (widened to whole numbers: 2021年, not 021年). They come from the site's open data (shuju/*.json) and its indexed
-pages, so the same script measures the demo and the synthetic 10,000-page site.
+page text, the whole title and the key phrase of every indexed page's title (the words between 关于 and the
+document type), and random 2–6 character substrings of page text (widened to whole numbers: 2021年, not
+021年). They come from the site's open data (shuju/*.json) and its indexed pages, so the same script
+measures the demo and the synthetic 10,000-page site.
 
 Reader forms (bench/reader_queries.tsv, written by reading the demo's pages, not its index): words of a
 title typed apart, law titles with or without 《》 and 中华人民共和国, 第N次会议 in Arabic or Chinese
@@ -165,7 +165,8 @@ def generate(site: Path, pages: dict[str, tuple[str, str]], per_category: int | 
         by_category: dict[str, list[Query]] = {}
         for q in chosen:
             by_category.setdefault(q.category, []).append(q)
-        chosen = [q for c in by_category.values() for q in (rng.sample(c, per_category) if len(c) > per_category else c)]
+        chosen = [q for c in by_category.values()
+                  for q in (rng.sample(c, per_category) if len(c) > per_category else c)]
     for q in chosen:
         q.truth = {url for url, (_, text) in pages.items() if q.text in text}
     return [q for q in chosen if q.truth]

@@ -105,7 +105,8 @@ def main(argv: list[str]) -> int:
         browser = playwright.chromium.launch(executable_path=path, headless=True, args=["--no-sandbox"])
         for query in queries:
             result = first_query_bytes(browser, base, query, site=None if nginx else site)
-            keys = ("query", "bytes", "requests", "top5") if nginx else ("query", "bytes", "disk_bytes", "requests", "top5")
+            keys = (("query", "bytes", "requests", "top5") if nginx
+                    else ("query", "bytes", "disk_bytes", "requests", "top5"))
             print(json.dumps({k: result[k] for k in keys}, ensure_ascii=False))
             for name, size in result["files"]:
                 print(f"    {size:>9,d}  {name}")

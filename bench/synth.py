@@ -31,8 +31,10 @@ CURRENT_TERM = 18
 CURRENT_START = datetime.date(2021, 12, 28)
 LAST_DAY = datetime.date(2026, 6, 30)           # nothing is dated after this (check rejects the future)
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN = "建国华明丽军伟芳秀英敏静强磊洋勇艳杰娟涛超平刚桂兰志红玉萍辉霞亮成林文斌春海燕宇鹏飞晓晨雪梅立新永德庆荣振宏佳琳欣怡浩然子涵思远俊杰雨婷嘉豪婧瑶慧琴淑珍凤云翠兵铁军"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+            "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+GIVEN = ("建国华明丽军伟芳秀英敏静强磊洋勇艳杰娟涛超平刚桂兰志红玉萍辉霞亮成林文斌春海燕宇鹏飞晓晨雪梅立新永德庆荣振宏"
+         "佳琳欣怡浩然子涵思远俊杰雨婷嘉豪婧瑶慧琴淑珍凤云翠兵铁军")
 TOWNS = ["城关镇", "石门镇", "柳河镇", "龙泉镇", "东坝镇", "青山乡", "白沙乡", "杏林乡", "双溪镇", "桃源乡",
          "南岭镇", "马坪乡"]
 COMMITTEES = ["法制委员会", "财政经济委员会", "社会建设委员会"]
@@ -74,7 +76,8 @@ PROBLEMS = ["基础设施建设仍有短板，部分偏远村组的保障水平�
 SUGGESTIONS = ["进一步压实主体责任，建立问题清单、任务清单和责任清单，逐项销号管理。",
                "加大财政投入力度，积极争取上级资金支持，引导社会资本参与。",
                "健全部门联动机制，定期会商研判，形成工作合力。", "加强基层队伍建设，通过培训、引进等方式补齐人才短板。",
-               "创新宣传方式，运用群众喜闻乐见的形式普及相关法律法规。", "强化监督检查，对发现的问题跟踪督办，确保整改到位。",
+               "创新宣传方式，运用群众喜闻乐见的形式普及相关法律法规。",
+               "强化监督检查，对发现的问题跟踪督办，确保整改到位。",
                "完善长效管护机制，明确管护主体、管护标准和经费保障。", "注重运用信息化手段，提升管理服务的精细化水平。"]
 NUMBERS = ["全年共收到代表建议{a}件，已全部办结，代表满意和基本满意率达{p}%。",
            "共走访群众{a}人次，收集意见建议{b}条，交有关部门研究办理。",
@@ -90,7 +93,8 @@ SUBHEADINGS = ["加强组织领导", "完善制度机制", "强化督促检查",
                "加强队伍建设", "保障资金投入", "推动整改落实", "健全长效机制"]
 
 TITLES = {
-    "dongtai": ["县人大常委会召开第{n}次主任会议", "县人大常委会组织代表视察{topic}工作", "县人大常委会开展{topic}专题调研",
+    "dongtai": ["县人大常委会召开第{n}次主任会议", "县人大常委会组织代表视察{topic}工作",
+                "县人大常委会开展{topic}专题调研",
                 "县人大常委会召开{topic}工作推进会", "县人大常委会领导到{town}督导{topic}工作"],
     "shenyi": ["县人大常委会关于县人民政府{topic}工作情况报告的审议意见"],
     "jianyi": ["关于加快推进{topic}的建议", "关于进一步加强{topic}的建议", "关于{town}{topic}有关问题的建议"],
@@ -166,7 +170,8 @@ class Synth(Handling):
     def sentence(self) -> str:
         r = self.rng.random()
         if r < 0.55:
-            return f"{self.pick(SUBJECTS)}{self.pick(MANNERS)}{self.pick(ACTS)}{self.pick(TOPICS)}工作{self.pick(TAILS)}"
+            return (f"{self.pick(SUBJECTS)}{self.pick(MANNERS)}{self.pick(ACTS)}{self.pick(TOPICS)}"
+                    f"工作{self.pick(TAILS)}")
         if r < 0.7:
             return self.pick(NUMBERS).format(a=self.rng.randint(20, 3000), b=self.rng.randint(5, 300),
                                              c=self.rng.randint(100, 20000), p=self.rng.randint(90, 100))
@@ -270,20 +275,23 @@ class Synth(Handling):
                       f"education: {self.pick(EDUCATION)}", f"photo: assets/photos/{did}.svg",
                       "bio: |"]
             job = self.fill(self.pick(JOBS).replace("{town}", TOWNS[town]))
-            lines += [f"  {born}年生，{TOWNS[town]}人。现任{job}。当选代表以来，{self.paragraph(self.rng.randint(1, 2))}",
+            lines += [(f"  {born}年生，{TOWNS[town]}人。现任{job}。当选代表以来，"
+                       f"{self.paragraph(self.rng.randint(1, 2))}"),
                       "memberships:"]
             for position, (term, start, end) in enumerate(served):
                 self.seats[term].append(did)
                 kind = self.rng.random()
                 leading = committee[term] < 3                     # every term has a chair and two more members
-                group = f"t{term}-cwh" if kind < 0.05 or leading else f"t{term}-zw{self.rng.randrange(3)}" if kind < 0.1 else f"t{term}-g{town:02d}"
+                group = (f"t{term}-cwh" if kind < 0.05 or leading
+                         else f"t{term}-zw{self.rng.randrange(3)}" if kind < 0.1 else f"t{term}-g{town:02d}")
                 roles = []
                 if group.endswith("cwh"):
                     roles = [COMMITTEE_ROLES[min(committee[term], len(COMMITTEE_ROLES) - 1)]]
                     committee[term] += 1
                 lines += [f"  - term: {q(str(term))}", f"    group: {q(group)}",
                           f"    constituency: {TOWNS[town]}第{cn_number(self.rng.randint(1, 9))}选区",
-                          f"    position: {job}", f"    roles: [{', '.join(roles)}]", f"    start: {q(start.isoformat())}"]
+                          f"    position: {job}", f"    roles: [{', '.join(roles)}]",
+                          f"    start: {q(start.isoformat())}"]
                 last = position == len(served) - 1
                 stop = None
                 if last and self.rng.random() < 0.05 and not leading:
@@ -316,7 +324,8 @@ class Synth(Handling):
             column = self.columns[index % len(self.columns)]
             day = self.day_between(self.first_day, LAST_DAY)
             title = self.fill(self.pick(TITLES.get(column, TITLES["dongtai"])))
-            kind = "news" if column in ("dongtai", "daibiaogongzuo", "zhibu") else "rule" if column == "zhidu" else "report"
+            kind = ("news" if column in ("dongtai", "daibiaogongzuo", "zhibu")
+                    else "rule" if column == "zhidu" else "report")
             path = f"docs/{column}/{day.isoformat()}-a{index:05d}.md"
             self.article(path, title, day, kind, names)
             if column == "shenyi":
@@ -354,7 +363,8 @@ class Synth(Handling):
                 items.append([f"  - title: {title}", "    type: 审议意见", f"    page: {path}"])
                 agenda.append(("审议有关工作报告，形成审议意见", "opinion", path))
             if serial % 2 == 1 and serial // 2 < self.list_count:
-                title = f"清溪县第{cn_number(meeting_term)}届人大常委会第{cn_number(meeting_of_term[meeting_term])}次会议任免名单"
+                title = (f"清溪县第{cn_number(meeting_term)}届人大常委会"
+                         f"第{cn_number(meeting_of_term[meeting_term])}次会议任免名单")
                 self.appointment_list(meeting_id, title, meeting_term, held)
                 items.append([f"  - title: {title}", "    type: 任免名单", f"    appointments: {q(meeting_id)}"])
                 agenda.append(("表决人事任免事项", "appointments", meeting_id))
@@ -436,7 +446,8 @@ def write_site(n: int, out: Path, seed: int = 2026) -> dict[str, int]:
     counts = {"articles": sum(1 for r in files if r.startswith("docs/") and r.endswith(".md")),
               "deputies": synth.deputies_count, "bulletins": sum(1 for r in files if r.startswith("data/bulletins/")),
               "appointment_lists": sum(1 for r in files if r.startswith("data/appointments/")),
-              **{kind: sum(1 for r in files if r.startswith(f"data/{kind}/")) for kind in ("meetings", "suggestions", "stations")}}
+              **{kind: sum(1 for r in files if r.startswith(f"data/{kind}/"))
+                 for kind in ("meetings", "suggestions", "stations")}}
     return counts
 
 

@@ -55,7 +55,8 @@ class Handling:
         present = self.rng.randint(19, members)
         present_members = self.choose(committee, min(8, present, len(committee)))
         presiding = self.choose(chairs, 1) or self.choose(self.seat_info[term], 1)
-        invited = [d for d in self.choose([s for s in self.serving(term, day) if not s[4]], 3) if d not in present_members]
+        invited = [d for d in self.choose([s for s in self.serving(term, day) if not s[4]], 3)
+                   if d not in present_members]
         lines = [f"id: {q(meeting_id)}", f"term: {q(str(term))}", f"number: {number}", f"start: {q(day.isoformat())}",
                  "place: 县人大常委会机关第一会议室", f"presiding: [{', '.join(q(d) for d in presiding)}]",
                  f"members: {members}", f"present: {present}",
@@ -73,7 +74,8 @@ class Handling:
             if what in ("adopted", "appointments"):
                 against = self.rng.choice([0, 0, 0, 1])
                 abstain = self.rng.choice([0, 0, 1, 2])
-                lines.append(f"    vote: {{in_favour: {present - against - abstain}, against: {against}, abstain: {abstain}}}")
+                lines.append(f"    vote: {{in_favour: {present - against - abstain}, against: {against}, abstain: "
+                             f"{abstain}}}")
         self.files[f"data/meetings/{meeting_id}.yaml"] = "\n".join(lines) + "\n"
 
     # --- sessions, units, suggestions, stations ---------------------------------------------------
@@ -88,7 +90,8 @@ class Handling:
             f"- id: {q(sid)}\n  term: {q(str(term))}\n  number: {k}\n  start: {q(day.isoformat())}\n"
             f"  end: {q((day + datetime.timedelta(days=2)).isoformat())}\n  place: 清溪县人民会堂\n"
             for sid, term, k, day in sessions)
-        self.files["data/units.yaml"] = "".join(f"- id: {q(uid)}\n  name: {name}\n  kind: {kind}\n" for uid, name, kind in self.units)
+        self.files["data/units.yaml"] = "".join(f"- id: {q(uid)}\n  name: {name}\n  kind: {kind}\n"
+                                                for uid, name, kind in self.units)
         numbers: dict[str, int] = {}
         for index in range(self.suggestion_count):
             sid, term, _, opens = sessions[-1 - index % len(sessions)]      # the newest first: some still open

@@ -84,8 +84,11 @@ def nginx_server(web_root: Path, prefix: str = "", port: int | None = None, brot
     with tempfile.TemporaryDirectory(prefix="renda-nginx-") as tmp:
         for _attempt in range(5):           # the free port may be taken between probe and bind: retry
             chosen = port or free_port()
-            (Path(tmp) / "renda.conf").write_text(render_sample(f"127.0.0.1:{chosen}", web_root, prefix, brotli), encoding="utf-8")
-            (Path(tmp) / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, mime=mime, modules=f"load_module {BROTLI_MODULE};\n" if brotli else ""), encoding="utf-8")
+            (Path(tmp) / "renda.conf").write_text(render_sample(f"127.0.0.1:{chosen}", web_root, prefix, brotli),
+                                                  encoding="utf-8")
+            modules = f"load_module {BROTLI_MODULE};\n" if brotli else ""
+            (Path(tmp) / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, mime=mime, modules=modules),
+                                                  encoding="utf-8")
             check = subprocess.run([binary, "-t", "-p", tmp, "-e", f"{tmp}/error.log", "-c", f"{tmp}/nginx.conf"],
                                    capture_output=True, text=True)
             assert check.returncode == 0, f"nginx rejected the sample config:\n{check.stderr}"

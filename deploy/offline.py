@@ -77,10 +77,12 @@ def _config(project: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     argparse_zh.install()
-    parser = argparse.ArgumentParser(prog="bash dev.sh offline", description="生成可在没有网络的电脑上打开的离线版压缩包")
+    parser = argparse.ArgumentParser(prog="bash dev.sh offline",
+                                     description="生成可在没有网络的电脑上打开的离线版压缩包")
     parser.add_argument("-o", "--output", type=Path, metavar="文件.zip",
                         help="输出的 zip 文件（默认 dist/renda-<日期>-offline.zip）")
-    parser.add_argument("--project", type=Path, default=PROJECT, metavar="文件夹", help="网站项目文件夹（默认为本仓库）")
+    parser.add_argument("--project", type=Path, default=PROJECT, metavar="文件夹",
+                        help="网站项目文件夹（默认为本仓库）")
     args = parser.parse_args(argv)
     output = args.output or args.project / "dist" / f"renda-{beijing_today():%Y%m%d}-offline.zip"
     path = make_offline(args.project, output.resolve())
