@@ -25,10 +25,14 @@ ALLOWED = [
 ]
 REFUSED = [
     ("<script>alert(1)</script>", "<script>"), ('<img src="a.png" alt="图" onerror="alert(1)">', "onerror"),
-    ('<a href="vbscript:msgbox(1)">x</a>', "不安全"), ('<iframe src="https://map.example.cn.evil.example/"></iframe>', "embed_hosts"),
-    ('<iframe src="http://map.example.cn/"></iframe>', "embed_hosts"), ('<audio src="//evil.example/a.mp3"></audio>', "本站"),
-    ('<table><tr><td style="color:red">x</td></tr></table>', "style"), ("<style>body{display:none}</style>", "<style>"), ('<link rel="stylesheet" href="x.css">', "<link>"),
-    ("<textarea>x</textarea>", "<textarea>"), ('<button onclick="x()">按钮</button>', "<button>"), ("<math><mi>x</mi></math>", "<math>"),
+    ('<a href="vbscript:msgbox(1)">x</a>', "不安全"),
+    ('<iframe src="https://map.example.cn.evil.example/"></iframe>', "embed_hosts"),
+    ('<iframe src="http://map.example.cn/"></iframe>', "embed_hosts"),
+    ('<audio src="//evil.example/a.mp3"></audio>', "本站"),
+    ('<table><tr><td style="color:red">x</td></tr></table>', "style"), ("<style>body{display:none}</style>", "<style>"),
+    ('<link rel="stylesheet" href="x.css">', "<link>"),
+    ("<textarea>x</textarea>", "<textarea>"), ('<button onclick="x()">按钮</button>', "<button>"),
+    ("<math><mi>x</mi></math>", "<math>"),
     ('<a href="data:text/html,<b>x</b>">x</a>', "不安全"), ("![x](javascript:alert(1))", "本站"),
 ]
 

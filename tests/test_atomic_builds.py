@@ -66,7 +66,8 @@ def assert_unchanged(site: Path, before: dict, result_text: str) -> None:
 def test_template_typo_is_caught_by_check_and_the_site_stays(project_and_site, capsys):
     project, site = project_and_site
     before = digest(site)
-    edit(project, ART, "title: 县十七届人大常委会举行第三次会议", "title: 县十七届人大常委会举行第三次会议\ntemplate: meiyou.html")
+    edit(project, ART, "title: 县十七届人大常委会举行第三次会议",
+         "title: 县十七届人大常委会举行第三次会议\ntemplate: meiyou.html")
     line = (project / ART).read_text(encoding="utf-8").splitlines().index("template: meiyou.html") + 1
     from renda_site.__main__ import main
     assert main(["--root", str(project), "check"]) == 1
@@ -80,7 +81,8 @@ def test_template_typo_is_caught_by_check_and_the_site_stays(project_and_site, c
 
 def break_a_template(project) -> None:
     """A template that exists (so check passes) but fails while rendering one page."""
-    (project / "overrides" / "broken.html").write_text('{% extends "main.html" %}{% block content %}{{ page.meta.no_such.field }}{% endblock %}',
+    (project / "overrides" / "broken.html").write_text('{% extends "main.html" %}'
+                                                       '{% block content %}{{ page.meta.no_such.field }}{% endblock %}',
                                                        encoding="utf-8")
     edit(project, "docs/zhidu/2021-04-29-beian-shencha-banfa.md", "\n---\n", "\ntemplate: broken.html\n---\n")
 
@@ -123,7 +125,8 @@ def test_a_good_build_replaces_the_site_completely(project_and_site):
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[-2000:]
     assert not (site / "stale-file.html").exists()
-    assert "（修订）" in (site / "dongtai" / "2017-04-26-changweihui-di3ci-huiyi" / "index.html").read_text(encoding="utf-8")
+    article = site / "dongtai" / "2017-04-26-changweihui-di3ci-huiyi" / "index.html"
+    assert "（修订）" in article.read_text(encoding="utf-8")
     assert leftovers(site) == []
 
 
@@ -132,8 +135,8 @@ def test_a_build_killed_halfway_leaves_the_previous_site(project_and_site):
     before = digest(site)
     edit(project, ART, "title: 县十七届人大常委会举行第三次会议", "title: 被中断的构建")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project, env=env,
-                               start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
+                               env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stage = site.parent / f".site.building-{process.pid}"
     deadline = time.monotonic() + 120
     try:
@@ -154,7 +157,8 @@ def test_a_build_killed_halfway_leaves_the_previous_site(project_and_site):
     result = mkdocs_build(project, site)                # the next build clears it and publishes
     assert result.returncode == 0, result.stderr[-2000:]
     assert leftovers(site) == []
-    assert "被中断的构建" in (site / "dongtai" / "2017-04-26-changweihui-di3ci-huiyi" / "index.html").read_text(encoding="utf-8")
+    article = site / "dongtai" / "2017-04-26-changweihui-di3ci-huiyi" / "index.html"
+    assert "被中断的构建" in article.read_text(encoding="utf-8")
 
 
 @pytest.fixture
@@ -180,10 +184,12 @@ def test_a_full_disk_leaves_the_previous_site(small_disk, previous, tmp_path):
     if not real:                                        # simulated ENOSPC on the 30th page
         (project / "enospc_hook.py").write_text(
             "import errno\ncount = 0\n\ndef on_post_page(output, page, config):\n    global count\n    count += 1\n"
-            "    if count == 30:\n        raise OSError(errno.ENOSPC, 'No space left on device')\n    return output\n", encoding="utf-8")
+            "    if count == 30:\n        raise OSError(errno.ENOSPC, 'No space left on device')\n    return output\n",
+            encoding="utf-8")
         edit(project, "mkdocs.yml", "  - hooks/mkdocs_hooks.py", "  - hooks/mkdocs_hooks.py\n  - enospc_hook.py")
     result = mkdocs_build(project, site)
-    print(f"\n[full disk] {'tmpfs' if real else 'simulated ENOSPC'}: exit {result.returncode}; {compare(site, previous)}")
+    print(f"\n[full disk] {'tmpfs' if real else 'simulated ENOSPC'}: exit {result.returncode}; "
+          f"{compare(site, previous)}")
     assert result.returncode != 0
     assert "No space left on device" in result.stdout + result.stderr
     assert_unchanged(site, before, result.stdout + result.stderr)
@@ -194,15 +200,18 @@ def test_site_build_and_offline_zip_keep_the_previous_output(tmp_path, previous)
     out = tmp_path / "public"
     shutil.copytree(previous, out)
     before = digest(out)
-    edit(project, ART, "title: 县十七届人大常委会举行第三次会议", "title: 县十七届人大常委会举行第三次会议\ntemplate: meiyou.html")
-    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "site_build.py"), str(out), "--project", str(project)],
+    edit(project, ART, "title: 县十七届人大常委会举行第三次会议",
+         "title: 县十七届人大常委会举行第三次会议\ntemplate: meiyou.html")
+    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "site_build.py"), str(out),
+                             "--project", str(project)],
                             capture_output=True, text=True)
     assert result.returncode != 0 and "网站生成失败" in result.stderr
     assert digest(out) == before and leftovers(out) == []
     zip_path = tmp_path / "dist" / "renda-offline.zip"
     zip_path.parent.mkdir()
     zip_path.write_bytes(b"previous zip")
-    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "offline.py"), "-o", str(zip_path), "--project", str(project)],
+    result = subprocess.run([sys.executable, str(ROOT / "deploy" / "offline.py"), "-o", str(zip_path),
+                             "--project", str(project)],
                             capture_output=True, text=True)
     assert result.returncode != 0 and "离线版生成失败" in result.stderr
     assert zip_path.read_bytes() == b"previous zip"

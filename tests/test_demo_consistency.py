@@ -258,9 +258,9 @@ def test_a_text_published_as_article_and_as_record_links_them(built, demo):
 
 
 NOT_NEWS = ["gaikuang/", "gaikuang/jianjie/", "gaikuang/jigou/", "gaikuang/lingdao/", "gaikuang/zhize/",
-            "daibiao/", "daibiao/jie-18/", urls.served(urls.deputy("d0001")), urls.served(urls.deputy("d0057")), "daibiaogongzuo/lianluozhan/",
-            "daibiaogongzuo/lianluozhan/chengguan-renminlu/", "shuju/", "shuju/ziduan/", "wangzhan/lianxi/",
-            "wangzhan/shengming/"]
+            "daibiao/", "daibiao/jie-18/", urls.served(urls.deputy("d0001")), urls.served(urls.deputy("d0057")),
+            "daibiaogongzuo/lianluozhan/", "daibiaogongzuo/lianluozhan/chengguan-renminlu/", "shuju/", "shuju/ziduan/",
+            "wangzhan/lianxi/", "wangzhan/shengming/"]
 
 
 @pytest.mark.parametrize("url", NOT_NEWS)

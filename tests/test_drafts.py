@@ -25,11 +25,14 @@ from support.project import HOOKS, ROOT, copy_project, mkdocs_build
 import renda_site
 from renda_site import clock
 
-HIDDEN = ("docs/dongtai/.2026-08-21-yincang.md", '---\ntitle: 隐藏文章甲\ndate: "2026-08-21"\nsource: 办公室\n---\n\n正文。\n')
-DRAFT = ("docs/dongtai/2026-08-22-caogao.md", '---\ntitle: 草稿文章乙\ndate: "2026-08-22"\nsource: 办公室\ndraft: true\n---\n\n正文。\n')
+HIDDEN = ("docs/dongtai/.2026-08-21-yincang.md",
+          '---\ntitle: 隐藏文章甲\ndate: "2026-08-21"\nsource: 办公室\n---\n\n正文。\n')
+DRAFT = ("docs/dongtai/2026-08-22-caogao.md",
+         '---\ntitle: 草稿文章乙\ndate: "2026-08-22"\nsource: 办公室\ndraft: true\n---\n\n正文。\n')
 UNDATED = ("docs/dongtai/wei-ding-riqi.md", "---\ntitle: 未定日期文章丁\ndraft: true\n---\n\n导入的公文，日期待补。\n")
 DAY = clock.beijing_today() + datetime.timedelta(days=30)          # a month ahead, whenever the test runs
-SCHEDULED = (f"docs/dongtai/{DAY}-dingshi.md", f'---\ntitle: 定时文章丙\ndate: "{DAY}"\nsource: 办公室\n---\n\n正文。\n')
+SCHEDULED = (f"docs/dongtai/{DAY}-dingshi.md",
+             f'---\ntitle: 定时文章丙\ndate: "{DAY}"\nsource: 办公室\n---\n\n正文。\n')
 TITLES = ["隐藏文章甲", "草稿文章乙", "定时文章丙", "未定日期文章丁"]
 
 
@@ -58,7 +61,8 @@ def test_check_passes_and_warns_about_the_scheduled_article(project, capsys):
     from renda_site.__main__ import main
     assert main(["--root", str(project), "check"]) == 0
     out = capsys.readouterr().out
-    assert re.search(rf"^docs/dongtai/{DAY}-dingshi\.md:3 警告 字段 date：发布日期「{DAY}」晚于今天（北京时间 \d{{4}}-\d\d-\d\d）：定时发布", out, re.M)
+    assert re.search(rf"^docs/dongtai/{DAY}-dingshi\.md:3 警告 字段 date：发布日期「{DAY}」晚于今天（北京时间 "
+                     rf"\d{{4}}-\d\d-\d\d）：定时发布", out, re.M)
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +78,8 @@ def test_nothing_withheld_reaches_the_site(built):
     assert any(name.startswith("pagefind/") for name in files)
     for title in TITLES:
         assert [name for name, text in files.items() if title in text] == [], title
-    for page in ("dongtai/.2026-08-21-yincang", "dongtai/2026-08-22-caogao", f"dongtai/{DAY}-dingshi", "dongtai/wei-ding-riqi"):
+    for page in ("dongtai/.2026-08-21-yincang", "dongtai/2026-08-22-caogao", f"dongtai/{DAY}-dingshi",
+                 "dongtai/wei-ding-riqi"):
         assert not (built / page).exists(), page
     assert "2026-08-22-caogao" not in files["sitemap.xml"] and f"{DAY}-dingshi" not in files["sitemap.xml"]
 
@@ -82,8 +87,8 @@ def test_nothing_withheld_reaches_the_site(built):
 def test_the_first_build_on_the_date_publishes_the_scheduled_article(project, tmp_path):
     site = tmp_path / "site"
     env = dict(os.environ, RENDA_TODAY=DAY.isoformat(), RENDA_PAGEFIND="0", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project, env=env,
-                            capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=project,
+                            env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "定时文章丙" in (site / "dongtai" / f"{DAY}-dingshi" / "index.html").read_text(encoding="utf-8")
     assert "定时文章丙" in (site / "dongtai" / "index.html").read_text(encoding="utf-8")
@@ -113,10 +118,12 @@ def test_the_preview_shows_drafts_with_a_chinese_mark(project, tmp_path):
                             env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     draft = html.unescape((site / "dongtai" / "2026-08-22-caogao" / "index.html").read_text(encoding="utf-8"))
-    assert re.search(r'class="rd-draft"[^>]*><strong>草稿</strong>　（draft: true），不会发布（本页只在本机预览中显示）', draft)
+    assert re.search(r'class="rd-draft"[^>]*><strong>草稿</strong>　（draft: true），'
+                     r"不会发布（本页只在本机预览中显示）", draft)
     scheduled = html.unescape((site / "dongtai" / f"{DAY}-dingshi" / "index.html").read_text(encoding="utf-8"))
     assert f"定时发布的文章，{DAY.year}年{DAY.month}月{DAY.day}日以后的第一次生成时才发布" in scheduled
-    assert "草稿文章乙" not in (site / "dongtai" / "index.html").read_text(encoding="utf-8")   # the listing is as published
+    # the listing is as published
+    assert "草稿文章乙" not in (site / "dongtai" / "index.html").read_text(encoding="utf-8")
     assert not (site / "dongtai" / ".2026-08-21-yincang").exists()
 
 
@@ -146,7 +153,8 @@ def test_today_is_the_date_in_beijing(monkeypatch, tmp_path):
 
 def test_no_stage_reads_the_machines_local_date():
     users = [path for folder in (HOOKS, ROOT / "deploy") for path in folder.rglob("*.py")
-             if re.search(r"date\.today\(\)|datetime\.now\(\)", path.read_text(encoding="utf-8")) and path.name != "clock.py"]
+             if re.search(r"date\.today\(\)|datetime\.now\(\)", path.read_text(encoding="utf-8"))
+             and path.name != "clock.py"]
     assert users == []
 
 

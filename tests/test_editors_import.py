@@ -22,9 +22,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
 EXPECTED = {
     "pdf-jueding.txt": {
-        "title": "清溪县人民代表大会常务委员会关于加强农村饮用水水源保护的决定", "source": "清溪县人民代表大会常务委员会",
-        "doc_no": "清人大常发〔2024〕7号", "date": "2024-06-27", "headings": {2: 3}, "run_in": 4,
-        "page_markers": 3, "repeated": 0, "noise": 0, "attachments": 2, "tables": 0},
+        "title": "清溪县人民代表大会常务委员会关于加强农村饮用水水源保护的决定",
+        "source": "清溪县人民代表大会常务委员会", "doc_no": "清人大常发〔2024〕7号", "date": "2024-06-27",
+        "headings": {2: 3}, "run_in": 4, "page_markers": 3, "repeated": 0, "noise": 0, "attachments": 2, "tables": 0},
     "wenku-shenyi.txt": {
         "title": "关于县人民政府2023年度审计工作报告的审议意见", "source": "清溪县人大常委会", "doc_no": None,
         "date": "2024-07-05", "headings": {2: 2, 3: 1}, "run_in": 4, "page_markers": 2, "repeated": 2, "noise": 9,
@@ -39,34 +39,35 @@ EXPECTED = {
         "attachments": 0, "tables": 0},
     "layout-guiding.txt": {
         "title": "清溪县人民代表大会常务委员会代表建议办理工作规定", "source": "清溪县人民代表大会常务委员会",
-        "doc_no": None, "date": "2024-07-10", "headings": {2: 4}, "run_in": 0, "page_markers": 3, "repeated": 3, "noise": 0,
-        "attachments": 0, "tables": 0},
+        "doc_no": None, "date": "2024-07-10", "headings": {2: 4}, "run_in": 0, "page_markers": 3, "repeated": 3,
+        "noise": 0, "attachments": 0, "tables": 0},
     # Text as offices receive it (issue 18): damaged by a bad conversion, traditional, web and essay and
     # document-sharing site leftovers, dates only in the page's chrome, paragraphs cut by page markers.
     "zhuyin-luanma.txt": {
         "title": "清溪县人大常委会举办代表法专题培训班", "source": "清溪县人大常委会", "doc_no": None,
-        "date": "2024-03-14", "headings": {}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 1, "attachments": 0, "tables": 0,
-        "repairs": 2, "chrome": {"网页上的日期行": 1}},
+        "date": "2024-03-14", "headings": {}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 1,
+        "attachments": 0, "tables": 0, "repairs": 2, "chrome": {"网页上的日期行": 1}},
     "luanma-wenhao.txt": {
         "title": "关于开展2024年度代表建议办理情况“回头看”的通知", "source": "清溪县人大常委会办公室", "doc_no": None,
-        "date": "2024-04-18", "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 0, "attachments": 0, "tables": 0,
-        "damage": 5},
+        "date": "2024-04-18", "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 0,
+        "attachments": 0, "tables": 0, "damage": 5},
     "fanti-tongzhi.txt": {
-        "title": "清溪县人大常委会办公室关于做好2019年代表集中视察工作的通知", "source": "清溪县人大常委会", "doc_no": None,
-        "date": "2019-05-06", "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 1, "attachments": 0, "tables": 0,
-        "repairs": 1, "chrome": {"网页上的日期行": 1}},
+        "title": "清溪县人大常委会办公室关于做好2019年代表集中视察工作的通知", "source": "清溪县人大常委会",
+        "doc_no": None, "date": "2019-05-06", "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0,
+        "noise": 1, "attachments": 0, "tables": 0, "repairs": 1, "chrome": {"网页上的日期行": 1}},
     "web-fabushijian.txt": {
-        "title": "县人大常委会视察城区学校建设项目", "source": "县人大常委会", "doc_no": None,
-        "date": "2015-03-24", "headings": {}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 11, "attachments": 0, "tables": 0,
+        "title": "县人大常委会视察城区学校建设项目", "source": "县人大常委会", "doc_no": None, "date": "2015-03-24",
+        "headings": {}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 11, "attachments": 0, "tables": 0,
         "chrome": {"网页上的日期行": 1, "剪贴板标记": 1, "分享按钮": 2, "网页页脚": 2, "转载声明": 1}},
     "fanwen-jianghua.txt": {
-        "title": "在县人大常委会机关作风建设推进会上的讲话", "source": None, "doc_no": None,
-        "date": "2020-06-01", "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 4, "attachments": 0, "tables": 0,
+        "title": "在县人大常委会机关作风建设推进会上的讲话", "source": None, "doc_no": None, "date": "2020-06-01",
+        "headings": {2: 3}, "run_in": 0, "page_markers": 0, "repeated": 0, "noise": 4, "attachments": 0, "tables": 0,
         "chrome": {"网页上的日期行": 1, "范文网站的开场白和结束语": 3}},
     "wenku-zhaiyao.txt": {
         "title": "清溪县人大常委会2023年度工作总结", "source": "清溪县人民代表大会常务委员会", "doc_no": None,
-        "date": "2024-01-15", "headings": {2: 3}, "run_in": 0, "page_markers": 4, "repeated": 0, "noise": 10, "attachments": 0, "tables": 0,
-        "page_joins": 2, "chrome": {"文库的摘要标记": 1, "展开/收起按钮": 2, "文库摘要（与正文开头重复）": 1}},
+        "date": "2024-01-15", "headings": {2: 3}, "run_in": 0, "page_markers": 4, "repeated": 0, "noise": 10,
+        "attachments": 0, "tables": 0, "page_joins": 2,
+        "chrome": {"文库的摘要标记": 1, "展开/收起按钮": 2, "文库摘要（与正文开头重复）": 1}},
 }
 # The one paragraph boundary no rule can see: the paragraph before ends a sentence exactly at the
 # wrap width, and pdftotext dropped the next paragraph's indent.
@@ -132,7 +133,8 @@ def make_docx(path: Path) -> Path:
     document.add_paragraph("清溪县人民代表大会常务委员会")
     document.add_paragraph("关于开展2025年度代表集中视察活动的通知", style="Title")
     document.add_paragraph("各乡镇人大主席团，县人大常委会各工作委员会：")
-    document.add_paragraph("\u3000\u3000为组织代表了解全县重点项目建设情况，经主任会议研究，决定开展代表集中视察活动。现将有关事项通知如下：")
+    document.add_paragraph("\u3000\u3000为组织代表了解全县重点项目建设情况，经主任会议研究，决定开展代表集中视察活动。"
+                           "现将有关事项通知如下：")
     document.add_paragraph("一、视察时间")
     document.add_paragraph("（一）集中视察。2025年5月20日至21日，为期两天。")
     document.add_paragraph("二、视察安排")
@@ -185,14 +187,16 @@ def test_markdown_syntax_in_text_is_escaped(tmp_path):
 
 def test_gbk_text_and_width_normalisation(tmp_path):
     source = tmp_path / "gbk.txt"
-    source.write_text("关于２０２４年农田建设情况的报告\n\n　　全县投入资金２．３亿元,完成率９８％;\"高标准\"农田(一期)已验收.\n",
+    source.write_text("关于２０２４年农田建设情况的报告\n\n"
+                      "　　全县投入资金２．３亿元,完成率９８％;\"高标准\"农田(一期)已验收.\n",
                       encoding="gb18030")
     front, body, _ = convert(source)
     assert front["title"] == "关于2024年农田建设情况的报告"
     assert "全县投入资金2.3亿元，完成率98%；“高标准”农田（一期）已验收。" in body
 
 
-NUMBERING_XML = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:abstractNumId="90">
+NUMBERING_XML = """<w:abstractNum xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
+w:abstractNumId="90">
   <w:multiLevelType w:val="multilevel"/>
   <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
   <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
@@ -317,7 +321,8 @@ def test_double_spaced_extraction_is_joined_like_the_plain_one(tmp_path):
 
 def test_closing_sentence_about_issuing_is_body_text(tmp_path):
     source = tmp_path / "notice.txt"
-    source.write_text("关于印发代表履职档案管理办法的通知\n\n各代表小组：\n\n现将《代表履职档案管理办法》印发给你们，请遵照执行。\n\n"
+    source.write_text("关于印发代表履职档案管理办法的通知\n\n各代表小组：\n\n"
+                      "现将《代表履职档案管理办法》印发给你们，请遵照执行。\n\n"
                       "清溪县人大常委会办公室\n2024年3月8日\n\n抄送：县人大常委会各工作委员会。\n"
                       "清溪县人大常委会办公室        2024年3月8日印发\n", encoding="utf-8")
     front, body, report = convert(source)
@@ -341,7 +346,8 @@ def hard_wrapped(paragraph: str, width: int) -> list[str]:
 def test_wrapped_lines_join_without_a_space_inside_a_number(tmp_path):
     """A line cut inside 「36处」 joins as 「36处」, not 「3 6处」; English words cut at a space keep it."""
     for padding in range(40):                       # move the number until a line ends between 3 and 6
-        paragraph = ("本年度第5次检查以来，" + "县" * padding + "人大常委会组织执法检查组深入乡镇和企业开展检查，发现问题共36处，"
+        paragraph = ("本年度第5次检查以来，" + "县" * padding
+                     + "人大常委会组织执法检查组深入乡镇和企业开展检查，发现问题共36处，"
                      + "已交办有关部门限期整改，整改情况将向常委会会议报告。" * 10)
         lines = hard_wrapped(paragraph, 40)
         if any(line.endswith("3") for line in lines):

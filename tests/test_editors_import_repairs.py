@@ -114,7 +114,8 @@ def test_dates_in_the_page_chrome_are_used():
 
 def test_a_deadline_in_the_body_is_not_chrome(tmp_path):
     source = tmp_path / "x.txt"
-    source.write_text("关于报送材料的通知\n\n各代表小组：\n\n请于截止日期：2024年5月20日前报送材料。\n联系人：李明，联系电话：0576-5550123。\n",
+    source.write_text("关于报送材料的通知\n\n各代表小组：\n\n请于截止日期：2024年5月20日前报送材料。\n"
+                      "联系人：李明，联系电话：0576-5550123。\n",
                       encoding="utf-8")
     front, body, report = convert(source)
     assert front["date"] is None and report.chrome == {}
@@ -123,7 +124,8 @@ def test_a_deadline_in_the_body_is_not_chrome(tmp_path):
 
 def test_no_date_is_never_today_it_is_a_draft(project):
     source = project.parent / "wuriqi.txt"
-    source.write_text("关于开展代表活动月的通知\n\n各代表小组：\n\n请结合实际安排代表活动，做好活动记录。\n", encoding="utf-8")
+    source.write_text("关于开展代表活动月的通知\n\n各代表小组：\n\n请结合实际安排代表活动，做好活动记录。\n",
+                      encoding="utf-8")
     done = run_import(project, source)
     assert done.returncode == 0, done.stderr
     rel = re.search(r"已转换为 (\S+)", done.stdout).group(1)
@@ -135,7 +137,8 @@ def test_no_date_is_never_today_it_is_a_draft(project):
     dated = run_import(project, source, "--date", "2024-05-06", "--slug", "daibiao-huodongyue")
     assert dated.returncode == 0, dated.stderr
     written = project / "docs/dongtai/2024-05-06-daibiao-huodongyue.md"
-    assert 'date: "2024-05-06"' in written.read_text(encoding="utf-8") and "draft" not in written.read_text(encoding="utf-8")
+    dated_text = written.read_text(encoding="utf-8")
+    assert 'date: "2024-05-06"' in dated_text and "draft" not in dated_text
 
 
 def one_line_per_paragraph(tmp_path, lines: list[str]) -> str:
@@ -157,7 +160,8 @@ def test_page_markers_in_one_line_per_paragraph_text(tmp_path):
         "二、存在的问题",
     ])
     assert blocks(body) == [
-        "今年以来，县人大常委会围绕乡村振兴开展专题调研，深入十个乡镇召开座谈会，听取基层干部和群众的意见建议，形成了调研报告。",
+        ("今年以来，县人大常委会围绕乡村振兴开展专题调研，深入十个乡镇召开座谈会，听取基层干部和群众的意见建议，"
+         "形成了调研报告。"),
         "调研组认为，全县乡村振兴工作总体进展顺利。",   # ends a sentence before the marker: not joined
         "## 一、主要做法",
         "各乡镇结合实际，因地制宜发展特色产业",          # the next line is a heading: not joined
@@ -184,11 +188,15 @@ BAD_FILES = [
     ("blank", write_bytes("kongbai.txt", " \n\t\n\u3000\u3000\n\r\n".encode("utf-8")), "是空的"),
     ("blank-docx", None, "是空的"),
     ("text-named-docx", write_bytes("tongzhi.docx", "关于开展视察的通知".encode("gb18030")), "不是 Word 文件（.docx）"),
-    ("old-doc-named-docx", write_bytes("jueding.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512), "不是 Word 文件（.docx）"),
+    ("old-doc-named-docx", write_bytes("jueding.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512),
+     "不是 Word 文件（.docx）"),
     ("excel-named-docx", fake_zip, "不是 Word 文件（.docx）"),
-    ("png-named-txt", write_bytes("tupian.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))), "不是文本文件"),
+    ("png-named-txt", write_bytes("tupian.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))),
+     "不是文本文件"),
     ("controls-named-txt", write_bytes("shuju.txt", bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 30), "不是文本文件"),
-    ("only-chrome", write_bytes("zaxiang.txt", "首页 | 人大概况 | 人大动态 | 联系我们\n【打印本页】【关闭窗口】\n".encode()), "没有正文"),
+    ("only-chrome", write_bytes("zaxiang.txt",
+                                "首页 | 人大概况 | 人大动态 | 联系我们\n【打印本页】【关闭窗口】\n".encode()),
+     "没有正文"),
 ]
 
 

@@ -38,7 +38,8 @@ def without_photo(project, count: int) -> list[str]:
 def test_untouched_demo_checks_and_builds_without_a_warning(project):
     checked = dev_sh(project, "check")
     assert checked.returncode == 0 and checked.stdout.splitlines()[0].startswith("共 0 个错误，0 个警告。")
-    assert "单项否决" not in checked.stdout.splitlines()[-1] or "未发现单项否决" in checked.stdout   # the demo passes its 体检
+    # the demo passes its 体检
+    assert "单项否决" not in checked.stdout.splitlines()[-1] or "未发现单项否决" in checked.stdout
     built = dev_sh(project, "build", RENDA_PAGEFIND="0")
     assert built.returncode == 0, log_of(built)[-2000:]
     assert "警告" not in log_of(built) and "说明：" not in log_of(built)
@@ -56,7 +57,8 @@ def test_warnings_of_one_kind_are_one_line_with_a_count(project):
     assert "bash dev.sh check --all" in line
     assert "共 0 个错误，12 个警告" in checked.stdout
     every = dev_sh(project, "check", "--all")
-    assert [shown for shown in every.stdout.splitlines() if "没有照片" in shown] == [f"{f}:1 警告 字段 photo：没有照片" for f in files]
+    assert ([shown for shown in every.stdout.splitlines() if "没有照片" in shown]
+            == [f"{f}:1 警告 字段 photo：没有照片" for f in files])
     built = dev_sh(project, "build", RENDA_PAGEFIND="0")
     assert built.returncode == 0
     assert "数据检查有 12 个警告（不影响生成）" in built.stderr
@@ -74,7 +76,8 @@ def test_collapse_keeps_rare_warnings_and_every_error():
         problems.error(f"data/deputies/d{n}.yaml", 4, "gender", "取值必须为「男」或「女」")
     lines = collapse(problems.warnings)
     assert len(lines) == 3
-    assert lines[0].startswith("data/bulletins/2024/0.yaml:3 警告 字段 items 第1项 page：全文页面「x0.md」缺少日期（同类警告共 5 处")
+    assert lines[0].startswith("data/bulletins/2024/0.yaml:3 警告 字段 items 第1项 page："
+                               "全文页面「x0.md」缺少日期（同类警告共 5 处")
     assert lines[1].startswith("data/deputies/d0.yaml:1 警告 字段 photo：没有照片（同类警告共 5 处")
     assert "docs/a.md:5 警告 字段 source：栏目文章宜注明来源" in lines
     assert len(problems.lines()) == 5 + 3 and len(problems.lines(every=True)) == 5 + 11
@@ -89,8 +92,9 @@ def test_english_abort_lines_get_a_chinese_explanation(project):
     assert broken.returncode == 1
     lines = broken.stderr.splitlines()
     warning = next(i for i, line in enumerate(lines) if "is not found among documentation files" in line)
-    assert lines[warning + 1] == ("  说明：文章 docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md 中的链接「../daibiao/d9999.md」"
-                                  "指向的文件不存在（按文章所在文件夹算，应在 docs/daibiao/d9999.md）。")
+    assert lines[warning + 1] == (
+        "  说明：文章 docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md 中的链接「../daibiao/d9999.md」"
+        "指向的文件不存在（按文章所在文件夹算，应在 docs/daibiao/d9999.md）。")
     abort = lines.index("Aborted with 1 warnings in strict mode!")
     assert lines[abort + 1].startswith("  说明：有 1 个警告：严格模式下有警告就不生成网站。")
     article.write_text(original, encoding="utf-8")
@@ -103,14 +107,16 @@ def test_english_abort_lines_get_a_chinese_explanation(project):
 
 
 def test_a_crash_is_told_apart_from_a_data_error(project):
-    (project / "hooks" / "boom.py").write_text("def on_config(config):\n    raise RuntimeError('boom')\n", encoding="utf-8")
+    (project / "hooks" / "boom.py").write_text("def on_config(config):\n    raise RuntimeError('boom')\n",
+                                               encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^hooks:\n", "hooks:\n  - hooks/boom.py\n", config.read_text(encoding="utf-8")),
                       encoding="utf-8")
     crashed = dev_sh(project, "build", RENDA_PAGEFIND="0")
     assert crashed.returncode == 1
     assert "Traceback (most recent call last)" in crashed.stderr
-    assert crashed.stderr.rstrip().splitlines()[-1].startswith("  说明：生成程序出错（上面的 Traceback 是给维护人员看的）")
+    last_line = crashed.stderr.rstrip().splitlines()[-1]
+    assert last_line.startswith("  说明：生成程序出错（上面的 Traceback 是给维护人员看的）")
 
 
 def test_serve_explains_itself_and_stops_on_ctrl_c(project):
@@ -194,10 +200,12 @@ def test_the_preview_speaks_while_it_runs_on_debian_awk(project):
 
 def test_an_impossible_unquoted_date_is_a_located_error_in_build(project):
     article = project / "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md"
-    article.write_text(article.read_text(encoding="utf-8").replace('date: "2017-04-26"', "date: 2017-04-31"), encoding="utf-8")
+    article.write_text(article.read_text(encoding="utf-8").replace('date: "2017-04-26"', "date: 2017-04-31"),
+                       encoding="utf-8")
     built = dev_sh(project, "build", RENDA_PAGEFIND="0")
     assert built.returncode == 1
-    assert "docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md:3 错误 字段 date：日期「2017-04-31」不存在" in built.stderr
+    assert ("docs/dongtai/2017-04-26-changweihui-di3ci-huiyi.md:3 错误 字段 date：日期「2017-04-31」不存在"
+            in built.stderr)
     assert "Traceback" not in built.stderr
 
 

@@ -158,11 +158,13 @@ def test_scaffold_has_every_field_and_passes_check_once_filled(project, command)
     # dated today, except a deputy (whose start is the term's) and a station (no date an editor must give)
     assert f'"{beijing_today().isoformat()}"' in text or command in ("deputy", "station")
     lines = text.splitlines()
-    blanks = {field_name(p) for p, n in field_paths(lines).items() if FIELD_LINE.match(lines[n])["value"].strip() == '""'}
+    blanks = {field_name(p) for p, n in field_paths(lines).items()
+              if FIELD_LINE.match(lines[n])["value"].strip() == '""'}
     reported = {re.search(r"字段 (.+?)：", e).group(1) for e in errors_in(project, rel) if "字段" in e}
     assert blanks <= reported, f"blanks that pass check: {blanks - reported}"
     filled = fill_as_an_editor(text, kind.scaffold.example)
-    data_lines = [line for line in filled.splitlines() if not line.lstrip().startswith("#")]   # not the switched-off blocks
+    # not the switched-off blocks
+    data_lines = [line for line in filled.splitlines() if not line.lstrip().startswith("#")]
     assert '""' not in "\n".join(data_lines), "the example leaves a required blank empty"
     path.write_text(filled, encoding="utf-8")
     assert errors_in(project, rel) == []
@@ -244,7 +246,8 @@ def test_a_clash_names_the_file_and_how_to_choose_another_name(tmp_path):
     first = new(project, "article", "--column", "dongtai", "--title", "县人大常委会召开第三十五次主任会议")
     env = dict(os.environ, PYTHONPATH=str(HOOKS))
     again = subprocess.run([sys.executable, "-m", "renda_site", "--root", str(project), "new", "article", "--column",
-                            "dongtai", "--title", "县人大常委会召开第三十五次主任会议"], capture_output=True, text=True, env=env)
+                            "dongtai", "--title", "县人大常委会召开第三十五次主任会议"], capture_output=True, text=True,
+                           env=env)
     assert again.returncode == 1
     assert f"{first} 已存在（标题「县人大常委会召开第三十五次主任会议」），未覆盖" in again.stderr
     suggested = re.search(r"--slug ([a-z0-9-]+)", again.stderr).group(1)

@@ -48,7 +48,8 @@ def test_a_name_written_for_an_id_is_answered_with_the_id(project):
     finally:
         meeting.write_text(original, encoding="utf-8")
     assert done.returncode == 1
-    assert ("data/meetings/17-23.yaml:6 错误 字段 presiding 第1项：编号只能由小写字母、数字和连字符组成，实际为「周明远」。"
+    assert ("data/meetings/17-23.yaml:6 错误 字段 presiding 第1项：编号只能由小写字母、数字和连字符组成，"
+            "实际为「周明远」。"
             "这里应写编号而不是姓名：是否应为 d0001（周明远）？") in done.stdout
     nobody = next(line for line in done.stdout.splitlines() if "无此人" in line)
     assert nobody.endswith("实际为「无此人」")                             # no one of that name: no guess

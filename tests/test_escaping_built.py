@@ -27,7 +27,8 @@ NEWEST = "docs/dongtai/2026-08-20-shicha-fangxun.md"
 DATA = [
     ("data/deputies/d0001.yaml", "name: 周明远", "name", "代表甲"),
     ("data/appointments/18-19.yaml", "title: 清溪县第十八届人大常委会第十九次会议任免名单", "title", "名单乙"),
-    ("data/bulletins/2024/3.yaml", "  - title: 清溪县人民代表大会常务委员会关于批准2023年县级财政决算的决议", "  - title", "目录丙"),
+    ("data/bulletins/2024/3.yaml", "  - title: 清溪县人民代表大会常务委员会关于批准2023年县级财政决算的决议",
+     "  - title", "目录丙"),
     ("data/site.yaml", "    title: 人大动态", "    title", "栏目丁"),
 ]
 FRONT = {"title": "标题戊", "description": "摘要己", "source": "来源庚", "author": "作者辛", "feed_title": "订阅壬"}
@@ -146,8 +147,8 @@ def test_chromium_opens_the_pages_and_searches_without_a_dialog(hostile, chromiu
         page = chromium.new_page()
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for url in ["", "dongtai/", "dongtai/2026-08-20-shicha-fangxun/", urls.served(urls.deputy("d0001")), "daibiao/", "renmian/18-19/",
-                    "renmian/renyuan/", "gongbao/2024/3/", "ditu/", "shuju/"]:
+        for url in ["", "dongtai/", "dongtai/2026-08-20-shicha-fangxun/", urls.served(urls.deputy("d0001")), "daibiao/",
+                    "renmian/18-19/", "renmian/renyuan/", "gongbao/2024/3/", "ditu/", "shuju/"]:
             page.goto(base + url, wait_until="networkidle")
         page.goto(base, wait_until="networkidle")
         box = page.locator("input[type=search], .pagefind-ui__search-input, [data-renda-search] input").first

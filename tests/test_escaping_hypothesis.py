@@ -43,8 +43,10 @@ PAYLOADS = [
     # Link syntax nested where a line-based filter does not look (issue 16): Python-Markdown reads
     # reference definitions inside block quotes, list items and admonitions.
     "> [x]: javascript:alert(1)\n>\n> 见[此处][x]", "* 项\n\n    [x]: javascript:alert(1)\n\n    [y][x]",
-    "!!! note\n    [x]: javascript:alert(1)\n\n    [点][x]", "> > [点](javascript:alert(1))", "1. [点](data:text/html,x)",
-    "[点](<javascript:alert(1)>)", "[点](javascript&#58;alert(1))", "![图](javascript:alert(1))", "[点]( javascript:alert(1) )",
+    "!!! note\n    [x]: javascript:alert(1)\n\n    [点][x]", "> > [点](javascript:alert(1))",
+    "1. [点](data:text/html,x)",
+    "[点](<javascript:alert(1)>)", "[点](javascript&#58;alert(1))", "![图](javascript:alert(1))",
+    "[点]( javascript:alert(1) )",
     "</title><script>alert(1)</script>", "\u2028<script>", "\ufeff<b>x</b>",
 ]
 ALPHABET = st.sampled_from(list("<>&\"'/\\[](){}!#*_`|:=-.~^@$%;,\n\t ") + list("ascriptjvhonerl") + list("代表名"))
@@ -194,7 +196,8 @@ def _replace_list(content, kind: str, index: int, value_for):
     items = list(content.of(kind))
     item = items[index]
     # A page (an article) is filled through its front matter; every other kind is a record.
-    items[index] = dataclasses.replace(item, meta=fill(item.meta, value_for)) if hasattr(item, "meta") else fill(item, value_for)
+    items[index] = (dataclasses.replace(item, meta=fill(item.meta, value_for)) if hasattr(item, "meta")
+                    else fill(item, value_for))
     return dataclasses.replace(content, records={**content.records, kind: items})
 
 

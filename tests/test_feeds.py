@@ -27,7 +27,8 @@ RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([+-]\d\d:\d\d|Z)$")
 
 def feed_paths(demo) -> list[str]:
     return [urls.feed(c.id) for c in demo.site.info.columns] + [urls.feed("gongbao"), urls.feed("renmian"),
-                                                                 urls.feed(urls.HUIYI_BASE), urls.feed(urls.REPLIES_BASE)]
+                                                                 urls.feed(urls.HUIYI_BASE),
+                                                                urls.feed(urls.REPLIES_BASE)]
 
 
 def one(element: ET.Element, name: str) -> ET.Element:
@@ -138,7 +139,8 @@ def test_ids_without_site_url_are_stable_tag_uris(demo):
 
 def test_hostile_text_is_escaped(demo):
     nasty = 'A&B <script>alert("x")</script> ]]> \x0b\x1f 完'
-    feed = Feed("x/feed.xml", "x/index.md", nasty, nasty, nasty, [Entry("x/a.md", nasty, datetime.date(2024, 3, 1), nasty)])
+    feed = Feed("x/feed.xml", "x/index.md", nasty, nasty, nasty,
+                [Entry("x/a.md", nasty, datetime.date(2024, 3, 1), nasty)])
     root = check_atom(FeedWriter(nasty, Address()).render(feed))
     cleaned = 'A&B <script>alert("x")</script> ]]>  完'
     assert root.findtext("a:title", namespaces=NS) == cleaned
@@ -205,14 +207,16 @@ class AlternateLinks(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "link" and "alternate" in (attrs.get("rel") or "").split() and attrs.get("type") == "application/atom+xml":
+        if (tag == "link" and "alternate" in (attrs.get("rel") or "").split()
+                and attrs.get("type") == "application/atom+xml"):
             self.found.append(attrs)
 
 
 def test_theme_announces_the_feed_in_head(built, demo):
     """End to end: the generator's front matter `feed` becomes, through the theme (overrides/), a
     <link rel="alternate" type="application/atom+xml"> in each listing page's <head>."""
-    for uri, feed in {urls.listing("dongtai", 1): urls.feed("dongtai"), urls.listing("dongtai", 2): urls.feed("dongtai"),
+    for uri, feed in {urls.listing("dongtai", 1): urls.feed("dongtai"), urls.listing("dongtai",
+                                                                                     2): urls.feed("dongtai"),
                       urls.BULLETINS: urls.feed("gongbao"), urls.APPOINTMENTS: urls.feed("renmian")}.items():
         parser = AlternateLinks()
         parser.feed(built.html(uri))

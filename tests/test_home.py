@@ -67,19 +67,21 @@ def test_record_blocks_show_the_latest_issue_list_and_term(built, demo):
     assert f"现有代表 <strong>{serving}</strong> 名" in block(page, "daibiao")
     assert output_path(urls.composition(term.id)) in links and output_path(urls.DEPUTIES) in links
     meeting = demo.catalog.records("meetings")[0]                      # newest first
-    assert output_path(urls.meeting(meeting.id)) in links and f"议程 <strong>{len(meeting.agenda)}</strong> 项" in block(page, "huiyi")
+    assert output_path(urls.meeting(meeting.id)) in links
+    assert f"议程 <strong>{len(meeting.agenda)}</strong> 项" in block(page, "huiyi")
     suggestions = demo.catalog.index("suggestions")
     session = suggestions.sessions[0]
     assert f"建议共 <strong>{suggestions.session_figures[session.id].total}</strong> 件" in block(page, "jianyi")
-    assert output_path(urls.session_suggestions(session.id)) in links and output_path(urls.session_summary(session.id)) in links
+    assert output_path(urls.session_suggestions(session.id)) in links
+    assert output_path(urls.session_summary(session.id)) in links
     stations = demo.catalog.records("stations")
     assert f"代表之家 <strong>{len(stations)}</strong> 个" in block(page, "daibiaogongzuo")
 
 
 @pytest.fixture(scope="module")
 def varied(tmp_path_factory):
-    """The demo with the 调查研究 column emptied (no record cites its articles), a marked headline in 审议意见, an unknown block left out,
-    and two 专题 links configured."""
+    """The demo with the 调查研究 column emptied (no record cites its articles), a marked headline in 审议意见,
+    an unknown block left out, and two 专题 links configured."""
     project = copy_project(tmp_path_factory.mktemp("home") / "project")
     shutil.rmtree(project / "docs" / "diaoyan")
     (project / "docs" / "diaoyan").mkdir()
@@ -121,7 +123,8 @@ def test_unknown_blocks_and_unsafe_or_missing_topics_are_located_errors(varied, 
     site_yaml.write_text(original.replace("[shenyi, diaoyan, gongbao, dongtai]", "[shenyi, xinwen]").replace(
         "url: gongbao/wenjian/2026/qingxihe-liuyu-zonghe-zhili-baogao.md", "url: zhuanti/meiyou.md"), "utf-8")
     messages = [str(p) for p in renda_site.check(project)[0].errors]
-    assert any("data/site.yaml:" in m and "home blocks 第2项" in m and "首页板块「xinwen」不存在" in m for m in messages), messages
+    assert any("data/site.yaml:" in m and "home blocks 第2项" in m and "首页板块「xinwen」不存在" in m
+               for m in messages), messages
     assert any("home topics 第1项 url" in m and "专题页面「zhuanti/meiyou.md」不存在" in m for m in messages), messages
     site_yaml.write_text(original.replace("url: https://www.jzrd.example/", "url: javascript:alert(1)"), "utf-8")
     messages = [str(p) for p in renda_site.check(project)[0].errors]

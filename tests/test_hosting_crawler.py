@@ -38,7 +38,8 @@ def faulty(tmp_path) -> Path:
     (site / "icon.svg").write_text("<svg/>", encoding="utf-8")
     (site / "img" / "a.png").write_bytes(b"\x89PNG")
     (site / "files" / "report.pdf").write_bytes(b"%PDF-1.4")
-    (site / "feed.xml").write_text('<feed><link href="ok/"/><entry><link href="gone/"/></entry></feed>', encoding="utf-8")
+    (site / "feed.xml").write_text('<feed><link href="ok/"/><entry><link href="gone/"/></entry></feed>',
+                                   encoding="utf-8")
     # Pagefind: the meta names one index chunk and two fragments; one fragment file is missing.
     meta = b"pagefind_dcd\x82" + b"jzh_abc1234" + b"jzh_def5678" + b"jzh_0000999"
     pf = site / "pagefind"

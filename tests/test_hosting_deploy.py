@@ -60,7 +60,8 @@ def test_gitlab_pages_job_builds_a_working_site(hosting_project, tmp_path):
     job = config["pages"]
     assert "public" in job["artifacts"]["paths"]            # GitLab Pages publishes public/
     # the whole test suite, browsers and nginx included; the daily scheduled run (scheduled articles) checks only
-    assert job["script"][0] == 'if [ "$CI_PIPELINE_SOURCE" = "schedule" ]; then bash dev.sh check; else bash .ci/run; fi'
+    assert job["script"][0] == ('if [ "$CI_PIPELINE_SOURCE" = "schedule" ]; '
+                                'then bash dev.sh check; else bash .ci/run; fi')
     assert (ROOT / ".ci" / "run").is_file()
     assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     project = runnable_copy(hosting_project, tmp_path / "repo")
@@ -117,7 +118,8 @@ def test_site_url_in_mkdocs_yml_wins_over_the_platform_url(hosting_project, tmp_
     config.write_text("site_url: https://rd.qingxi.gov.cn/\n" + text, encoding="utf-8")
     result = run_line('.venv/bin/python deploy/site_build.py site --site-url "https://qingxi.github.io/renda"', project)
     assert result.returncode == 0, result.stderr
-    assert '<link rel="canonical" href="https://rd.qingxi.gov.cn/">' in (project / "site" / "index.html").read_text(encoding="utf-8")
+    home = (project / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://rd.qingxi.gov.cn/">' in home
 
 
 def test_rsync_command_of_the_guide_publishes_a_working_copy(hosting_project, tmp_path):

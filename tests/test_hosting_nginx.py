@@ -44,7 +44,9 @@ def _fake_pagefind(folder: Path) -> None:
     (folder / "wasm.unknown.pagefind").write_bytes(packed)
     (folder / "pagefind.js").write_text("export const search = () => {};\n" * 40, encoding="utf-8")
     (folder / "pagefind-ui.css").write_text(".pagefind-ui { color: #333; }\n" * 40, encoding="utf-8")
-    (folder / "pagefind-entry.json").write_text('{"version":"1.5.2","languages":{"zh":{"hash":"zh_89abcdef01","wasm":null,"page_count":1}}}', encoding="utf-8")
+    (folder / "pagefind-entry.json").write_text('{"version":"1.5.2",'
+                                                '"languages":{"zh":{"hash":"zh_89abcdef01","wasm":null,"page_count":1}}}',
+                                                encoding="utf-8")
     (folder / "parts.json").write_text('{"parts": []}', encoding="utf-8")
 
 
@@ -101,7 +103,8 @@ def test_pagefind_chunks_are_sent_as_stored_and_cached_for_a_year(served):
     chunks = [next((folder / "fragment").iterdir()), next((folder / "index").iterdir()),
               next(folder.glob("pagefind.*.pf_meta"))]
     part = folder / "part-1"
-    chunks += [next((part / "fragment").iterdir()), next((part / "index").iterdir()), next(part.glob("pagefind.*.pf_meta"))]
+    chunks += [next((part / "fragment").iterdir()), next((part / "index").iterdir()),
+               next(part.glob("pagefind.*.pf_meta"))]
     for chunk in chunks:
         status, headers, body = get(base + chunk.relative_to(site).as_posix(), encoding="gzip")
         assert status == 200
@@ -156,7 +159,8 @@ def test_the_guides_sed_command_renders_the_config_the_tests_use(tmp_path):
     (tmp_path / "renda.conf").write_text(result.stdout, encoding="utf-8")
     mime = next(m for m in MIME_TYPES if Path(m).is_file())
     (tmp_path / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp_path, mime=mime, modules=""), encoding="utf-8")
-    check = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-e", f"{tmp_path}/error.log", "-c", f"{tmp_path}/nginx.conf"],
+    check = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-e", f"{tmp_path}/error.log", "-c",
+                            f"{tmp_path}/nginx.conf"],
                            capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
 
@@ -204,7 +208,9 @@ def test_nginx_runs_as_an_unprivileged_user(unset_site):
         pytest.skip("setpriv (util-linux) not found")
     require_nginx()
     as_nobody = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
-    probe = subprocess.run([*as_nobody, sys.executable, "-c", f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); import support.nginx_server"],
+    probe = subprocess.run([*as_nobody, sys.executable, "-c",
+                            (f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r}); "
+                             "import support.nginx_server")],
                            capture_output=True, text=True)
     if probe.returncode != 0:     # e.g. a clone under /root: the user "nobody" cannot read the project
         pytest.skip(f"user nobody cannot run this checkout's Python: {probe.stderr.strip()[-200:]}")

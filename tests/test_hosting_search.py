@@ -27,7 +27,8 @@ def test_search_result_opens_under_the_sub_path(unset_site, chromium):
         box.first.fill("人大常委会")
         results = page.locator(RESULT_LINKS)
         results.first.wait_for(state="attached", timeout=15000)
-        targets = [urljoin(page.url, href) for href in results.evaluate_all("els => els.map(e => e.getAttribute('href'))")]
+        hrefs = results.evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        targets = [urljoin(page.url, href) for href in hrefs]
         for target in targets:
             assert target.startswith(base), target      # not /daibiao/… at the server root
             assert get(target)[0] == 200, target

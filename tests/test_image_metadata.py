@@ -14,7 +14,8 @@ from PIL.PngImagePlugin import PngInfo
 from support.project import copy_project, mkdocs_build
 
 GPS, ARTIST, SERIAL = 0x8825, 0x013B, 0xA431
-XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description GPSLatitude="30,15.5N" Creator="Zhang San"/></rdf:RDF></x:xmpmeta>'
+XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>'
+       b'<rdf:Description GPSLatitude="30,15.5N" Creator="Zhang San"/></rdf:RDF></x:xmpmeta>')
 
 
 def _photo() -> Image.Image:
@@ -43,7 +44,8 @@ def _write(project):
     _photo().save(folder / "ganjing.jpg", quality=90)
     page = project / "docs" / "gaikuang" / "jianjie.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n\n" + "\n\n".join(
-        f"![会场照片{n}](../assets/img/{name})" for n, name in enumerate(["huichang.jpg", "tubiao.png", "xianchang.webp", "ganjing.jpg"])) + "\n",
+        f"![会场照片{n}](../assets/img/{name})"
+        for n, name in enumerate(["huichang.jpg", "tubiao.png", "xianchang.webp", "ganjing.jpg"])) + "\n",
         encoding="utf-8")
     return {p.name: p.read_bytes() for p in folder.iterdir()}
 

@@ -68,9 +68,11 @@ def spoiled(tmp_path_factory) -> Path:
     """The demo with its newest news moved back half a year and the chairman's name mistyped once."""
     project = copy_project(tmp_path_factory.mktemp("spoiled"))
     for path in (project / "docs" / "dongtai").glob("2026-1[01]-*.md"):
-        path.write_text(path.read_text(encoding="utf-8").replace('date: "2026-11-', 'date: "2026-05-'), encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace('date: "2026-11-', 'date: "2026-05-'),
+                        encoding="utf-8")
     meeting = project / "docs" / "dongtai" / "2026-04-28-changweihui-di32ci-huiyi.md"
-    meeting.write_text(meeting.read_text(encoding="utf-8").replace("主任周明远主持", "主任周明元主持"), encoding="utf-8")
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("主任周明远主持", "主任周明元主持"),
+                       encoding="utf-8")
     return project
 
 
@@ -115,7 +117,8 @@ def test_dead_links_undated_pages_and_missing_tags_are_reported(tmp_path):
                         .replace('site_code: "0000000000"', 'site_code: ""'), encoding="utf-8")
     out = run_check(project, DEMO_DAY.isoformat()).stdout
     lines = len(article.read_text(encoding="utf-8").rstrip("\n").splitlines())
-    assert f"docs/dongtai/2026-08-20-shicha-fangxun.md:{lines} 链接「../ziliao/huiyi-cailiao.pdf」指向的页面或文件不存在" in out
+    assert (f"docs/dongtai/2026-08-20-shicha-fangxun.md:{lines} 链接「../ziliao/huiyi-cailiao.pdf」"
+            "指向的页面或文件不存在") in out
     assert "五、未注明日期的页面（检查时视为未更新）：\n  docs/huodong/xuanchuan.md" in out
     for tag in ("SiteDomain", "SiteIDCode", "Url"):
         assert re.search(rf"^  {tag}：\d+ 个页面缺少", out, re.MULTILINE), tag

@@ -16,7 +16,8 @@ ORDER = ["problems", "stages", "clock", "text", "address", "outputs", "safe_html
 def imports_by_layer() -> dict[tuple[str, str], list[str]]:
     """{(importing layer, imported layer): [module paths]} for every import between two layers."""
     found: dict[tuple[str, str], list[str]] = {}
-    top_level = {p.stem for p in PACKAGE.glob("*.py")} | {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()}
+    top_level = ({p.stem for p in PACKAGE.glob("*.py")}
+                 | {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists()})
     for path in sorted(PACKAGE.rglob("*.py")):
         parts = path.relative_to(PACKAGE).with_suffix("").parts
         here = list(parts[:-1]) if parts[-1] != "__init__" or len(parts) == 1 else list(parts[:-1])

@@ -35,7 +35,8 @@ def test_meeting_page_shows_attendance_agenda_votes_and_links_everything(built, 
                 assert output_path(urls.appointment_list(item.appointments)) in links
             if item.vote:
                 verdict = "通过" if passed(m, item.vote) else "未通过"
-                assert f"赞成 {item.vote.in_favour} 票，反对 {item.vote.against} 票，弃权 {item.vote.abstain} 票，{verdict}" in text
+                vote = item.vote
+                assert f"赞成 {vote.in_favour} 票，反对 {vote.against} 票，弃权 {vote.abstain} 票，{verdict}" in text
         for page in m.news:
             assert output_path(page) in links
         for bulletin in demo.site.bulletins:
@@ -90,7 +91,8 @@ def test_meetings_listed_by_term_in_their_own_section(built, demo):
     for term in by_term:
         if term != current:
             assert output_path(urls.meetings_of_term(term)) in listed
-            assert {output_path(urls.meeting(m.id)) for m in meetings(demo) if m.term == term} <= hrefs(built, urls.meetings_of_term(term))
+            pages = {output_path(urls.meeting(m.id)) for m in meetings(demo) if m.term == term}
+            assert pages <= hrefs(built, urls.meetings_of_term(term))
     nav = nav_targets(built)
     assert output_path(urls.MEETINGS) in nav
     assert not nav & {output_path(urls.meeting(m.id)) for m in meetings(demo)}           # records never in the nav
@@ -134,7 +136,8 @@ def test_each_deputy_record_of_duties_is_counted_from_every_kind(built, demo):
             for entry in lst.entries:
                 if entry.deputy == deputy.id:
                     count(lst.term, "任免事项")
-        got = {term: {k: v for k, v in counts.items() if v and k != "文章提及"} for term, counts in archive(built, deputy.id).items()}
+        got = {term: {k: v for k, v in counts.items() if v and k != "文章提及"}
+               for term, counts in archive(built, deputy.id).items()}
         got = {term: counts for term, counts in got.items() if counts}
         assert got == {term: dict(c) for term, c in expected.items()}, deputy.id
 

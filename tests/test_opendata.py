@@ -285,7 +285,8 @@ def test_an_id_that_collides_with_a_generated_page_is_an_error(tmp_path):
     with pytest.raises(ContentError) as caught:
         generate(project)
     messages = [str(p) for p in caught.value.problems.errors]
-    assert any(m.startswith("data/deputies/goucheng-18.yaml") and "daibiao/goucheng-18.md" in m for m in messages), messages
+    assert any(m.startswith("data/deputies/goucheng-18.yaml") and "daibiao/goucheng-18.md" in m
+               for m in messages), messages
 
 
 def test_open_data_page_says_when_addresses_are_absolute():

@@ -18,7 +18,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "popolo"
 SCHEMA_OF = {"persons": "person", "organizations": "organization", "memberships": "membership", "posts": "post",
              "areas": "area", "events": "event", "vote_events": "vote_event"}
 # Where each reference points: the field, and the lists whose ids it may name.
-REFERENCES = {"person_id": ("persons",), "organization_id": ("organizations",), "parent_id": ("organizations", "events"),
+REFERENCES = {"person_id": ("persons",), "organization_id": ("organizations",),
+              "parent_id": ("organizations", "events"),
               "post_id": ("posts",), "area_id": ("areas",), "legislative_period_id": ("events",),
               "legislative_session_id": ("events",)}
 
@@ -84,9 +85,12 @@ def test_the_export_holds_what_the_site_publishes(popolo, demo):
     assert len(persons) == len(site.deputies)
     for deputy in site.deputies:
         person = persons[f"deputies/{deputy.id}"]
-        assert person["name"] == deputy.name and [o["name"] for o in person.get("other_names", [])] == deputy.other_names
-        served = [m for m in popolo["memberships"] if m["person_id"] == person["id"] and m["organization_id"] == "renda"]
-        assert sorted(m["legislative_period_id"] for m in served) == sorted(f"terms/{s.term.id}" for s in site.seats_by_deputy[deputy.id])
+        assert person["name"] == deputy.name
+        assert [o["name"] for o in person.get("other_names", [])] == deputy.other_names
+        served = [m for m in popolo["memberships"] if m["person_id"] == person["id"]
+                  and m["organization_id"] == "renda"]
+        assert (sorted(m["legislative_period_id"] for m in served)
+                == sorted(f"terms/{s.term.id}" for s in site.seats_by_deputy[deputy.id]))
     kinds = {o["classification"] for o in popolo["organizations"]}
     assert {"legislature", "代表团", "常委会", "专门委员会"} <= kinds
     events = {e["id"]: e for e in popolo["events"]}
@@ -98,21 +102,25 @@ def test_the_export_holds_what_the_site_publishes(popolo, demo):
     by_id = {v["id"]: v for v in popolo["vote_events"]}
     for meeting, number, item in voted:
         counts = {c["option"]: c["value"] for c in by_id[f"meetings/{meeting.id}/{number}"]["counts"]}
-        assert (counts["yes"], counts["no"], counts["abstain"]) == (item.vote.in_favour, item.vote.against, item.vote.abstain)
+        vote = item.vote
+        assert (counts["yes"], counts["no"], counts["abstain"]) == (vote.in_favour, vote.against, vote.abstain)
         assert sum(counts.values()) == meeting.members
     areas = {a["name"] for a in popolo["areas"]}
-    assert areas == {s.membership.constituency for seats in site.seats_by_deputy.values() for s in seats if s.membership.constituency}
+    assert areas == {s.membership.constituency for seats in site.seats_by_deputy.values() for s in seats
+                     if s.membership.constituency}
 
 
 def test_links_and_images_are_absolute_addresses_of_the_site(popolo, built):
     """Popolo wants URIs: with site_url the export links each person and meeting to its page."""
     public = demo_site_url()
-    addresses = [link["url"] for key in ("persons", "events") for item in popolo[key] for link in item.get("links", []) + item.get("sources", [])]
+    addresses = [link["url"] for key in ("persons", "events") for item in popolo[key]
+                 for link in item.get("links", []) + item.get("sources", [])]
     addresses += [p["image"] for p in popolo["persons"] if "image" in p]
     assert len(addresses) > len(popolo["persons"])
     for address in addresses:
         assert address.startswith(public) and re.fullmatch(r"https?://[^\s]+", address), address
-        assert (built.site / address[len(public):]).exists() or (built.site / address[len(public):] / "index.html").is_file()
+        target = built.site / address[len(public):]
+        assert target.exists() or (target / "index.html").is_file()
 
 
 def test_open_data_page_lists_the_popolo_file(built):

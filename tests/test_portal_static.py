@@ -130,7 +130,8 @@ def set_config(text: str) -> str:
         ("      - title: 江州市人大常委会\n        url: https://www.jzrd.example/",
          ("      - title: '<i>坏</i>'\n        url: 'https://replaced-by-the-test-hook.example/'\n"
           "      - title: '好&链接'\n        url: 'https://ok.example/?a=1&b=2'")),
-        ("    correction: mailto:wangzhan@qxrd.example", "    correction: 'mailto:replaced-by-the-test-hook@example.org'"),
+        ("    correction: mailto:wangzhan@qxrd.example",
+         "    correction: 'mailto:replaced-by-the-test-hook@example.org'"),
         ("    host: 清溪县人民代表大会常务委员会办公室", "    host: '主办<b>单位</b>'"),
         ("    # dzjg_image: assets/img/dzjg.png",
          "    dzjg_image: assets/img/emblem.svg\n    dzjg_url: 'https://bszs.conac.cn/sitename?method=show&id=X\"y'"),

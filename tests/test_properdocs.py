@@ -18,7 +18,8 @@ PROPERDOCS = Path(sys.executable).with_name("properdocs")
 
 def _build(command: str, project: Path, site: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(HOOKS), NO_MKDOCS_2_WARNING="1", RENDA_PAGEFIND="0")
-    return subprocess.run([str(Path(sys.executable).with_name(command)), "build", "--strict", "-f", str(project / "mkdocs.yml"),
+    return subprocess.run([str(Path(sys.executable).with_name(command)), "build", "--strict",
+                           "-f", str(project / "mkdocs.yml"),
                            "-d", str(site)], env=env, capture_output=True, text=True, timeout=600)
 
 
@@ -33,7 +34,8 @@ def _files(site: Path) -> dict[str, bytes]:
     return out
 
 
-@pytest.mark.skipif(not PROPERDOCS.exists() and not os.environ.get("CI"), reason="properdocs 未安装（requirements-dev.txt）")
+@pytest.mark.skipif(not PROPERDOCS.exists() and not os.environ.get("CI"),
+                    reason="properdocs 未安装（requirements-dev.txt）")
 def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
     assert PROPERDOCS.exists(), "CI installs requirements-dev.txt, which pins properdocs"
     project = copy_project(tmp_path / "p")

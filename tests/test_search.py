@@ -82,7 +82,8 @@ def test_plan_from_the_demo(demo):
     assert urls.built(urls.deputy("d0001")) not in plan.skip and "renmian/renyuan/index.html" in plan.skip
     assert plan.people[urls.built(urls.deputy("d0001"))][0] == site.deputies[0].name
     assert "daibiao/jie-18/index.html" not in plan.skip
-    assert plan.types[urls.built(urls.deputy("d0001"))] == "代表" and plan.types["renmian/18-32/index.html"] == "任免名单"
+    assert plan.types[urls.built(urls.deputy("d0001"))] == "代表"
+    assert plan.types["renmian/18-32/index.html"] == "任免名单"
     bulletin = site.bulletins[0]
     assert plan.dates[f"gongbao/{bulletin.year}/{bulletin.number}/index.html"] == bulletin.date
 
@@ -91,7 +92,8 @@ def test_paths_and_nav_sections():
     assert html_path("a/b.md") == "a/b/index.html" and html_path("a/index.md") == "a/index.html"
     assert html_path("a/b.md", directory_urls=False) == "a/b.html"
     assert url_of("a/b/index.html") == "/a/b/" and url_of("index.html") == "/"
-    nav = [{"首页": "index.md"}, {"概况": ["gaikuang/index.md", {"x": "gaikuang/x.md"}]}, {"公报": "gongbao/index.md"}, "loose.md"]
+    nav = [{"首页": "index.md"}, {"概况": ["gaikuang/index.md", {"x": "gaikuang/x.md"}]}, {"公报": "gongbao/index.md"},
+           "loose.md"]
     assert sections_from_nav(nav) == {"gaikuang": "概况", "gongbao": "公报"}
 
 
@@ -112,7 +114,8 @@ def test_index_site_writes_a_pagefind_bundle(tmp_path):
 def test_built_demo_has_the_search_box_and_an_index(built):
     assert (built.site / "pagefind" / "pagefind.js").is_file()
     assert list((built.site / "pagefind" / "index").glob("*.pf_index"))
-    for uri in ("index.md", urls.deputy("d0001"), "dongtai/2024-02-27-changweihui-di16ci-huiyi.md", "gaikuang/jianjie.md"):
+    for uri in ("index.md", urls.deputy("d0001"), "dongtai/2024-02-27-changweihui-di16ci-huiyi.md",
+                "gaikuang/jianjie.md"):
         html = built.html(uri)
         assert 'id="rd-search-input"' in html and "assets/js/search.js" in html and "data-pagefind-body" in html
         assert 'for="__search"' not in html                  # Material's own search stays off
@@ -148,7 +151,8 @@ def test_the_index_made_during_the_build_equals_one_made_from_the_finished_pages
 def test_a_persons_own_page_carries_the_person_meta():
     plan = SearchPlan(people={"daibiao/d1/index.html": ("周明远", "周明")})
     own = augment(PAGE, "daibiao/d1/index.html", plan)
-    assert re.search(r'data-pagefind-meta="person:([^"]*)"', own).group(1).split() == ["周", "周明", "明远", "远", "周", "周明", "明"]
+    people = re.search(r'data-pagefind-meta="person:([^"]*)"', own).group(1).split()
+    assert people == ["周", "周明", "明远", "远", "周", "周明", "明"]
     assert "person:" not in augment(PAGE, "dongtai/a/index.html", plan)
 
 
@@ -169,8 +173,8 @@ def test_a_failing_pagefind_is_reported_and_leaves_no_bundle_or_temporary_folder
 
 def test_a_large_index_is_built_in_parts_each_by_its_own_pagefind_run(tmp_path):
     """Pages are handed to Pagefind in parts holding about `part_characters` Chinese characters; the
-    bundle holds the first part and the others at part-N/ (their index, metadata and fragments, not Pagefind's scripts), listed in
-    parts.json, and every page is in exactly one part."""
+    bundle holds the first part and the others at part-N/ (their index, metadata and fragments, not
+    Pagefind's scripts), listed in parts.json, and every page is in exactly one part."""
     from renda_site.build.search_index import SearchIndexer
     indexer = SearchIndexer(SearchPlan(), part_characters=10)      # about one page per part
     for i in range(5):
@@ -212,5 +216,7 @@ def test_pages_are_converted_in_an_order_that_mixes_the_sections():
     order = [paths[i] for i in mixed_order(paths)]
     assert sorted(order) == sorted(paths)
     first_half = order[:5]
-    assert sum(p.startswith("daibiao/") for p in first_half) == 3 and sum(p.startswith("dongtai/") for p in first_half) in (1, 2)
-    assert [p for p in order if p.startswith("daibiao/")] == [f"daibiao/d{i}.md" for i in range(6)]   # kept in order within
+    assert sum(p.startswith("daibiao/") for p in first_half) == 3
+    assert sum(p.startswith("dongtai/") for p in first_half) in (1, 2)
+    # kept in order within
+    assert [p for p in order if p.startswith("daibiao/")] == [f"daibiao/d{i}.md" for i in range(6)]

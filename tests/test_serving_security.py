@@ -57,8 +57,8 @@ def test_hidden_files_are_never_served(served, path):
 def test_security_headers_on_every_kind_of_response(served):
     base, site = served
     css = next((site / "assets" / "stylesheets").glob("main.*.min.css")).relative_to(site).as_posix()
-    paths = ["", urls.served(urls.deputy("d0001")), css, "assets/js/renda.js", "shuju/", "dongtai/feed.xml", "no-such-page/",
-             "pagefind/pagefind-entry.json", "assets/photos/d0001.svg"]
+    paths = ["", urls.served(urls.deputy("d0001")), css, "assets/js/renda.js", "shuju/", "dongtai/feed.xml",
+             "no-such-page/", "pagefind/pagefind-entry.json", "assets/photos/d0001.svg"]
     csv = next(iter(site.glob("shuju/*.csv")), None)
     if csv is not None:
         paths.append(csv.relative_to(site).as_posix())

@@ -42,7 +42,8 @@ def test_a_listed_public_mobile_number_may_be_the_station_phone(tmp_path):
     import renda_site
     project = copy_project(tmp_path / "p")
     path = project / "data" / "stations" / "chengguan-renminlu.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('phone: "0000-0000001"', 'phone: "139 0000 0000"'), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace('phone: "0000-0000001"', 'phone: "139 0000 0000"'),
+                    encoding="utf-8")
     problems, _ = renda_site.check(project)
     assert any("疑似手机号码" in p.message and p.field == "phone" for p in problems.errors)
     (project / "data" / "public_numbers.yaml").write_text(

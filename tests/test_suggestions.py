@@ -31,7 +31,8 @@ def test_demo_counts_and_every_record_has_its_page(built, demo):
     by_session = Counter(s.session for s in suggestions(demo))
     assert len(by_session) >= 2
     expected = [urls.suggestion(s.session, s.number) for s in suggestions(demo)]
-    expected += [urls.session_suggestions(sid) for sid in by_session] + [urls.session_summary(sid) for sid in by_session]
+    expected += [urls.session_suggestions(sid) for sid in by_session]
+    expected += [urls.session_summary(sid) for sid in by_session]
     expected += [urls.unit(u.id) for u in catalog.records("units")] + [urls.UNITS, urls.listing(urls.REPLIES_BASE, 1)]
     expected += [urls.meeting(m.id) for m in catalog.records("meetings")] + [urls.MEETINGS]
     expected += [urls.station(s.id) for s in catalog.records("stations")] + [urls.STATIONS]
@@ -71,7 +72,8 @@ def test_status_and_timeline_follow_the_handling():
     steps = timeline(done, {"jiaoyu": "县教育局", "caizheng": "县财政局"}, {"B": "正在解决", "C": "暂时不能解决"})
     assert [s.label for s in steps] == ["提出", "交办", "答复", "征询意见", "重新办理", "再次答复", "征询意见", "办结"]
     assert [s.date for s in steps] == sorted(s.date for s in steps)
-    assert steps[1].note == "交县教育局主办，县财政局协办" and "C 类" in steps[2].note and steps[4].date == first.feedback
+    assert steps[1].note == "交县教育局主办，县财政局协办"
+    assert "C 类" in steps[2].note and steps[4].date == first.feedback
 
 
 def test_suggestion_page_shows_the_whole_chain(built, demo):
@@ -98,7 +100,8 @@ def test_suggestion_page_shows_the_whole_chain(built, demo):
         assert steps[:2] == ["提出", "交办"] and ("办结" in steps) == bool(s.closed)
         assert steps.count("重新办理") == (1 if s.redone else 0)
         if s.supervision:
-            assert "重点督办" in text and catalog.title("deputies", catalog.get("deputies", s.supervision.leader)) in text
+            leader = catalog.get("deputies", s.supervision.leader)
+            assert "重点督办" in text and catalog.title("deputies", leader) in text
 
 
 def test_a_reply_kept_as_a_page_names_its_suggestion(built, demo):
@@ -136,7 +139,8 @@ def test_summary_charts_and_tables_recount_the_data(built, demo):
         assert charts["chart-category"] == dict(Counter(s.category for s in items))
         finals = [s.final for s in items if s.final]
         names = dict(index.results)
-        assert charts["chart-result"] == {f"{code} 类（{names[code]}）": n for code, n in Counter(r.result for r in finals).items()}
+        assert charts["chart-result"] == {f"{code} 类（{names[code]}）": n
+                                          for code, n in Counter(r.result for r in finals).items()}
         assert charts["chart-satisfaction"] == dict(Counter(r.satisfaction or "未征询" for r in finals))
         assert charts["chart-first"] == dict(Counter(s.replies[0].satisfaction or "未征询" for s in items if s.replies))
         lead_units = Counter(demo.catalog.get("units", s.lead_unit).name for s in items if s.lead_unit)
@@ -224,7 +228,8 @@ def test_the_office_configures_categories_and_result_classes(tmp_path, field):
 def test_site_map_and_home_page_reach_the_new_records(built, demo):
     index = demo.catalog.index("suggestions")
     sitemap = hrefs(built, urls.SITEMAP)
-    wanted = [urls.session_suggestions(s.id) for s in index.sessions] + [urls.session_summary(s.id) for s in index.sessions]
+    wanted = ([urls.session_suggestions(s.id) for s in index.sessions]
+              + [urls.session_summary(s.id) for s in index.sessions])
     wanted += [urls.UNITS, urls.MEETINGS, urls.STATIONS, urls.listing(urls.REPLIES_BASE, 1)]
     assert {output_path(u) for u in wanted} <= sitemap
     home = hrefs(built, urls.HOME)

@@ -25,7 +25,8 @@ def test_same_n_gives_the_same_bytes_and_check_passes(tmp_path):
     result = subprocess.run([sys.executable, "-m", "renda_site", "--root", str(tmp_path / "a"), "check"],
                             capture_output=True, text=True, env={"PYTHONPATH": str(HOOKS)})
     assert result.returncode == 0, result.stdout + result.stderr
-    assert any(line.startswith("共 0 个错误，0 个警告") and line.endswith("秒。") for line in result.stdout.splitlines())
+    assert any(line.startswith("共 0 个错误，0 个警告") and line.endswith("秒。")
+               for line in result.stdout.splitlines())
 
 
 def test_shape_of_the_synthetic_content(tmp_path):
@@ -36,7 +37,8 @@ def test_shape_of_the_synthetic_content(tmp_path):
     site = DemoSite(generate(tmp_path).catalog)
     columns = {c.id for c in site.info.columns}
     articles = [a for a in site.articles_by_uri.values()
-                if (a.src_uri.split("/")[0] in columns and not a.src_uri.endswith("/index.md")) or a.src_uri.startswith("gongbao/wenjian/")]
+                if (a.src_uri.split("/")[0] in columns and not a.src_uri.endswith("/index.md"))
+                or a.src_uri.startswith("gongbao/wenjian/")]
     lengths = [len((tmp_path / "docs" / a.src_uri).read_text("utf-8").split("---", 2)[2]) for a in articles]
     assert len(articles) == 68 and min(lengths) >= 800 and max(lengths) <= 3600
     body = (tmp_path / "docs" / articles[0].src_uri).read_text("utf-8")

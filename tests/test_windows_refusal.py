@@ -23,7 +23,8 @@ def test_git_bash_on_windows_is_refused_in_chinese(tmp_path):
 
     refused = run("check")
     assert refused.returncode == 1 and refused.stdout == ""
-    assert refused.stderr.startswith("这台电脑是 Windows（Git Bash）。本工具包只在 Debian、Ubuntu 等 Linux 系统上测试过")
+    assert refused.stderr.startswith("这台电脑是 Windows（Git Bash）。"
+                                     "本工具包只在 Debian、Ubuntu 等 Linux 系统上测试过")
     assert "wsl --install" in refused.stderr and "bash dev.sh check" in refused.stderr
     assert run("help").returncode == 0
     env["PATH"] = env["PATH"].split(":", 1)[1]                       # the real uname: Linux

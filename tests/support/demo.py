@@ -35,7 +35,8 @@ class DemoSite:
 
     def _published_by(self, bulletin):
         return [ref for item in bulletin.items if item.appointments
-                for ref in self.catalog.refs_to("appointments", item.appointments, "publishes") if ref.source is bulletin]
+                for ref in self.catalog.refs_to("appointments", item.appointments, "publishes")
+                if ref.source is bulletin]
 
     @property
     def current_term(self):

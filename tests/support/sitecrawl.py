@@ -39,7 +39,8 @@ RESOURCE_TAGS = {"img", "script", "iframe", "frame", "source", "video", "audio",
 # <link rel=...> values that make the browser fetch the target.
 RESOURCE_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "preload", "modulepreload", "prefetch",
                  "manifest", "mask-icon", "preconnect", "dns-prefetch"}
-CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<url>[^'")]+)(?P=q)\s*\)|@import\s+(?P<q2>['"])(?P<imp>[^'"]+)(?P=q2)""")
+CSS_URL = re.compile(r"""url\(\s*(?P<q>['"]?)(?P<url>[^'")]+)(?P=q)\s*\)"""
+                     r"""|@import\s+(?P<q2>['"])(?P<imp>[^'"]+)(?P=q2)""")
 PAGEFIND_UI_FILES = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-entry.json")
 
 
