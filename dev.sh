@@ -9,7 +9,7 @@
 #   bash dev.sh import 文件.docx|文件.txt --column 栏目   把公文转为栏目文章
 #   bash dev.sh offline  生成离线版压缩包 dist/renda-<日期>-offline.zip（解压后双击 index.html 即可浏览）
 #   bash dev.sh hooks    启用提交前检查：以后每次 git commit 前自动运行 check，数据有错误时不让提交
-#   bash dev.sh lint     （开发者）检查 hooks/ 的代码：ruff 和 mypy，设置在 pyproject.toml
+#   bash dev.sh lint     （开发者）检查代码：ruff（hooks/、tests/、bench/、deploy/）和 mypy，设置在 pyproject.toml
 set -euo pipefail
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}

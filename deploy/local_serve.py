@@ -176,8 +176,8 @@ def static_server(root: Path, prefix: str = "") -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/" + (f"{prefix}/" if prefix else "")
+        port = server.server_address[1]
+        yield f"http://127.0.0.1:{port}/" + (f"{prefix}/" if prefix else "")
     finally:
         server.shutdown()
         server.server_close()
