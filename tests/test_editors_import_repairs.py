@@ -242,8 +242,9 @@ def test_every_fixture_imported_passes_check_and_builds(tmp_path, capsys):
     """What the importer writes for each kind of document is an article the site accepts and builds.
     (The import command runs in this process here, as `main` of `python -m renda_site`: the tests above
     run it as its own process.)"""
-    from renda_site.__main__ import main
     from support.project import dev_sh, dev_sh_project
+
+    from renda_site.__main__ import main
     project = dev_sh_project(tmp_path / "p")
     written = []
     for source in sorted(FIXTURES.glob("*.txt")):
