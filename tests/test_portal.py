@@ -12,10 +12,11 @@ import re
 
 import pytest
 
+from support import urls
 from support.browser import static_server
 from support.pagekinds import PAGE_KINDS, url_of
 from support.search import header_search
-from support import urls
+
 from test_readers_static import read_config
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -92,12 +93,15 @@ COLUMN_BAR = """() => {
   return {
     label: bar.getAttribute('aria-label'),
     titles: links.map(a => a.textContent.trim()),
-    current: links.filter(a => a.hasAttribute('aria-current')).map(a => [a.textContent.trim(), a.getAttribute('aria-current')]),
+    current: links.filter(a => a.hasAttribute('aria-current'))
+                  .map(a => [a.textContent.trim(), a.getAttribute('aria-current')]),
     rows: new Set(items.map(li => Math.round(li.getBoundingClientRect().top))).size,
     visible: getComputedStyle(bar.querySelector('.rd-columns__list')).display !== 'none',
     overflow: bar.scrollWidth - bar.clientWidth,
-    lineBreaks: links.filter(a => { const r = document.createRange(); r.selectNodeContents(a);
-                                     return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1; }).length,
+    lineBreaks: links.filter(a => {
+      const r = document.createRange(); r.selectNodeContents(a);
+      return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1;
+    }).length,
   };
 }"""
 
@@ -212,7 +216,8 @@ def test_no_page_kind_has_a_table_of_contents(desktop_visits, kind):
 
 LINES_OF_CELLS = """() => [...document.querySelectorAll('.md-content table td, .md-content table th')].map(cell => {
   const r = document.createRange(); r.selectNodeContents(cell);
-  return [cell.textContent.trim(), new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size];
+  const rows = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+  return [cell.textContent.trim(), rows.size];
 })"""
 
 
@@ -231,7 +236,8 @@ def test_record_table_cells_do_not_wrap_beyond_two_lines_at_1280(built, base, ch
 
 SIZES_JS = """() => {
   const px = (el) => el ? parseFloat(getComputedStyle(el).fontSize) : null;
-  const line = (el) => el ? parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize) : null;
+  const line = (el) => el ? parseFloat(getComputedStyle(el).lineHeight) / parseFloat(getComputedStyle(el).fontSize)
+                          : null;
   const q = (s) => document.querySelector(s);
   const out = {
     body: px(q('.md-content .md-typeset p, .md-content p')),
@@ -260,7 +266,8 @@ def sizes_at(chromium, base, url, size, viewport=DESKTOP, search=False):
         found = page.evaluate(SIZES_JS)
         if search:
             header_search(page, "周明远")
-            found["results"] = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.rd-search__item')).fontSize)")
+            found["results"] = page.evaluate(
+                "parseFloat(getComputedStyle(document.querySelector('.rd-search__item')).fontSize)")
         return found
     finally:
         context.close()
@@ -271,10 +278,10 @@ def test_every_text_grows_with_the_text_size_control(built, base, chromium):
     chart = {s: sizes_at(chromium, base, url_of(built, "composition"), s) for s in SIZES}
     for key in ("body", "cell", "bar", "crumbs", "footer", "search", "toolbar", "results"):
         values = [deputy[s][key] for s in SIZES]
-        assert all(a < b for a, b in zip(values, values[1:])), (key, values)
+        assert all(a < b for a, b in zip(values, values[1:], strict=False)), (key, values)
         assert values[3] / values[1] == pytest.approx(1.45, rel=0.03), (key, values)      # 特大 = 1.45 × 中
     charts = [chart[s]["chart"] for s in SIZES]
-    assert all(a < b for a, b in zip(charts, charts[1:])), charts
+    assert all(a < b for a, b in zip(charts, charts[1:], strict=False)), charts
     assert charts[3] / charts[1] >= 1.3, charts
     assert charts[1] >= 0.85 * chart["m"]["body"], (charts, chart["m"]["body"])   # labels near the text size
     for s in SIZES:                                                        # line spacing ≥ 1.5 everywhere
@@ -309,7 +316,7 @@ def phone_widths(built, base, chromium) -> dict[tuple[str, str], dict]:
             found[kind, stored] = {"status": response.status, **page.evaluate(OVERFLOW)}
             for size in SIZES[:-1]:
                 page.evaluate("""size => size === 'm' ? document.documentElement.removeAttribute('data-rd-size')
-                                                      : document.documentElement.setAttribute('data-rd-size', size)""", size)
+                                   : document.documentElement.setAttribute('data-rd-size', size)""", size)
                 found[kind, size] = {"status": response.status, **page.evaluate(OVERFLOW)}
     finally:
         context.close()
@@ -339,7 +346,8 @@ def test_search_panel_does_not_cover_the_input_and_close_stays_visible(built, ba
             const input = document.querySelector('#rd-search-input'); const r = input.getBoundingClientRect();
             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
             return {input: box('#rd-search-input'), panel: box('.rd-search__panel'), close: box('.rd-search__close'),
-                    inputOnTop: hit === input, value: input.value, items: document.querySelectorAll('.rd-search__item').length};
+                    inputOnTop: hit === input, value: input.value,
+                    items: document.querySelectorAll('.rd-search__item').length};
         }""")
         page.locator(".rd-search__panel").evaluate("p => p.scrollTop = p.scrollHeight / 2")   # scrolled results
         close_after_scroll = page.locator(".rd-search__close").bounding_box()
@@ -430,7 +438,8 @@ def test_high_contrast_by_keyboard_persists_and_passes_axe(built, base, chromium
             page.goto(base + url_of(built, kind))                         # kept across pages
             assert page.evaluate("document.documentElement.getAttribute('data-rd-contrast')") == "high"
             violations = Axe().run(page).response["violations"]
-            bad = [f"{v['id']}: {v['nodes'][0]['target']}" for v in violations if v["impact"] in ("serious", "critical")]
+            bad = [f"{v['id']}: {v['nodes'][0]['target']}" for v in violations
+                   if v["impact"] in ("serious", "critical")]
             if bad:
                 failing[f"{kind}-{viewport['width']}"] = bad
     page.get_by_role("button", name="高对比度").click()                   # and off again
@@ -511,7 +520,8 @@ def test_no_script_errors_on_any_page_kind(desktop_visits):
 
 SCREENSHOT_PAGES = {
     "home": "", "column-listing": "dongtai/", "news-article": "dongtai/2024-02-27-changweihui-di16ci-huiyi/",
-    "full-text-decision": "gongbao/wenjian/2024/xiugai-yishi-guize-jueding/", "deputy": urls.served(urls.deputy("d0001")),
+    "full-text-decision": "gongbao/wenjian/2024/xiugai-yishi-guize-jueding/",
+    "deputy": urls.served(urls.deputy("d0001")),
     "bulletin-issue": "gongbao/2024/2/", "appointment-list": "renmian/18-19/", "person-index": "renmian/renyuan/",
     "search-results": "dongtai/",
 }

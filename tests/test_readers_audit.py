@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from support.browser import static_server
-from support.project import ROOT
 from support.pagekinds import PAGE_KINDS, url_of
+from support.project import ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 DESKTOP = {"width": 1280, "height": 900}

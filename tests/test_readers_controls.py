@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from support.browser import static_server
-from support.project import ROOT
-from support.pagekinds import PAGE_KINDS, url_of
 from support import urls
+from support.browser import static_server
+from support.pagekinds import PAGE_KINDS, url_of
+from support.project import ROOT
 
 DESKTOP = {"width": 1280, "height": 900}
 ARTICLE = "zhidu/2021-04-29-beian-shencha-banfa/"     # headings, disclosure table, links
@@ -110,7 +110,8 @@ def test_line_spacing_is_at_least_1_3(base, context, size):
 def test_every_link_and_button_is_reached_by_tab_with_a_visible_focus_ring(built, base, context, kind):
     page = context.new_page()
     page.goto(base + url_of(built, kind))
-    targets = page.evaluate("""() => [...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
+    targets = page.evaluate("""() => [
+        ...document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]')]
         .filter(e => e.tabIndex >= 0 && !e.disabled && !e.hidden && e.getClientRects().length > 0
                      && getComputedStyle(e).visibility === 'visible')
         .map((e, i) => { e.dataset.rdProbe = i; return i; })""")
@@ -125,8 +126,9 @@ def test_every_link_and_button_is_reached_by_tab_with_a_visible_focus_ring(built
             break                                               # focus came round again
         reached.add(int(probe))
         rings.append(ring)
-    missing = page.evaluate("ids => ids.map(i => document.querySelector(`[data-rd-probe='${i}']`).outerHTML.slice(0, 90))",
-                            sorted(set(targets) - reached))
+    missing = page.evaluate(
+        "ids => ids.map(i => document.querySelector(`[data-rd-probe='${i}']`).outerHTML.slice(0, 90))",
+        sorted(set(targets) - reached))
     assert not missing, missing
     no_ring = [r for r in rings if r["outline"] == "none" or r["width"] < 2]
     assert not no_ring, no_ring
@@ -157,7 +159,8 @@ def test_print_hides_the_chrome_and_shows_link_addresses(base, context):
     assert all(display == "none" for _, display in hidden), hidden
     shown = page.evaluate("""() => { const a = document.querySelector('.md-content a[data-rd-url]:not(:is(td, th) a)');
         const cell = document.querySelector('.md-content td a[data-rd-url]');     // not inside table cells
-        return {after: getComputedStyle(a, '::after').content, href: a.href, inCell: getComputedStyle(cell, '::after').content,
+        return {after: getComputedStyle(a, '::after').content, href: a.href,
+                inCell: getComputedStyle(cell, '::after').content,
                 color: getComputedStyle(document.querySelector('.md-content p')).color}; }""")
     assert shown["href"].startswith(base) and shown["href"] in shown["after"]
     assert shown["inCell"] == "none"
@@ -182,7 +185,8 @@ def test_column_menu_works_by_keyboard_and_hides_its_links_when_closed(base, chr
     for _ in range(60):                                         # closed menu: no focus off-screen or hidden
         page.keyboard.press("Tab")
         box = page.evaluate("""() => { const e = document.activeElement; const r = e.getBoundingClientRect();
-            return [e.tagName, r.left, r.right, !!e.closest('.rd-columns__list'), e.textContent.trim().slice(0, 12)]; }""")
+            return [e.tagName, r.left, r.right, !!e.closest('.rd-columns__list'),
+                    e.textContent.trim().slice(0, 12)]; }""")
         if box[0] == "BODY":
             break
         seen.append(box)
@@ -218,7 +222,8 @@ def test_without_javascript_no_dead_controls_are_shown(base, chromium):
     page.goto(base + ARTICLE)
     assert not page.locator("[data-rd-textsize]").is_visible()
     assert not page.get_by_role("button", name="打印本页").is_visible()
-    assert not page.locator("[data-rd-contrast-toggle]").is_visible() and not page.locator("[data-rd-date]").is_visible()
+    assert not page.locator("[data-rd-contrast-toggle]").is_visible()
+    assert not page.locator("[data-rd-date]").is_visible()
     phone = context.new_page()                                  # on a phone the column list stays open
     phone.set_viewport_size({"width": 390, "height": 844})
     phone.goto(base + ARTICLE)
@@ -242,11 +247,13 @@ RASTERISE_QR = """async (svg) => {
 }"""
 
 
-@pytest.mark.parametrize("kind", ["home", "article-with-disclosure", "deputy", "full-text-document", "appointment-list"])
+@pytest.mark.parametrize("kind",
+                         ["home", "article-with-disclosure", "deputy", "full-text-document", "appointment-list"])
 def test_the_qr_code_as_drawn_by_the_browser_scans_to_the_page_address(base, context, built, kind):
     """A decoder (zxing-cpp's reader, independent of the writer's path markup) reads the code Chromium
     draws from the page's SVG, and gets the page's public address: what a phone camera would open."""
     import zxingcpp
+
     from renda_site.address import public_address
     from test_readers_static import site_url
 

@@ -182,7 +182,8 @@ def test_bad_input_gives_a_message_and_no_markup(page, query, message):
 
 LATE = """() => {
   // what the browser fetches on its own while a query runs: a new favicon, an image
-  document.head.append(Object.assign(document.createElement("link"), { rel: "icon", href: "../assets/favicon.svg?late" }));
+  document.head.append(Object.assign(document.createElement("link"),
+                                     { rel: "icon", href: "../assets/favicon.svg?late" }));
   new Image().src = "../assets/img/emblem.svg?late";
 }"""
 
@@ -195,7 +196,8 @@ def test_first_query_bytes_are_reported(chromium, served, built):
     names = [name for name, _ in result["files"]]
     assert any(n.endswith("/pagefind.js") for n in names) and any(".pf_index" in n for n in names)
     assert all(n.startswith(f"/{PREFIX}/pagefind/") for n in names), names
-    print(f"\n首次查询传输 {result['bytes']:,d} 字节（按文件大小 {result['disk_bytes']:,d}），{result['requests']} 个请求")
+    print(f"\n首次查询传输 {result['bytes']:,d} 字节（按文件大小 {result['disk_bytes']:,d}），"
+          f"{result['requests']} 个请求")
     assert result["bytes"] <= result["disk_bytes"] + 20_000 and result["disk_bytes"] < 300_000
 
 
@@ -266,8 +268,8 @@ def test_words_apart_follow_under_a_line(page):
 def test_every_result_says_its_kind_and_the_kind_filter_narrows(page):
     everything = header_search(page, "周明远")
     infos = page.locator(".rd-search__info").all_inner_texts()
-    from renda_site.kinds import KINDS
     from renda_site.build.search_index import OTHER_TYPE
+    from renda_site.kinds import KINDS
     labels = {kind.label for kind in KINDS} | {OTHER_TYPE}
     assert infos and all(info.split(" · ")[0] in labels for info in infos), infos
     assert not [info for info in infos if len(info.split(" · ")) != len(set(info.split(" · ")))]

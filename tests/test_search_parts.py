@@ -72,6 +72,7 @@ def test_a_query_finds_in_the_parts_what_it_finds_in_one_index(chromium, parted,
     assert len(in_parts) >= 50
     assert [q["query"] for q in in_parts] == [q["query"] for q in in_one]      # the same queries on both
     differ = [(a["query"], a["found"], a["recall5"], b["found"], b["recall5"])
-              for a, b in zip(in_parts, in_one, strict=True) if (a["found"], a["recall5"]) != (b["found"], b["recall5"])]
+              for a, b in zip(in_parts, in_one, strict=True)
+              if (a["found"], a["recall5"]) != (b["found"], b["recall5"])]
     assert not differ, differ           # (results, recall@5) in the parts, and in one index
     assert sum(q["found"] for q in in_parts) > 500 and sum(q["recall5"] for q in in_parts) / len(in_parts) >= 0.98

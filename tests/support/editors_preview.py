@@ -39,7 +39,9 @@ class Served:
             time.sleep(0.05)
         raise AssertionError(f"mkdocs serve did not log {text!r} within {timeout}s:\n{self.log()}")
 
-    def get(self, path: str, timeout: float = 15) -> str:
+    def get(self, path: str, timeout: float = 90) -> str:
+        # MkDocs' server holds a request until the rebuild in progress ends: on a busy machine that is
+        # longer than a page usually takes; the tests time what they mean to time themselves.
         with urllib.request.urlopen(self.url + path, timeout=timeout) as response:
             return response.read().decode("utf-8")
 
