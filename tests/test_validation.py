@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 
 from support.bad_inputs import APPEND, CASES, WRITE, Case, Copy, Link, Make
 from support.project import HOOKS, copy_project, mkdocs_build
+
 from renda_site.__main__ import main
 
 
@@ -85,6 +85,37 @@ def rewrite(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def workspace(pristine, tmp_path_factory) -> Path:
+    """One fresh() copy that every case is applied to and then put back (restore()): its files keep their
+    paths and times from case to case, so the loader's per-file cache (input/load.py, which spares the
+    preview re-reading a large site) reads again only what a case changed, as it would for an editor."""
+    return fresh(pristine, tmp_path_factory.mktemp("workspace") / "p")
+
+
+def restore(copy: Path, pristine: Path) -> None:
+    """Make `copy` the pristine project again: what a case added goes, what it replaced or removed is
+    linked again to the pristine file (the same inode and time, so the loader sees it unchanged)."""
+    def walk(here: Path, original: Path) -> None:
+        for entry in os.scandir(here):
+            path, source = Path(entry.path), original / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if source.is_dir() and not source.is_symlink():
+                    walk(path, source)
+                else:
+                    shutil.rmtree(path)
+            elif not source.is_file() or source.is_symlink() or os.lstat(path).st_ino != os.stat(source).st_ino:
+                path.unlink()
+        for entry in os.scandir(original):
+            path = here / entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if not path.exists():
+                    shutil.copytree(entry.path, path, copy_function=os.link)
+            elif not path.exists() and not path.is_symlink():
+                os.link(entry.path, path)
+    walk(copy, pristine)
+
+
 @pytest.fixture(scope="module", autouse=True)
 def pristine_stays_pristine(pristine):
     """Every case left the pristine project as it was (no write went through a hard link)."""
@@ -101,14 +132,16 @@ def test_corpus_is_large_and_distinct():
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_bad_input_is_reported_with_file_line_and_field(case, pristine, tmp_path, capsys):
-    project = fresh(pristine, tmp_path / "p")
+def test_bad_input_is_reported_with_file_line_and_field(case, pristine, workspace, capsys):
+    project = workspace
+    restore(project, pristine)
+    assert _inodes(project) == _inodes(pristine)          # each case starts from the demo as it is
     apply(case, project)
     code, lines = run_check_process(project) if case.name.startswith("yaml-") else run_check(project, capsys)
     assert code == 1
     prefix = expected_prefix(case, project)
     hits = [line for line in lines if line.startswith(prefix)]
-    assert hits, f"expected a line starting {prefix!r}; got:\n" + "\n".join(l for l in lines if "错误" in l)
+    assert hits, f"expected a line starting {prefix!r}; got:\n" + "\n".join(text for text in lines if "错误" in text)
     assert any(case.fragment in line for line in hits), hits
 
 
@@ -133,16 +166,17 @@ def test_all_errors_in_one_run_sorted_by_file_and_line(pristine, tmp_path, capsy
     for case in chosen:
         apply(case, project)
     deputy = project / "data/deputies/d0005.yaml"                # and one warning: a deputy without a photo
-    rewrite(deputy, "\n".join(l for l in deputy.read_text(encoding="utf-8").split("\n") if not l.startswith("photo:")))
+    kept = [text for text in deputy.read_text(encoding="utf-8").split("\n") if not text.startswith("photo:")]
+    rewrite(deputy, "\n".join(kept))
     code, lines = run_check(project, capsys)
     assert code == 1
-    errors = [l for l in lines if " 错误 " in l]
+    errors = [text for text in lines if " 错误 " in text]
     for case in chosen:
-        assert any(l.startswith(expected_prefix(case, project)) for l in errors), case.name
-    keys = [(l.split(":")[0], int(l.split(":")[1].split()[0])) for l in errors]
+        assert any(text.startswith(expected_prefix(case, project)) for text in errors), case.name
+    keys = [(text.split(":")[0], int(text.split(":")[1].split()[0])) for text in errors]
     assert keys == sorted(keys)
     assert lines[-1].startswith(f"共 {len(errors)} 个错误")
-    warnings = [l for l in lines if " 警告 " in l]
+    warnings = [text for text in lines if " 警告 " in text]
     assert warnings and lines.index(warnings[0]) > lines.index(errors[-1])   # errors first, then warnings
 
 
@@ -154,8 +188,8 @@ def test_appointee_name_differing_from_the_deputy_is_a_warning(pristine, tmp_pat
     line = path.read_text(encoding="utf-8").splitlines().index('    deputy: "d0012"') + 1
     code, lines = run_check(project, capsys)
     assert code == 0
-    assert any(l.startswith(f"data/appointments/18-19.yaml:{line} 警告 字段 entries 第2项 deputy：姓名「许文波」与代表 d0012")
-               for l in lines), lines
+    expected = f"data/appointments/18-19.yaml:{line} 警告 字段 entries 第2项 deputy：姓名「许文波」与代表 d0012"
+    assert any(text.startswith(expected) for text in lines), lines
 
 
 def test_appointment_list_no_bulletin_publishes_is_a_warning(pristine, tmp_path, capsys):
@@ -167,7 +201,8 @@ def test_appointment_list_no_bulletin_publishes_is_a_warning(pristine, tmp_path,
     rewrite(path, text.replace(old, "    type: 其他\n    page: gongbao/wenjian/2024/gonggao-18-11.md"))
     code, lines = run_check(project, capsys)
     assert code == 0
-    assert any(l.startswith("data/appointments/18-19.yaml:1 警告 字段 id：任免名单「18-19」未被任何一期公报刊载") for l in lines)
+    expected = "data/appointments/18-19.yaml:1 警告 字段 id：任免名单「18-19」未被任何一期公报刊载"
+    assert any(text.startswith(expected) for text in lines)
 
 
 def test_a_number_listed_as_public_is_allowed(pristine, tmp_path, capsys):
@@ -187,10 +222,12 @@ def test_syntax_error_names_line_and_column(pristine, tmp_path, capsys):
     code, lines = run_check(project, capsys)
     line = expected_line(next(c for c in CASES if c.name == "syntax-colon-in-value"), project)
     assert code == 1
-    assert f"data/deputies/d0001.yaml:{line} 错误 字段 party：YAML 语法错误（第 12 列）：此处不能出现「: 」（值里含有冒号时请给整个值加引号，或检查缩进）" in lines
+    assert (f"data/deputies/d0001.yaml:{line} 错误 字段 party：YAML 语法错误（第 12 列）：此处不能出现「: 」"
+            "（值里含有冒号时请给整个值加引号，或检查缩进）") in lines
 
 
-SUBPROCESS_CASES = ["gender-latin", "syntax-unclosed-quote", "mobile-in-article-front-matter", "bulletin-number-duplicate-in-year"]
+SUBPROCESS_CASES = ["gender-latin", "syntax-unclosed-quote", "mobile-in-article-front-matter",
+                    "bulletin-number-duplicate-in-year"]
 
 
 @pytest.mark.parametrize("name", SUBPROCESS_CASES)
@@ -203,7 +240,7 @@ def test_real_check_command_exits_non_zero(name, pristine, tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 1
     prefix = expected_prefix(case, project)
-    assert any(l.startswith(prefix) and case.fragment in l for l in result.stdout.splitlines()), result.stdout
+    assert any(text.startswith(prefix) and case.fragment in text for text in result.stdout.splitlines()), result.stdout
 
 
 def test_generate_writes_nothing_when_data_is_bad(pristine, tmp_path, capsys):
@@ -215,12 +252,24 @@ def test_generate_writes_nothing_when_data_is_bad(pristine, tmp_path, capsys):
     assert "gender" in capsys.readouterr().err
 
 
+def _inodes(root: Path) -> dict[str, int]:
+    """Every file below `root` (symbolic links as themselves) and its inode: a fresh() copy has the
+    pristine project's inodes, file for file."""
+    found = {}
+    for folder, folders, files in os.walk(root):
+        for name in files + [f for f in folders if os.path.islink(os.path.join(folder, f))]:
+            path = os.path.join(folder, name)
+            found[os.path.relpath(path, root)] = os.lstat(path).st_ino
+    return found
+
+
 def _tree_digest(root: Path) -> dict[str, str]:
     return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-MKDOCS_CASES = ["gender-latin", "mobile-in-article-front-matter", "syntax-tab-indent", "yaml-alias-bomb", "symlink-git-config",
+MKDOCS_CASES = ["gender-latin", "mobile-in-article-front-matter", "syntax-tab-indent", "yaml-alias-bomb",
+                "symlink-git-config",
                 "body-script", "svg-script", "template-typo", "mobile-in-docx-text", "site-yaml-empty"]
 
 
@@ -249,7 +298,8 @@ def test_pre_commit_hook_blocks_a_bad_commit(pristine, tmp_path):
     for name in ("dev.sh", "requirements.txt"):      # dev.sh check installs requirements.txt if needed
         shutil.copy2(ROOT / name, project / name)
     shutil.copytree(ROOT / ".githooks", project / ".githooks")
-    env = dict(os.environ, VENV=str(Path(sys.executable).parent.parent), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org",
+    env = dict(os.environ, VENV=str(Path(sys.executable).parent.parent), GIT_AUTHOR_NAME="t",
+               GIT_AUTHOR_EMAIL="t@example.org",
                GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
 
     def git(*args):
@@ -303,4 +353,5 @@ def test_an_empty_terms_file_gives_one_error_not_one_per_reference(pristine, tmp
     rewrite(project / "data" / "terms.yaml", "# 届次\n")
     code, lines = run_check(project, capsys)
     assert code == 1
-    assert [l for l in lines if " 错误 " in l] == ["data/terms.yaml:1 错误 字段 （整个文件）：文件是空的（或只有注释）：请填写内容，不需要的文件请删除"]
+    assert [text for text in lines if " 错误 " in text] == [
+        "data/terms.yaml:1 错误 字段 （整个文件）：文件是空的（或只有注释）：请填写内容，不需要的文件请删除"]
