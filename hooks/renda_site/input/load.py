@@ -236,7 +236,9 @@ class Loader:
         # reader sees it (markup, comments and references between its digits gone).
         body, body_line = (text[match.end():], text[:match.end()].count("\n") + 1) if match else (text, 1)
         self.documents.append((self.rel(path), TextFile(body, body_line)))
-        self.documents.append((self.rel(path), TextFile(reader_text(body), body_line)))
+        read = reader_text(body)
+        if read != body:          # the same text again would only find the same numbers again
+            self.documents.append((self.rel(path), TextFile(read, body_line)))
         if not match:
             return Article(src_uri, None, self.rel(path), body=text)
         raw = self.parse(path, match.group(1) or "", line_offset=1,

@@ -100,6 +100,11 @@ def _ranges(points: list[int]) -> str:
 # The same characters as one pattern: a search in C finds most texts free of them, where str.translate
 # would look up every character of every text in the table.
 INVISIBLE_PATTERN = re.compile(_ranges(list(INVISIBLE)))
+# The pattern is slow to search because of its characters beyond the Basic Multilingual Plane: these two
+# quick ones tell whether it can find anything (any such character, or one of its BMP characters).
+_INVISIBLE_BMP = re.compile(_ranges([c for c in INVISIBLE if c <= 0xFFFF]))
+_BEYOND_BMP = re.compile("[\U00010000-\U0010FFFF]")
+_EMPHASIS = "*_`~\\[]"             # the marks _MARKS_BETWEEN_DIGITS needs at least one of
 _MARKUP = re.compile(r"[<&*_`\[\\]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
@@ -118,11 +123,22 @@ def reader_text(markdown: str) -> str:
         markdown = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
         markdown = _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)   # not shown: not between digits
         markdown = _INLINE_TAG.sub("", markdown)
-    markdown = _LINK_TAIL.sub("", markdown)
+    # Each step runs only on a text that holds what it removes (most texts hold none of it).
+    if "]" in markdown or "{" in markdown:
+        markdown = _LINK_TAIL.sub("", markdown)
     if "&" in markdown:
         markdown = _REFERENCE.sub(lambda m: html.unescape(m.group(0)).replace("\n", " "), markdown)
-    markdown = INVISIBLE_PATTERN.sub("", markdown)
-    return _MARKS_BETWEEN_DIGITS.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    markdown = without_invisible(markdown)
+    if any(mark in markdown for mark in _EMPHASIS):
+        markdown = _MARKS_BETWEEN_DIGITS.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    return markdown
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the characters no reader sees (INVISIBLE)."""
+    if _INVISIBLE_BMP.search(text) or _BEYOND_BMP.search(text):
+        return INVISIBLE_PATTERN.sub("", text)
+    return text
 
 
 def _quick(text: str) -> bool:

@@ -1,0 +1,74 @@
+"""The shortcuts `check` takes on a large site find exactly what the full work finds: each quick test that
+lets a text skip a pattern is compared with the pattern itself on generated texts that hold every
+character the pattern looks for, and `check` does not load the pinyin dictionaries it never uses."""
+from __future__ import annotations
+
+import html
+import os
+import subprocess
+import sys
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from support.project import HOOKS, copy_project
+from renda_site.input import privacy
+from renda_site.model import bodies
+
+# Characters the patterns care about, plus ordinary text: CJK, letters, digits, spaces and line breaks,
+# invisible characters inside and beyond the Basic Multilingual Plane, and a visible one beyond it.
+ALPHABET = st.sampled_from(list("<>{}:/\\[]()*_`~&#;!-.+ \t\n中文aZx019") +
+                           ["\u200b", "\u00ad", "\u3164", "\ufeff", "\U000e0020", "\U0001d173", "\U0001f600"])
+TEXTS = st.text(ALPHABET, max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+@example("纯中文，没有任何标记")
+@example("时间 14:30")
+@example("见 http://example.org")
+@example("a\\b")
+@example("//host/x.png")
+@example("段落 {: .x }")
+def test_may_have_html_agrees_with_its_pattern(text):
+    assert bodies.may_have_html(text) == bool(bodies._MAY_HAVE_HTML.search(text))
+
+
+def reader_text_in_full(markdown: str) -> str:
+    """reader_text as it was written before its shortcuts: every step on every text."""
+    if "<" in markdown:
+        markdown = privacy._COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+        markdown = privacy._HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+        markdown = privacy._INLINE_TAG.sub("", markdown)
+    markdown = privacy._LINK_TAIL.sub("", markdown)
+    markdown = privacy._REFERENCE.sub(lambda m: html.unescape(m.group(0)).replace("\n", " "), markdown)
+    markdown = privacy.INVISIBLE_PATTERN.sub("", markdown)
+    return privacy._MARKS_BETWEEN_DIGITS.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXTS)
+@example("138\U000e0020 1234 5678")
+@example("1**3**8")
+@example("[13](x.md)8")
+@example("1&#51;8")
+def test_reader_text_agrees_with_every_step_in_full(text):
+    assert privacy.reader_text(text) == reader_text_in_full(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS)
+@example("1\U0001d1733")
+def test_without_invisible_removes_what_the_pattern_removes(text):
+    assert privacy.without_invisible(text) == privacy.INVISIBLE_PATTERN.sub("", text)
+
+
+def test_check_does_not_load_the_pinyin_dictionaries(tmp_path):
+    project = copy_project(tmp_path / "project")
+    script = ("import sys\nfrom renda_site.__main__ import main\n"
+              "main(['--root', sys.argv[1], 'check', '--no-inspection'])\n"
+              "print('loaded:', sorted(m for m in sys.modules if m.split('.')[0] in ('pypinyin', 'jieba')))")
+    result = subprocess.run([sys.executable, "-c", script, str(project)], capture_output=True, text=True,
+                            env=dict(os.environ, PYTHONPATH=str(HOOKS)), timeout=120)
+    assert "共 0 个错误" in result.stdout, result.stdout + result.stderr
+    assert "loaded: []" in result.stdout
