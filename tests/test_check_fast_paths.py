@@ -72,3 +72,28 @@ def test_check_does_not_load_the_pinyin_dictionaries(tmp_path):
                             env=dict(os.environ, PYTHONPATH=str(HOOKS)), timeout=120)
     assert "共 0 个错误" in result.stdout, result.stdout + result.stderr
     assert "loaded: []" in result.stdout
+
+
+SCALARS = st.one_of(
+    st.sampled_from(["", "~", "null", "Null", "NULL", "true", "False", "yes", "off", "0", "-1", "+12", "0o17", "0x1F",
+                     "0b101", "1_000", "190:20:30", "1.5", "-.5", ".inf", "-.Inf", ".nan", "1e3", "6.8523015e+5",
+                     "2024-01-31", "2024-1-5 10:30:00", "2024-01-31T08:00:00+08:00", "13812345678.0", "=", "<<",
+                     "'1'", '"true"', "周明远", "d0001"]),
+    st.text(st.sampled_from(list("0123456789.:-+_eExXoObB~ntfyNTFY中 ")), min_size=1, max_size=12))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(SCALARS, min_size=1, max_size=4))
+def test_yaml_values_are_those_pyyaml_reads(values):
+    """The loader's own resolver and its shortcut for plain strings give PyYAML's values: as mapping
+    values, as keys and as list items."""
+    import yaml
+
+    from renda_site.input.yamlload import load_yaml
+    text = "".join(f"k{index}: {value}\n" for index, value in enumerate(values)) + \
+        "list: [" + ", ".join(values) + "]\n" + "".join(f"{value}: x\n" for value in values[:1])
+    try:
+        expected = yaml.load(text, Loader=yaml.SafeLoader)       # PyYAML's own pure-Python loader
+    except (yaml.YAMLError, ValueError):
+        return                                                   # not a document both read
+    assert load_yaml(text) == expected

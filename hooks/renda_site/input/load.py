@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from stat import S_ISLNK
 from typing import Any
 
 import yaml
@@ -20,7 +21,7 @@ import yaml
 from ..problems import Problems
 from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
 from .attachments import Refused, Unreadable, read as read_attachment
-from .docs_files import docs_files, hidden
+from .docs_files import docs_files, hidden, relative
 from .filetypes import audio_text, file_type, refusal, signature_problem, video_problem
 from .messages import validate
 from .pictures import check_picture
@@ -85,15 +86,10 @@ class Loader:
         self.documents: list[tuple[str, object]] = []
         self.failed: set[str] = set()     # files with a record that could not be read
         self._refused: set[Path] = set()
-        self._prefix = os.path.join(str(root), "")
+        self._stats: dict[Path, os.stat_result] = {}    # files looked at by refused(), for cached()
 
     def rel(self, path: Path) -> str:
-        # Called several times for each of tens of thousands of files: a string prefix, not
-        # Path.relative_to (which parses both paths again on every call).
-        text, prefix = str(path), self._prefix
-        if text.startswith(prefix):
-            return text[len(prefix):].replace(os.sep, "/")
-        return path.relative_to(self.root).as_posix()
+        return relative(path, self.root)
 
     def parse(self, path: Path, text: str | None = None, line_offset: int = 0, empty: str | None = EMPTY_FILE):
         """Parse a YAML file (or front matter text); a syntax error becomes a located problem, and so
@@ -125,12 +121,14 @@ class Loader:
             return True
         # A file inside a linked folder is never reached: docs_files() does not enter linked folders, and
         # neither does rglob() in a data folder; the folders themselves are looked at in load_data().
-        if path.is_symlink():
+        # One lstat tells both: a link, and otherwise the file's own size.
+        stat = os.lstat(path)
+        if S_ISLNK(stat.st_mode):
             self._refused.add(path)
             self.failed.add(self.rel(path))
             self.problems.error(self.rel(path), None, "（整个文件）", SYMLINK)
             return True
-        if path.stat().st_size > limit:
+        if stat.st_size > limit:
             self._refused.add(path)
             self.failed.add(self.rel(path))
             self.problems.error(
@@ -140,6 +138,7 @@ class Loader:
                 f"文件过大（超过 {limit // 1024 // 1024} MB），请检查是否存错了文件",
             )
             return True
+        self._stats[path] = stat
         return False
 
     def not_utf8(self, path: Path, exc: UnicodeDecodeError) -> None:
@@ -183,7 +182,7 @@ class Loader:
         `mkdocs serve` reruns the generator on every save: with this, a large site re-reads one
         file instead of all of them. Only a result that added no problem is stored, so a file with a
         mistake is read (and reported) again every time; checks across records always rerun."""
-        stat = path.stat()
+        stat = self._stats.pop(path, None) or path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size, self.root, depends)   # depends: what else the result uses
         entry = _UNCHANGED.get(path)
         if entry is not None and entry[0] == stamp:
@@ -209,7 +208,7 @@ class Loader:
     def record_files(self, model, folder: Path) -> list:
         out = []
         for path in sorted(folder.rglob("*.yaml"), key=_parts) if folder.is_dir() else []:
-            if any(hidden(part) for part in path.relative_to(folder).parts) or self.refused(path):
+            if any(hidden(part) for part in relative(path, folder).split("/")) or self.refused(path):
                 continue                 # a hidden file (an editor's backup or lock file) is no record
             record = self.cached(path, partial(self.record_file, model, path), model)
             if record is not None:
@@ -223,7 +222,7 @@ class Loader:
     def article(self, model, path: Path, docs: Path) -> Article | None:
         """A page's front matter as `model`; a page without front matter gives an Article with no meta
         (the articles kind says whether it needs one: column articles do)."""
-        src_uri = path.relative_to(docs).as_posix()
+        src_uri = relative(path, docs)
         text = self.text(path)
         if text is None:
             return None
@@ -276,7 +275,7 @@ class Loader:
     def pages(self, model, docs: Path, loaded: Loaded) -> list[Article]:
         articles = []
         for path in docs_files(docs, self.root, self.problems):
-            rel = path.relative_to(docs).as_posix()
+            rel = relative(path, docs)
             loaded.docs_files.add(rel)
             self.documents.append((self.rel(path), TextFile(parts=(("文件名", rel),))))
             kind = file_type(path)
