@@ -27,7 +27,8 @@ def hidden(name: str) -> bool:
 def relative(path: Path, folder: Path) -> str:
     """`path` relative to `folder`, with forward slashes. Called for each of tens of thousands of files:
     a string prefix where it can, not Path.relative_to (which parses both paths again on every call)."""
-    text, prefix = str(path), os.path.join(str(folder), "")
+    text, base = str(path), str(folder)
+    prefix = base if base.endswith(os.sep) else base + os.sep
     if text.startswith(prefix):
         return text[len(prefix):].replace(os.sep, "/")
     return path.relative_to(folder).as_posix()

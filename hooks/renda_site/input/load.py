@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -91,18 +91,18 @@ class Loader:
     def rel(self, path: Path) -> str:
         return relative(path, self.root)
 
-    def parse(self, path: Path, text: str | None = None, line_offset: int = 0, empty: str | None = EMPTY_FILE):
+    def parse(self, path: Path, text: str | None = None, empty: str | None = EMPTY_FILE):
         """Parse a YAML file (or front matter text); a syntax error becomes a located problem, and so
         does an empty document (`empty`: the message, None where nothing at all is fine)."""
         try:
             if text is None:
                 if self.refused(path):
                     return None
-                text = path.read_text(encoding="utf-8")
+                text = read_text(path)
             raw = load_yaml(text)
             if raw is None and empty is not None:
                 self.failed.add(self.rel(path))
-                self.problems.error(self.rel(path), max(1, line_offset), "（整个文件）", empty)
+                self.problems.error(self.rel(path), 1, "（整个文件）", empty)
                 return None
             self.documents.append((self.rel(path), raw))   # every value is scanned for private data
             return raw
@@ -110,7 +110,7 @@ class Loader:
             self.not_utf8(path, exc)
         except yaml.YAMLError as exc:
             self.failed.add(self.rel(path))
-            line, key, message = describe_syntax_error(exc, text or "", line_offset)
+            line, key, message = describe_syntax_error(exc, text or "")
             self.problems.error(self.rel(path), line, key or "（整个文件）", message)
         return None
 
@@ -227,31 +227,29 @@ class Loader:
         if text is None:
             return None
         match = FRONT_MATTER.match(text)
+        body, body_line = (text[match.end():], text[:match.end()].count("\n") + 1) if match else (text, 1)
         # Images of the body of every page, with or without front matter (front-matter values are text).
-        start = text[:match.end()].count("\n") if match else 0
-        for line in images_without_alt(text[match.end():] if match else text):
-            self.problems.error(self.rel(path), start + line, None, ALT_MESSAGE)
+        for line in images_without_alt(body):
+            self.problems.error(self.rel(path), body_line - 1 + line, None, ALT_MESSAGE)
         # The body is scanned as written (a number in a comment is still in the published page) and as a
         # reader sees it (markup, comments and references between its digits gone).
-        body, body_line = (text[match.end():], text[:match.end()].count("\n") + 1) if match else (text, 1)
         self.documents.append((self.rel(path), TextFile(body, body_line)))
         read = reader_text(body)
         if read != body:          # the same text again would only find the same numbers again
             self.documents.append((self.rel(path), TextFile(read, body_line)))
         if not match:
             return Article(src_uri, None, self.rel(path), body=text)
-        raw = self.parse(path, match.group(1) or "", line_offset=1,
+        # The front matter starts on the file's second line: an empty line in front gives file lines.
+        raw = self.parse(path, "\n" + (match.group(1) or ""),
                          empty="元数据块（两行 --- 之间）是空的：请写上 title 等字段，或删除这两行")
         if raw is None:
             return None
         if not isinstance(raw, LocatedDict):
             self.problems.error(self.rel(path), 2, "（元数据）", "元数据应为「字段: 值」形式的映射")
             return None
-        _shift_lines(raw, 1)
         meta = self.record(model, raw, path)
         if meta is None:
             return None
-        body, body_line = text[match.end():], text[:match.end()].count("\n") + 1
         return Article(src_uri, meta, self.rel(path), *lead_of(body), body=body, body_line=body_line)
 
     def text(self, path: Path) -> str | None:
@@ -259,7 +257,7 @@ class Loader:
         character (NUL …) is an error on its line: no browser shows it, and Markdown uses some of them
         as its own internal markers."""
         try:
-            text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+            text = read_text(path).removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
             self.not_utf8(path, exc)
             return None
@@ -364,12 +362,21 @@ def lead_of(body: str) -> tuple[str, tuple[str, str] | None]:
     """The first paragraph of plain text (not a heading, list, table or image) and the first image."""
     image = _IMAGE.search(body)
     lead = ""
-    for block in body.split("\n\n"):
+    for block in _blocks(body):
         text = block.strip()
         if text and not text.startswith(("#", "-", "*", "|", "!", "<", "（", "——", "{")) and not text[0].isdigit():
             lead = _MARKUP.sub("", " ".join(text.split()))[:160]
             break
     return lead, (image.group(2), image.group(1).strip()) if image else None
+
+
+def _blocks(body: str) -> Iterator[str]:
+    """body.split("\\n\\n"), one block at a time: the lead is nearly always in the first few."""
+    start = 0
+    while (end := body.find("\n\n", start)) >= 0:
+        yield body[start:end]
+        start = end + 2
+    yield body[start:]
 
 
 def _parts(path: Path) -> tuple:
@@ -378,19 +385,12 @@ def _parts(path: Path) -> tuple:
     return path.parts
 
 
-def _shift_lines(node, offset: int) -> None:
-    """Front matter starts on line 2 of the file; move the recorded lines to file lines."""
-    if isinstance(node, LocatedDict):
-        node.line += offset
-        node.key_lines = {k: v + offset for k, v in node.key_lines.items()}
-        node.duplicate_keys = [(k, v + offset) for k, v in node.duplicate_keys]
-        for value in node.values():
-            _shift_lines(value, offset)
-    elif isinstance(node, LocatedList):
-        node.line += offset
-        node.item_lines = [v + offset for v in node.item_lines]
-        for value in node:
-            _shift_lines(value, offset)
+def read_text(path: Path) -> str:
+    """The file as Path.read_text(encoding="utf-8") gives it (line ends \\r\\n and \\r read as \\n),
+    without its text layer, which costs more than the reading on a large site."""
+    with open(path, "rb") as handle:
+        text = handle.read().decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def load_data(root: Path, sources: list[DataSource], problems: Problems) -> Loaded:
