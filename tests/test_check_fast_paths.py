@@ -133,3 +133,43 @@ def test_eleven_digits_finds_what_the_plain_pattern_finds(text):
 def test_blocks_are_the_body_split_at_empty_lines(body):
     from renda_site.input.load import _blocks
     assert list(_blocks(body)) == body.split("\n\n")
+
+
+def slips_at_every_character(roster, text):
+    """Roster.slips as it was written before it looked only at surnames: every character of every run."""
+    import re
+
+    from renda_site.inspection import names
+    found = []
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    for run in names._HAN.finditer(text):
+        chars = run.group()
+        for start, first in enumerate(chars):
+            for length in roster.lengths.get(first, ()):
+                if start + length > len(chars):
+                    break
+                window = chars[start:start + length]
+                if window in roster.names:
+                    continue
+                meant = set(roster.by_sound.get((first, *map(names._sound, window[1:])), ()))
+                if length >= 3:
+                    for i in range(1, length):
+                        meant |= roster.by_pattern.get(window[:i] + names.WILDCARD + window[i + 1:], set())
+                if meant and not names._common_word(window) and not roster._part_of_a_name(chars, start, length):
+                    found.append(names.NameSlip(names._line_of(line_starts, run.start() + start), window,
+                                                tuple(sorted(meant))))
+    return found
+
+
+ROSTER = ["周明远", "周平远", "王建军", "李娜", "欧阳明月", "任志", "近平安"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("周明远平王建军君李娜那欧阳月任志职同的，。 \na1")), max_size=40))
+@example("王建君同志，周明远和周平远。\n李那、任职、欧阳明阅")
+@example("周明，会议")                           # a window that would run past the Chinese characters
+@example("一二三四五六七八九十，周明近平安")       # a slip inside a correct name, far into the text
+def test_name_slips_are_those_a_look_at_every_character_finds(text):
+    from renda_site.inspection.names import Roster
+    roster = Roster(ROSTER)
+    assert roster.slips(text) == slips_at_every_character(roster, text)
