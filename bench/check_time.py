@@ -61,8 +61,8 @@ def main() -> None:
           + " ".join(extra))
     print(f"files checked: {files} (data/*.yaml + docs/*.md)")
     for tree, rows in results.items():
-        print(f"{tree}: median of {len(rows)}: wall {statistics.median(r[1] for r in rows):.2f} s, "
-              f"CPU {statistics.median(r[2] for r in rows):.2f} s, reported {statistics.median(r[3] for r in rows):.2f} s, "
+        wall, cpu, reported = (statistics.median(r[column] for r in rows) for column in (1, 2, 3))
+        print(f"{tree}: median of {len(rows)}: wall {wall:.2f} s, CPU {cpu:.2f} s, reported {reported:.2f} s, "
               f"peak {max(r[4] for r in rows) // 1024} MB")
 
 

@@ -8,10 +8,10 @@ import os
 import subprocess
 import sys
 
-from hypothesis import example, given, settings
-from hypothesis import strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from support.project import HOOKS, copy_project
+
 from renda_site.input import privacy
 from renda_site.model import bodies
 
