@@ -9,8 +9,6 @@ from __future__ import annotations
 import logging
 import re
 
-from pypinyin import lazy_pinyin
-
 BODY = re.compile(r"(人民代表大会常务委员会|人大常委会)")
 FILLER = {"关于", "的", "县", "市", "区", "和", "及", "与"}
 NUMERAL = "〇零一二三四五六七八九十百两"
@@ -47,6 +45,8 @@ def _words(text: str) -> list[str]:
 
 def _parts(words: list[str], drop: set[str]) -> list[str]:
     """Pinyin parts, 第 + number + measure word kept together (di35ci), punctuation dropped."""
+    # Imported here, not at the top: `check` builds this command line but never makes a slug.
+    from pypinyin import lazy_pinyin
     parts: list[str] = []
     glue = False                       # the previous part may take the next digits or measure word
     for word in words:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from stat import S_ISLNK
 from typing import Any
 
 import yaml
@@ -20,7 +21,7 @@ import yaml
 from ..problems import Problems
 from .alttext import MESSAGE as ALT_MESSAGE, images_without_alt
 from .attachments import Refused, Unreadable, read as read_attachment
-from .docs_files import docs_files, hidden
+from .docs_files import docs_files, hidden, relative
 from .filetypes import audio_text, file_type, refusal, signature_problem, video_problem
 from .messages import validate
 from .pictures import check_picture
@@ -85,28 +86,23 @@ class Loader:
         self.documents: list[tuple[str, object]] = []
         self.failed: set[str] = set()     # files with a record that could not be read
         self._refused: set[Path] = set()
-        self._prefix = os.path.join(str(root), "")
+        self._stats: dict[Path, os.stat_result] = {}    # files looked at by refused(), for cached()
 
     def rel(self, path: Path) -> str:
-        # Called several times for each of tens of thousands of files: a string prefix, not
-        # Path.relative_to (which parses both paths again on every call).
-        text, prefix = str(path), self._prefix
-        if text.startswith(prefix):
-            return text[len(prefix):].replace(os.sep, "/")
-        return path.relative_to(self.root).as_posix()
+        return relative(path, self.root)
 
-    def parse(self, path: Path, text: str | None = None, line_offset: int = 0, empty: str | None = EMPTY_FILE):
+    def parse(self, path: Path, text: str | None = None, empty: str | None = EMPTY_FILE):
         """Parse a YAML file (or front matter text); a syntax error becomes a located problem, and so
         does an empty document (`empty`: the message, None where nothing at all is fine)."""
         try:
             if text is None:
                 if self.refused(path):
                     return None
-                text = path.read_text(encoding="utf-8")
+                text = read_text(path)
             raw = load_yaml(text)
             if raw is None and empty is not None:
                 self.failed.add(self.rel(path))
-                self.problems.error(self.rel(path), max(1, line_offset), "（整个文件）", empty)
+                self.problems.error(self.rel(path), 1, "（整个文件）", empty)
                 return None
             self.documents.append((self.rel(path), raw))   # every value is scanned for private data
             return raw
@@ -114,7 +110,7 @@ class Loader:
             self.not_utf8(path, exc)
         except yaml.YAMLError as exc:
             self.failed.add(self.rel(path))
-            line, key, message = describe_syntax_error(exc, text or "", line_offset)
+            line, key, message = describe_syntax_error(exc, text or "")
             self.problems.error(self.rel(path), line, key or "（整个文件）", message)
         return None
 
@@ -125,12 +121,14 @@ class Loader:
             return True
         # A file inside a linked folder is never reached: docs_files() does not enter linked folders, and
         # neither does rglob() in a data folder; the folders themselves are looked at in load_data().
-        if path.is_symlink():
+        # One lstat tells both: a link, and otherwise the file's own size.
+        stat = os.lstat(path)
+        if S_ISLNK(stat.st_mode):
             self._refused.add(path)
             self.failed.add(self.rel(path))
             self.problems.error(self.rel(path), None, "（整个文件）", SYMLINK)
             return True
-        if path.stat().st_size > limit:
+        if stat.st_size > limit:
             self._refused.add(path)
             self.failed.add(self.rel(path))
             self.problems.error(
@@ -140,6 +138,7 @@ class Loader:
                 f"文件过大（超过 {limit // 1024 // 1024} MB），请检查是否存错了文件",
             )
             return True
+        self._stats[path] = stat
         return False
 
     def not_utf8(self, path: Path, exc: UnicodeDecodeError) -> None:
@@ -183,7 +182,7 @@ class Loader:
         `mkdocs serve` reruns the generator on every save: with this, a large site re-reads one
         file instead of all of them. Only a result that added no problem is stored, so a file with a
         mistake is read (and reported) again every time; checks across records always rerun."""
-        stat = path.stat()
+        stat = self._stats.pop(path, None) or path.stat()
         stamp = (stat.st_mtime_ns, stat.st_size, self.root, depends)   # depends: what else the result uses
         entry = _UNCHANGED.get(path)
         if entry is not None and entry[0] == stamp:
@@ -209,7 +208,7 @@ class Loader:
     def record_files(self, model, folder: Path) -> list:
         out = []
         for path in sorted(folder.rglob("*.yaml"), key=_parts) if folder.is_dir() else []:
-            if any(hidden(part) for part in path.relative_to(folder).parts) or self.refused(path):
+            if any(hidden(part) for part in relative(path, folder).split("/")) or self.refused(path):
                 continue                 # a hidden file (an editor's backup or lock file) is no record
             record = self.cached(path, partial(self.record_file, model, path), model)
             if record is not None:
@@ -223,34 +222,34 @@ class Loader:
     def article(self, model, path: Path, docs: Path) -> Article | None:
         """A page's front matter as `model`; a page without front matter gives an Article with no meta
         (the articles kind says whether it needs one: column articles do)."""
-        src_uri = path.relative_to(docs).as_posix()
+        src_uri = relative(path, docs)
         text = self.text(path)
         if text is None:
             return None
         match = FRONT_MATTER.match(text)
+        body, body_line = (text[match.end():], text[:match.end()].count("\n") + 1) if match else (text, 1)
         # Images of the body of every page, with or without front matter (front-matter values are text).
-        start = text[:match.end()].count("\n") if match else 0
-        for line in images_without_alt(text[match.end():] if match else text):
-            self.problems.error(self.rel(path), start + line, None, ALT_MESSAGE)
+        for line in images_without_alt(body):
+            self.problems.error(self.rel(path), body_line - 1 + line, None, ALT_MESSAGE)
         # The body is scanned as written (a number in a comment is still in the published page) and as a
         # reader sees it (markup, comments and references between its digits gone).
-        body, body_line = (text[match.end():], text[:match.end()].count("\n") + 1) if match else (text, 1)
         self.documents.append((self.rel(path), TextFile(body, body_line)))
-        self.documents.append((self.rel(path), TextFile(reader_text(body), body_line)))
+        read = reader_text(body)
+        if read != body:          # the same text again would only find the same numbers again
+            self.documents.append((self.rel(path), TextFile(read, body_line)))
         if not match:
             return Article(src_uri, None, self.rel(path), body=text)
-        raw = self.parse(path, match.group(1) or "", line_offset=1,
+        # The front matter starts on the file's second line: an empty line in front gives file lines.
+        raw = self.parse(path, "\n" + (match.group(1) or ""),
                          empty="元数据块（两行 --- 之间）是空的：请写上 title 等字段，或删除这两行")
         if raw is None:
             return None
         if not isinstance(raw, LocatedDict):
             self.problems.error(self.rel(path), 2, "（元数据）", "元数据应为「字段: 值」形式的映射")
             return None
-        _shift_lines(raw, 1)
         meta = self.record(model, raw, path)
         if meta is None:
             return None
-        body, body_line = text[match.end():], text[:match.end()].count("\n") + 1
         return Article(src_uri, meta, self.rel(path), *lead_of(body), body=body, body_line=body_line)
 
     def text(self, path: Path) -> str | None:
@@ -258,7 +257,7 @@ class Loader:
         character (NUL …) is an error on its line: no browser shows it, and Markdown uses some of them
         as its own internal markers."""
         try:
-            text = path.read_text(encoding="utf-8").removeprefix("\ufeff")
+            text = read_text(path).removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
             self.not_utf8(path, exc)
             return None
@@ -274,7 +273,7 @@ class Loader:
     def pages(self, model, docs: Path, loaded: Loaded) -> list[Article]:
         articles = []
         for path in docs_files(docs, self.root, self.problems):
-            rel = path.relative_to(docs).as_posix()
+            rel = relative(path, docs)
             loaded.docs_files.add(rel)
             self.documents.append((self.rel(path), TextFile(parts=(("文件名", rel),))))
             kind = file_type(path)
@@ -363,12 +362,21 @@ def lead_of(body: str) -> tuple[str, tuple[str, str] | None]:
     """The first paragraph of plain text (not a heading, list, table or image) and the first image."""
     image = _IMAGE.search(body)
     lead = ""
-    for block in body.split("\n\n"):
+    for block in _blocks(body):
         text = block.strip()
         if text and not text.startswith(("#", "-", "*", "|", "!", "<", "（", "——", "{")) and not text[0].isdigit():
             lead = _MARKUP.sub("", " ".join(text.split()))[:160]
             break
     return lead, (image.group(2), image.group(1).strip()) if image else None
+
+
+def _blocks(body: str) -> Iterator[str]:
+    """body.split("\\n\\n"), one block at a time: the lead is nearly always in the first few."""
+    start = 0
+    while (end := body.find("\n\n", start)) >= 0:
+        yield body[start:end]
+        start = end + 2
+    yield body[start:]
 
 
 def _parts(path: Path) -> tuple:
@@ -377,19 +385,12 @@ def _parts(path: Path) -> tuple:
     return path.parts
 
 
-def _shift_lines(node, offset: int) -> None:
-    """Front matter starts on line 2 of the file; move the recorded lines to file lines."""
-    if isinstance(node, LocatedDict):
-        node.line += offset
-        node.key_lines = {k: v + offset for k, v in node.key_lines.items()}
-        node.duplicate_keys = [(k, v + offset) for k, v in node.duplicate_keys]
-        for value in node.values():
-            _shift_lines(value, offset)
-    elif isinstance(node, LocatedList):
-        node.line += offset
-        node.item_lines = [v + offset for v in node.item_lines]
-        for value in node:
-            _shift_lines(value, offset)
+def read_text(path: Path) -> str:
+    """The file as Path.read_text(encoding="utf-8") gives it (line ends \\r\\n and \\r read as \\n),
+    without its text layer, which costs more than the reading on a large site."""
+    with open(path, "rb") as handle:
+        text = handle.read().decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def load_data(root: Path, sources: list[DataSource], problems: Problems) -> Loaded:

@@ -66,7 +66,8 @@ def findings(text: str) -> Iterator[tuple[str, str, int]]:
 
 # Eleven digits with at most three other characters between each two: every mobile or ID match has
 # them, and this simpler pattern rules out a long page faster than the full ones.
-_ELEVEN_DIGITS = re.compile(r"\d(?:\D{0,3}\d){10}")
+# (The separators are taken possessively: a digit cannot follow fewer of them, so nothing is lost.)
+_ELEVEN_DIGITS = re.compile(r"\d(?:\D{0,3}+\d){10}")
 
 
 # Characters no reader sees: format characters (zero-width, joiners, bidirectional marks, soft hyphen,
@@ -100,6 +101,10 @@ def _ranges(points: list[int]) -> str:
 # The same characters as one pattern: a search in C finds most texts free of them, where str.translate
 # would look up every character of every text in the table.
 INVISIBLE_PATTERN = re.compile(_ranges(list(INVISIBLE)))
+# The pattern is slow to search because of its many ranges beyond the Basic Multilingual Plane: this quick
+# one (its characters of the BMP, and any character beyond) tells whether it can find anything.
+_MAY_BE_INVISIBLE = re.compile(_ranges([c for c in INVISIBLE if c <= 0xFFFF])[:-1] + "\U00010000-\U0010FFFF]")
+_EMPHASIS = "*_`~\\[]"             # the marks _MARKS_BETWEEN_DIGITS needs at least one of
 _MARKUP = re.compile(r"[<&*_`\[\\]|[\u200b-\u200f\u202a-\u202e\u2060-\u2064]")
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
 _INLINE_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
@@ -118,11 +123,22 @@ def reader_text(markdown: str) -> str:
         markdown = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
         markdown = _HIDDEN.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)   # not shown: not between digits
         markdown = _INLINE_TAG.sub("", markdown)
-    markdown = _LINK_TAIL.sub("", markdown)
+    # Each step runs only on a text that holds what it removes (most texts hold none of it).
+    if "]" in markdown or "{" in markdown:
+        markdown = _LINK_TAIL.sub("", markdown)
     if "&" in markdown:
         markdown = _REFERENCE.sub(lambda m: html.unescape(m.group(0)).replace("\n", " "), markdown)
-    markdown = INVISIBLE_PATTERN.sub("", markdown)
-    return _MARKS_BETWEEN_DIGITS.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    markdown = without_invisible(markdown)
+    if any(mark in markdown for mark in _EMPHASIS):
+        markdown = _MARKS_BETWEEN_DIGITS.sub(lambda m: "\n" * m.group(0).count("\n"), markdown)
+    return markdown
+
+
+def without_invisible(text: str) -> str:
+    """`text` without the characters no reader sees (INVISIBLE)."""
+    if _MAY_BE_INVISIBLE.search(text):
+        return INVISIBLE_PATTERN.sub("", text)
+    return text
 
 
 def _quick(text: str) -> bool:
@@ -168,18 +184,23 @@ def _walk(node, loc: tuple, line: int | None) -> Iterator[tuple[tuple, int | Non
 
 
 def _texts(node, out: list[str]) -> list[str]:
-    """Every key and scalar of a parsed YAML tree as text, without locations (the quick first pass)."""
+    """Every key and scalar of a parsed YAML tree as text, without locations (the quick first pass).
+    A string, nearly every value, is taken without a call."""
     if isinstance(node, dict):
         for key, value in node.items():
-            out.append(str(key))
-            _texts(value, out)
+            out.append(key if key.__class__ is str else str(key))
+            if value.__class__ is str:
+                out.append(value)
+            else:
+                _texts(value, out)
     elif isinstance(node, list):
         for value in node:
-            _texts(value, out)
+            if value.__class__ is str:
+                out.append(value)
+            else:
+                _texts(value, out)
     elif (text := _scalar(node)) is not None:
         out.append(text)
-        if _MARKUP.search(text):
-            out.append(reader_text(text))
     return out
 
 
@@ -218,9 +239,15 @@ def _located(path: str, raw) -> Iterator[tuple[int | None, str, str]]:
 
 
 def _whole(raw) -> str:
+    """Every text of a document on its own lines, and the reader's text of each that holds markup: a number
+    in any one of them is found in this (the order does not matter, a line break separates them)."""
     if isinstance(raw, TextFile):
         return raw.text + "\n".join(text for _, text in raw.parts)
-    return "\n".join(_texts(raw, []))
+    texts = _texts(raw, [])
+    whole = "\n".join(texts)
+    if _MARKUP.search(whole):
+        whole += "\n" + "\n".join(reader_text(text) for text in texts if _MARKUP.search(text))
+    return whole
 
 
 def scan(documents: Iterable[tuple[str, object]], public: Iterable[str], problems: Problems) -> set[str]:

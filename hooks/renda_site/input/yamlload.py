@@ -36,6 +36,25 @@ class LocatedLoader(_Base):  # type: ignore[misc, valid-type]
     def ascend_resolver(self):
         pass
 
+    def resolve(self, kind, value, implicit):
+        """PyYAML's Resolver.resolve for a loader without path resolvers, with the implicit resolvers
+        (null, bool, int, float, timestamp ...) looked up by first character in one table: libyaml calls
+        this for every value of every file."""
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+# The implicit resolvers as Resolver.resolve tries them: those registered for the value's first character
+# ('' for the empty value), then those for any character (None).
+_WILDCARD = tuple(_Base.yaml_implicit_resolvers.get(None, []))
+_IMPLICIT = {first: tuple(resolvers) + _WILDCARD
+             for first, resolvers in _Base.yaml_implicit_resolvers.items() if first is not None}
+
 
 def _construct_mapping(loader: LocatedLoader, node: yaml.MappingNode):
     data = LocatedDict()
@@ -72,6 +91,7 @@ LocatedLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_SCALAR = yaml.ScalarNode
 
 
 # Limits that no real data file comes near (the deepest demo file nests 5 levels, the largest holds a
@@ -177,8 +197,10 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
         raise LimitError(DEEP, node.start_mark)
     active.add(id(node))
     data: LocatedList | LocatedDict
+    # Below, a plain string (nearly every key and value) is taken as it is, without a call.
     if isinstance(node, yaml.SequenceNode):
-        data = LocatedList(_build(loader, child, active) for child in node.value)
+        data = LocatedList(child.value if child.tag == _STR and child.__class__ is _SCALAR
+                           else _build(loader, child, active) for child in node.value)
         data.line = node.start_mark.line + 1
         data.item_lines = [child.start_mark.line + 1 for child in node.value]
     else:
@@ -188,7 +210,8 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
         data.duplicate_keys = []
         loader.flatten_mapping(node)
         for key_node, value_node in node.value:
-            key = _build(loader, key_node, active)
+            key = key_node.value if key_node.tag == _STR and key_node.__class__ is _SCALAR \
+                else _build(loader, key_node, active)
             try:
                 hash(key)
             except TypeError:
@@ -197,7 +220,8 @@ def _build(loader: LocatedLoader, node: yaml.Node, active: set):
                 ) from None
             if key in data:
                 data.duplicate_keys.append((key, key_node.start_mark.line + 1))
-            data[key] = _build(loader, value_node, active)
+            data[key] = value_node.value if value_node.tag == _STR and value_node.__class__ is _SCALAR \
+                else _build(loader, value_node, active)
             data.key_lines[key] = key_node.start_mark.line + 1
     active.discard(id(node))
     return data

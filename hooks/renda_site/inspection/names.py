@@ -51,32 +51,33 @@ class Roster:
             if len(name) >= 3:
                 for i in range(1, len(name)):
                     self.by_pattern[name[:i] + WILDCARD + name[i + 1:]].add(name)
+        # Only a roster surname can start a slip: the pattern finds them, instead of a look at every character.
+        self._surnames = re.compile("[" + "".join(sorted(self.lengths)) + "]") if self.lengths else None
 
     def slips(self, text: str) -> list[NameSlip]:
         found: list[NameSlip] = []
-        if not self.names:
+        if self._surnames is None:
             return found
         line_starts = None
-        for run in _HAN.finditer(text):
-            chars = run.group()
-            for start, first in enumerate(chars):
-                lengths = self.lengths.get(first)       # only a roster surname can start a slip
-                if lengths is None:
+        for surname in self._surnames.finditer(text):
+            position, first = surname.start(), surname.group()
+            for length in self.lengths[first]:
+                window = text[position:position + length]
+                if len(window) < length or not _HAN.fullmatch(window):
+                    break                        # the run of Chinese characters ends: longer names end later
+                if window in self.names:
                     continue
-                for length in lengths:
-                    if start + length > len(chars):
-                        break
-                    window = chars[start:start + length]
-                    if window in self.names:
-                        continue
-                    meant = set(self.by_sound.get((first, *map(_sound, window[1:])), ()))
-                    if length >= 3:
-                        for i in range(1, length):
-                            meant |= self.by_pattern.get(window[:i] + WILDCARD + window[i + 1:], set())
-                    if meant and not _common_word(window) and not self._part_of_a_name(chars, start, length):
-                        if line_starts is None:
-                            line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-                        found.append(NameSlip(_line_of(line_starts, run.start() + start), window, tuple(sorted(meant))))
+                meant = set(self.by_sound.get((first, *map(_sound, window[1:])), ()))
+                if length >= 3:
+                    for i in range(1, length):
+                        meant |= self.by_pattern.get(window[:i] + WILDCARD + window[i + 1:], set())
+                if not meant or _common_word(window):
+                    continue
+                run = _run_at(text, position)
+                if not self._part_of_a_name(run.group(), position - run.start(), length):
+                    if line_starts is None:
+                        line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+                    found.append(NameSlip(_line_of(line_starts, position), window, tuple(sorted(meant))))
         return found
 
     def _part_of_a_name(self, chars: str, start: int, length: int) -> bool:
@@ -105,6 +106,16 @@ def _common_word(window: str) -> bool:
         jieba._renda_quiet = True
     jieba.dt.check_initialized()
     return jieba.dt.FREQ.get(window, 0) >= COMMON
+
+
+def _run_at(text: str, position: int) -> re.Match:
+    """The run of Chinese characters (_HAN) that holds `position`."""
+    start = position
+    while start > 0 and _HAN.match(text, start - 1):
+        start -= 1
+    run = _HAN.match(text, start)
+    assert run is not None                   # text[position] is a Chinese character
+    return run
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:

@@ -13,7 +13,6 @@ from collections import defaultdict
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
-from pypinyin import Style, lazy_pinyin
 
 from .. import address
 from ..input.sources import DataSource
@@ -91,6 +90,9 @@ def sentence(entry: AppointmentEntry) -> str:
 
 @functools.cache
 def pinyin_key(name: str) -> tuple[str, str]:
+    # Imported here, not at the top: only generating pages sorts by pinyin, and its dictionaries
+    # are a large part of the start-up of `check`.
+    from pypinyin import Style, lazy_pinyin
     return (" ".join(lazy_pinyin(name, style=Style.NORMAL)), name)
 
 

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 # lists), only a link with a scheme through "name:", and only a link to another host without a scheme
 # through "//" (or a backslash a browser reads as a slash) — a body with none of these is skipped.
 _MAY_HAVE_HTML = re.compile(r"[<{]|[A-Za-z][\x00-\x20]*[A-Za-z0-9+.\-\x00-\x20]*:|[/\\][/\\]")
+# Every match of the pattern holds one of these: substring tests find most bodies free of them much faster
+# than the pattern, which tries its alternatives at each character.
+_HTML_TRIGGERS = ("<", "{", ":", "//", "\\")
 _LINK = re.compile(
     r"\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?[\s)]|^ {0,3}(?:>\s*)*\[[^\]]+\]:\s*<?(\S+?\.md)(?:#\S*)?>?\s*$", re.M
 )
@@ -49,7 +52,7 @@ def check_bodies(checker: Checker, articles: Iterable[Article]) -> None:
         body = article.body
         if not body:
             continue
-        if _MAY_HAVE_HTML.search(body):
+        if may_have_html(body):
             for line, message in violations(body, hosts):
                 checker.problems.error(article.path, article.body_line + line - 1, "正文", message)
         if ".md" in body:
@@ -63,6 +66,11 @@ def check_bodies(checker: Checker, articles: Iterable[Article]) -> None:
                                            f"链接的页面「{target}」不存在（按文章所在的文件夹 "
                                            f"docs/{posixpath.dirname(article.src_uri) or '.'} 算）"
                                            + pages.suggestion(target))
+
+
+def may_have_html(body: str) -> bool:
+    """Whether `body` can make HTML of its own or a link with a scheme or to another host (else it is safe)."""
+    return any(trigger in body for trigger in _HTML_TRIGGERS) and bool(_MAY_HAVE_HTML.search(body))
 
 
 def links(src_uri: str, body: str) -> Iterator[tuple[int, str]]:

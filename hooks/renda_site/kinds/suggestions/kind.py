@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from pypinyin import lazy_pinyin
-
 from ... import address
 from ...input.sources import DataSource
 from ...model.kind import Draft, RecordKind, Scaffold
@@ -156,6 +154,8 @@ class SuggestionsKind(RecordKind):
         """The choices of the listing's filters, each only with values that occur in this session."""
         order = {unit: position for position, unit in enumerate(index.unit_names)}      # as data/units.yaml lists them
         units = sorted({u for s in items for u in s.units}, key=lambda u: order.get(u, len(order)))
+        # Imported here, not at the top: see appointments.pinyin_key.
+        from pypinyin import lazy_pinyin
         names = {d: catalog.title(DEPUTIES, catalog.get(DEPUTIES, d)) for s in items for d in s.deputies}
         deputies = sorted(names, key=lambda d: (lazy_pinyin(names[d]), d))
         categories = [c for c in index.categories if any(s.category == c for s in items)]
