@@ -137,3 +137,20 @@ def test_the_home_page_builds_and_links_every_block(varied, tmp_path):
     page = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert 'href="gongbao/wenjian/2026/qingxihe-liuyu-zonghe-zhili-baogao/"' in page
     assert 'href="https://www.jzrd.example/"' in page
+
+
+def test_without_configured_blocks_every_kind_offers_its_block_first_column_and_photos_first_intro_last(tmp_path):
+    """A site.yaml without `home.blocks`: every block any kind offers (a kind added to the registry brings its
+    block without a list to edit), the first column and its 图片新闻 first, the introduction last."""
+    project = copy_project(tmp_path / "p")
+    site_yaml = project / "data/site.yaml"
+    lines = site_yaml.read_text("utf-8").split("\n")
+    site_yaml.write_text("\n".join(line for line in lines if not line.strip().startswith("blocks:")), "utf-8")
+    result = renda_site.generate(project)
+    shown = blocks_of(next(p.markdown for p in result.pages if p.uri == urls.HOME))
+    first = result.catalog.config.columns[0].id
+    assert shown[:2] == [first, "photos"] and shown[-1] == "intro", shown
+    configured = renda_site.generate(copy_project(tmp_path / "q"))
+    listed = blocks_of(next(p.markdown for p in configured.pages if p.uri == urls.HOME))
+    assert set(listed) <= set(shown), "every block the demo lists is there by default too"
+    assert len(shown) == len(set(shown))

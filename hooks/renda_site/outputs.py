@@ -162,6 +162,7 @@ class HomeBlock:
     items: list[HomeItem] = field(default_factory=list)
     template: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
+    last: bool = False       # without `home.blocks`, shown after every other block (the site's introduction)
 
 
 @dataclass(frozen=True)

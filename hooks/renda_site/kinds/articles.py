@@ -208,7 +208,8 @@ class ArticlesKind(RecordKind):
 
     def home(self, catalog):
         """The 头条 (the newest article marked `headline: true`, else the newest of the first column), one
-        block per column with its newest articles, and the site's introduction (block `intro`)."""
+        block per column with its newest articles, the 图片新闻 after the first, and the site's
+        introduction (block `intro`), last unless `home.blocks` says otherwise."""
         articles: Articles = catalog.index(self.name)
         count = catalog.config.home.items
         marked = sorted((a for a in catalog.records(self.name) if a.meta.headline and a.meta.date),
@@ -220,24 +221,18 @@ class ArticlesKind(RecordKind):
             photo = picture_of(headline)
             yield HomeBlock("headline", "头条", None, [], "headline_home.md.j2", {
                 "article": headline, "column": column, "image": (photo, headline.meta.title) if photo else None})
-        for column in catalog.config.columns:
+        photos = photo_news(articles, first, PHOTO_COUNT, headline)
+        for index, column in enumerate(catalog.config.columns):
             listed = [a for a in articles.by_column[column.id] if a is not headline][:count]
             yield HomeBlock(column.id, column.title, Link(address.listing(column.id, 1), f"更多{column.title}"),
                             [HomeItem(Link(a.src_uri, a.meta.title), a.meta.date) for a in listed])
-        photos = photo_news(articles, catalog.config.columns[0].id, PHOTO_COUNT, headline)
-        if photos:
-            yield HomeBlock(
-                PHOTOS,
-                "图片新闻",
-                Link(address.listing(catalog.config.columns[0].id, 1), "更多图片新闻"),
-                [],
-                "photos_home.md.j2",
-                {"photos": photos},
-            )
+            if index == 0 and photos:              # 图片新闻 after the first column (without home.blocks)
+                yield HomeBlock(PHOTOS, "图片新闻", Link(address.listing(first, 1), "更多图片新闻"), [],
+                                "photos_home.md.j2", {"photos": photos})
         if catalog.config.intro:
             about = articles.by_uri.get(address.ABOUT)
             yield HomeBlock("intro", "本站简介", Link(about.src_uri, "人大概况") if about else None, [],
-                            "intro_home.md.j2", {"intro": catalog.config.intro})
+                            "intro_home.md.j2", {"intro": catalog.config.intro}, last=True)
 
     def draft(self, editor, args) -> Draft:
         columns = editor.columns()

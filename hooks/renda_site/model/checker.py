@@ -128,7 +128,7 @@ class Checker:
         `intro` or the 图片新闻 `photos`) and 专题 links."""
         self.markdown(config, ("intro",), config.intro)
         known = {"intro", "photos"} | {folder for kind in self.kinds.values() for folder, _ in kind.sections(config)}
-        for index, block in enumerate(config.home.blocks):
+        for index, block in enumerate(config.home.blocks or []):
             if block not in known:
                 self.error(
                     config, ("home", "blocks", index), f"首页板块「{block}」不存在。可用：{'、'.join(sorted(known))}"

@@ -80,15 +80,15 @@ class Topic(Record):
         description="专题页面：docs/ 下的 Markdown 文件（如 zhuanti/xuexi.md），或 http(s) 网址")
 
 
-HOME_BLOCKS = ["dongtai", "photos", "gongbao", "huiyi", "renmian", "daibiao", "shenyi", "zhifa", "jianyi", "banli",
-               "daibiaogongzuo", "zhidu", "intro"]
-
-
 class HomeConfig(Record):
     model_config = ConfigDict(title="首页")
-    blocks: list[Id] = Field(default_factory=lambda: list(HOME_BLOCKS),
-                             description="首页板块及其顺序：栏目的编号（如 dongtai、gongbao、renmian、daibiao），"
-                                         "intro 为本站简介，photos 为图片新闻；没有内容的栏目不显示")
+    # None: every block the record kinds offer, in the registry's order (kinds/__init__.py): a new kind's
+    # block is on the home page without naming it here.
+    blocks: list[Id] | None = Field(
+        default=None,
+        description="首页板块及其顺序：栏目的编号（如 dongtai、gongbao、renmian、daibiao），"
+                    "intro 为本站简介，photos 为图片新闻；没有内容的栏目不显示。"
+                    "不填时显示全部板块：第一个栏目、图片新闻、其他栏目，最后是本站简介")
     items: int = Field(default=6, ge=1, le=20, description="每个板块显示的条数")
     topics: list[Topic] = Field(default_factory=list, description="专题链接（首页底部的专题一行）")
 ResultCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,4}$")]

@@ -17,11 +17,18 @@ def home_page(catalog, kinds) -> PageSpec:
             offered.setdefault(block.id, []).append(block)
     headline = offered.pop("headline", [None])[0]
     config = catalog.config.home
-    blocks = [merged for block_id in config.blocks if block_id in offered
+    order = config.blocks if config.blocks is not None else default_order(offered)
+    blocks = [merged for block_id in order if block_id in offered
               if (merged := _merged(offered[block_id], config.items)) is not None]
     topics = [(topic.title, topic.url) for topic in config.topics]
     return PageSpec(address.HOME, "home.md.j2", {"headline": headline, "blocks": blocks, "topics": topics},
                     "data/site.yaml", SearchHint(skip=True), layout="home")
+
+
+def default_order(offered: dict[str, list[HomeBlock]]) -> list[str]:
+    """Without `home.blocks`: the blocks in the order the kinds offer them (the registry's order, each
+    kind's own order within), those marked `last` at the end."""
+    return sorted(offered, key=lambda block_id: any(block.last for block in offered[block_id]))
 
 
 def _merged(blocks: list[HomeBlock], count: int) -> HomeBlock | None:
