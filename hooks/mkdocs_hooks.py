@@ -27,10 +27,13 @@ def on_config(config):
     try:
         # The preview runs the 网站体检 once, at its first build: each save then shows the page sooner.
         inspect = _state.get("command") != "serve" or not _state.get("inspected")
+        serve = _state.get("command") == "serve"
         _state["session"] = BuildSession(Path(config.config_file_path).resolve().parent, config.site_url,
-                                         config.use_directory_urls, log, _state.get("cache", True), inspect)
+                                         config.use_directory_urls, log, _state.get("cache", True), inspect,
+                                         _state.get("generation"), incremental=serve)
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
+    _state["generation"] = _state["session"].generation   # the next save of the preview starts from it
     _state["data_error"] = False
     if inspect and _state.get("command") == "serve":
         log.info("预览期间保存修改后不再重复网站体检，页面更新更快；需要时运行 bash dev.sh check。")
