@@ -49,6 +49,10 @@ _PATHS = {
 }
 
 
+# Picture -> ((inode, size, mtime), its cleaned copy or None): the preview's answers of published_image.
+_CLEANED: dict[str, tuple[tuple[int, int, int], str | None]] = {}
+
+
 class BuildFailed(Exception):
     """The build must stop; the message is for editors (the details were logged already)."""
 
@@ -64,7 +68,7 @@ class BuildSession:
         process, doing only what the saved change can affect (incremental.py); `self.generation` is then
         kept for the next save."""
         self.root, self.site_url, self.directory_urls, self.log = Path(root), site_url, directory_urls, log
-        self.cache = cache
+        self.cache, self.incremental = cache, incremental
         self.out_dir = self.root / CACHE
         self.qr: QrCodes | None = None
         self.indexer: SearchIndexer | None = None
@@ -171,13 +175,21 @@ class BuildSession:
         """A copy of the raster image at `path` without its metadata, to publish instead; None: as it is."""
         if not path.lower().endswith(RASTER):
             return None
+        # The preview asks again for every picture at each save: a file unchanged since it last asked
+        # (same inode, size and time, and the cleaned copy still there) gives the same answer.
+        stat = os.stat(path)
+        stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        known = _CLEANED.get(path) if self.incremental else None
+        if known is not None and known[0] == stamp and (known[1] is None or os.path.exists(known[1])):
+            return known[1]
         try:
             cleaned = clean_image(Path(path), self.root / ".cache" / "images")
         except (OSError, PictureError) as exc:  # Pillow cannot read it: a damaged or mislabelled file
             raise BuildFailed(
                 f"图片「{docs_relative(path, str(self.root))}」无法读取（{exc}），请换成正常的图片文件"
             ) from None
-        return str(cleaned) if cleaned else None
+        _CLEANED[path] = (stamp, str(cleaned) if cleaned else None)
+        return _CLEANED[path][1]
 
     @timed("记录每个文件的来源")
     def record_origins(self, docs_dir: str, files: list[tuple[str, str | None, bool, str]]) -> None:
@@ -267,7 +279,9 @@ class BuildSession:
         """After the last page: publish only what is used and audit it (a build), wait for Pagefind,
         put its bundle into the site, stop the helpers."""
         self._stop("qr")
-        drop_source_maps(Path(site_dir))
+        # The preview's output folder holds Material's maps only where its assets are (docs/ can hold none:
+        # the loader refuses the file type); looking there alone spares a walk of every page's folder.
+        drop_source_maps(Path(site_dir), "assets" if self.incremental else "")
         if self.auditor is not None:
             with stage("发布集与输出审计（最后一页之后）"):
                 self.publish_only_what_is_used(Path(site_dir))      # while Pagefind indexes its last part
