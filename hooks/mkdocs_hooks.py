@@ -124,6 +124,7 @@ def on_shutdown(error=None):
 
 
 def on_build_error(error=None):
+    _state.pop("generation", None)        # its files may not all be written: the next save starts afresh
     session = _state.pop("session", None)
     if session is not None:
         session.abandon()

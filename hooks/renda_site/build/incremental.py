@@ -84,6 +84,7 @@ class Outcome:
     path: str                                 # FULL, RECORDS or BODIES
     why: str                                  # in Chinese, for the log
     rerendered: set[str] | None = None        # RECORDS: the pages rendered again (None: all of them)
+    rewritten: set[str] = field(default_factory=set)   # RECORDS: the files (feeds, open data) that changed
 
 
 def regenerate(root: Path, previous: Generation | None, now: Stamps, site_url: str | None,
@@ -109,7 +110,9 @@ def regenerate(root: Path, previous: Generation | None, now: Stamps, site_url: s
         return {spec.uri: earlier[spec.uri] for spec in specs if spec.uri not in again and spec.uri in earlier}
 
     result = generate(root, site_url=site_url, directory_urls=directory_urls, reuse=reuse)
-    return Outcome(result, RECORDS, "、".join(sorted(changed)), rerendered)
+    earlier_files = {file.path: file.data for file in previous.result.files}
+    rewritten = {file.path for file in result.files if earlier_files.get(file.path) != file.data}
+    return Outcome(result, RECORDS, "、".join(sorted(changed)), rerendered, rewritten)
 
 
 def _record_files(result: Result) -> set[str]:

@@ -123,7 +123,8 @@ class BuildSession:
             with stage("写出生成的页面（缓存文件夹）"):
                 self.writing = write_pages(self.result.pages, self.out_dir, self.result.files,
                                            files_in_background=True,
-                                           only=outcome.rerendered if outcome is not None else None)
+                                           only=None if outcome is None or outcome.rerendered is None
+                                           else outcome.rerendered | outcome.rewritten)
             log.info(
                 "生成页面 %d 个（写入 %d，未变 %d，删除 %d）、文件 %d 个（在后台写入），用时 %.2f 秒",
                 len(self.result.pages),

@@ -69,17 +69,20 @@ def write_pages(pages: Iterable[GeneratedPage], out_dir: Path, files: Iterable[G
 
     With `files_in_background` the files are written by a thread and `wait()` returns when they are
     done: a static generator reads them only when it copies them, long after it has read the pages.
-    `only`: the pages that may have changed since the last write (the others are known to be on disk)."""
+    `only`: the pages and files that may have changed since the last write (the others are known to be
+    on disk as they are)."""
     stats = WriteStats()
     out_dir.mkdir(parents=True, exist_ok=True)
     root = str(out_dir)
     present = _present(root)
-    pages = list(pages)
-    page_outputs = [(page.uri, page.markdown.encode("utf-8")) for page in pages
-                    if only is None or page.uri in only or os.path.join(root, page.uri) not in present]
-    stats.unchanged += len(pages) - len(page_outputs)
-    file_outputs = [(file.path, file.data) for file in files]
-    keep = {os.path.join(root, rel) for rel in [page.uri for page in pages] + [rel for rel, _ in file_outputs]}
+    pages, files = list(pages), list(files)
+
+    def may_differ(rel: str) -> bool:
+        return only is None or rel in only or os.path.join(root, rel) not in present
+    page_outputs = [(page.uri, page.markdown.encode("utf-8")) for page in pages if may_differ(page.uri)]
+    file_outputs = [(file.path, file.data) for file in files if may_differ(file.path)]
+    stats.unchanged += len(pages) - len(page_outputs) + len(files) - len(file_outputs)
+    keep = {os.path.join(root, rel) for rel in [page.uri for page in pages] + [file.path for file in files]}
     for path in present - keep:
         if path.endswith(GENERATED_SUFFIXES):
             os.unlink(path)
