@@ -124,7 +124,8 @@ def on_shutdown(error=None):
 
 
 def on_build_error(error=None):
-    _state.pop("generation", None)        # its files may not all be written: the next save starts afresh
+    if not _state.get("data_error"):      # past generation, its files may not all be written: start afresh
+        _state.pop("generation", None)
     session = _state.pop("session", None)
     if session is not None:
         session.abandon()

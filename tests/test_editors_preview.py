@@ -45,6 +45,8 @@ def test_data_error_keeps_last_good_preview_and_recovers(project):
         deputy.write_text(deputy.read_text(encoding="utf-8").replace("gender: M  # ", "gender: "), encoding="utf-8")
         _rename(deputy, f"name: {old_name}", "name: 预览恢复测试")
         served.wait_for_page(DEPUTY, "预览恢复测试")
+        # the fix is generated from the last good result, as any other save
+        served.wait_for_log("预览：增量生成，改动了 data/deputies/d0002.yaml", after=mark)
         # the 网站体检 ran at the first build only: a save is not held up by it
         assert served.log().count("网站体检（") == 1 and "不再重复网站体检" in served.log()
         assert "网站体检（" not in "\n".join(served.lines[mark:])
