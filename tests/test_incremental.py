@@ -165,3 +165,15 @@ def test_added_file_takes_the_full_path(project, generation):
     (project / "docs" / "dongtai" / "2020-01-01-zengliang.md").write_text(
         "---\ntitle: 增量新文章\ndate: 2020-01-01\nsource: 县人大常委会办公室\n---\n\n正文。\n", encoding="utf-8")
     _after_save(project, generation, FULL)
+
+
+def test_a_new_day_takes_the_full_path(project, generation):
+    """Scheduled articles are published from their date on: a save on another day than the kept result's."""
+    import dataclasses
+    import datetime
+    kept = generation[0]
+    assert kept.result.today is not None
+    generation[0] = dataclasses.replace(
+        kept, result=dataclasses.replace(kept.result, today=kept.result.today - datetime.timedelta(days=1)))
+    _edit(project / "data/deputies/d0005.yaml", "bio: |\n  ", "bio: |\n  次日。")
+    _after_save(project, generation, FULL)

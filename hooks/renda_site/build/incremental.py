@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..clock import beijing_today
 from ..input.load import Loader
 from ..input.privacy import scan
 from ..kinds import KINDS
@@ -96,6 +97,8 @@ def regenerate(root: Path, previous: Generation | None, now: Stamps, site_url: s
     removed = previous.stamps.keys() - now.keys()
     record_files = _record_files(previous.result)
     why = _needs_full(changed, removed, now, previous.stamps, record_files)
+    if previous.result.today != beijing_today():      # scheduled articles may be published from today
+        why = "日期变了（北京时间）"
     if why:
         return Outcome(generate(root, site_url=site_url, directory_urls=directory_urls), FULL, why)
     if all(path.endswith(".md") and path.startswith("docs/") for path in changed):
