@@ -14,27 +14,26 @@ from renda_site.build.session import BuildFailed, BuildSession  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.renda_site")
 _state: dict = {}              # module globals survive `mkdocs serve` rebuilds: one session at a time
+_collector = IdleCollector()   # the preview's cycle collection, between rebuilds
 
 
 def on_startup(command, dirty=False, **kwargs):
     _state["command"], _state["dirty"] = command, dirty
-    _state["collector"] = IdleCollector() if command == "serve" else None
+    _collector.active = command == "serve"
     _state["cache"] = command == "serve" or dirty      # incremental builds keep the generated files on disk
 
 
 def on_config(config):
     """Check and generate before MkDocs touches the output folder: bad data leaves the last site intact."""
     on_shutdown()
-    if _state.get("collector"):
-        _state["collector"].building()
+    _collector.building()
     _state["data_error"] = True            # until this build's data is known to be good
     try:
         # The preview runs the 网站体检 once, at its first build: each save then shows the page sooner.
         inspect = _state.get("command") != "serve" or not _state.get("inspected")
-        serve = _state.get("command") == "serve"
         _state["session"] = BuildSession(Path(config.config_file_path).resolve().parent, config.site_url,
                                          config.use_directory_urls, log, _state.get("cache", True), inspect,
-                                         _state.get("generation"), incremental=serve)
+                                         _state.get("generation"), incremental=_state.get("command") == "serve")
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
     _state["generation"] = _state["session"].generation   # the next save of the preview starts from it
@@ -113,8 +112,7 @@ def on_post_build(config):
         _state["session"].finish(config.site_dir)
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
-    if _state.get("collector"):
-        _state["collector"].built()
+    _collector.built()
 
 
 def on_shutdown(error=None):
@@ -142,8 +140,7 @@ def on_serve(server, config, builder):
                 raise
             log.error("预览仍显示上次成功生成的网站。改正上面列出的错误并保存后，预览会自动更新。")
         finally:
-            if _state.get("collector"):
-                _state["collector"].built()
+            _collector.built()
     server.builder = tolerant_builder
     notify_on_save(server, log)
     return server

@@ -26,17 +26,22 @@ IDLE_SECONDS = 3.0          # after a rebuild, before collecting: the browser ha
 
 class IdleCollector:
     def __init__(self) -> None:
+        self.active = False           # set for the preview: a build leaves collection as Python does it
         self._lock = threading.Lock()
         self._building = False
         self._timer: threading.Timer | None = None
 
     def building(self) -> None:
+        if not self.active:
+            return
         with self._lock:
             self._building = True
             self._cancel()
 
     def built(self) -> None:
         """A rebuild ended (successfully or not): automatic collection stays off; collect when idle."""
+        if not self.active:
+            return
         gc.disable()
         with self._lock:
             self._building = False
