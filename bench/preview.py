@@ -96,8 +96,9 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
         log.close()
-    builds = re.findall(r"生成页面 .*", (project / "preview.log").read_text("utf-8"))
-    print("构建日志中的生成器记录：", *builds[-3:], sep="\n  ")
+    logged = (project / "preview.log").read_text("utf-8")
+    builds = re.findall(r"(?:预览：|生成页面 ).*", logged)
+    print("构建日志中的生成器记录（每次保存走哪条路、生成了多少）：", *builds[-4 * args.edits:], sep="\n  ")
     return 0
 
 

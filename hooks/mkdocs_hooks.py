@@ -9,28 +9,34 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from renda_site.build.preview import IdleCollector, notify_on_save  # noqa: E402
 from renda_site.build.session import BuildFailed, BuildSession  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.renda_site")
 _state: dict = {}              # module globals survive `mkdocs serve` rebuilds: one session at a time
+_collector = IdleCollector()   # the preview's cycle collection, between rebuilds
 
 
 def on_startup(command, dirty=False, **kwargs):
     _state["command"], _state["dirty"] = command, dirty
+    _collector.active = command == "serve"
     _state["cache"] = command == "serve" or dirty      # incremental builds keep the generated files on disk
 
 
 def on_config(config):
     """Check and generate before MkDocs touches the output folder: bad data leaves the last site intact."""
     on_shutdown()
+    _collector.building()
     _state["data_error"] = True            # until this build's data is known to be good
     try:
         # The preview runs the 网站体检 once, at its first build: each save then shows the page sooner.
         inspect = _state.get("command") != "serve" or not _state.get("inspected")
         _state["session"] = BuildSession(Path(config.config_file_path).resolve().parent, config.site_url,
-                                         config.use_directory_urls, log, _state.get("cache", True), inspect)
+                                         config.use_directory_urls, log, _state.get("cache", True), inspect,
+                                         _state.get("generation"), incremental=_state.get("command") == "serve")
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
+    _state["generation"] = _state["session"].generation   # the next save of the preview starts from it
     _state["data_error"] = False
     if inspect and _state.get("command") == "serve":
         log.info("预览期间保存修改后不再重复网站体检，页面更新更快；需要时运行 bash dev.sh check。")
@@ -51,13 +57,14 @@ def on_files(files, config):
     for uri in session.withheld():                  # built by the preview only, with a 草稿 mark
         if (file := files.get_file_from_path(uri)) is not None:
             file.inclusion = InclusionLevel.DRAFT
-    session.record_origins(
-        str(Path(config.docs_dir).resolve()),
-        [
-            (f.dest_uri, f.abs_src_path, f.is_documentation_page() and f.inclusion.is_included(), f.src_uri)
-            for f in files
-        ],
-    )
+    if _state.get("command") == "build":         # what each file came from decides what a build publishes
+        session.record_origins(
+            str(Path(config.docs_dir).resolve()),
+            [
+                (f.dest_uri, f.abs_src_path, f.is_documentation_page() and f.inclusion.is_included(), f.src_uri)
+                for f in files
+            ],
+        )
     for file in files.media_files():                 # photos without their EXIF/XMP (docs/ untouched)
         try:
             cleaned = session.published_image(file.abs_src_path) if file.abs_src_path else None
@@ -105,6 +112,7 @@ def on_post_build(config):
         _state["session"].finish(config.site_dir)
     except BuildFailed as exc:
         raise PluginError(str(exc)) from None
+    _collector.built()
 
 
 def on_shutdown(error=None):
@@ -114,6 +122,8 @@ def on_shutdown(error=None):
 
 
 def on_build_error(error=None):
+    if not _state.get("data_error"):      # past generation, its files may not all be written: start afresh
+        _state.pop("generation", None)
     session = _state.pop("session", None)
     if session is not None:
         session.abandon()
@@ -129,5 +139,8 @@ def on_serve(server, config, builder):
             if not _state.get("data_error"):
                 raise
             log.error("预览仍显示上次成功生成的网站。改正上面列出的错误并保存后，预览会自动更新。")
+        finally:
+            _collector.built()
     server.builder = tolerant_builder
+    notify_on_save(server, log)
     return server

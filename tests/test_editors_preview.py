@@ -45,6 +45,8 @@ def test_data_error_keeps_last_good_preview_and_recovers(project):
         deputy.write_text(deputy.read_text(encoding="utf-8").replace("gender: M  # ", "gender: "), encoding="utf-8")
         _rename(deputy, f"name: {old_name}", "name: 预览恢复测试")
         served.wait_for_page(DEPUTY, "预览恢复测试")
+        # the fix is generated from the last good result, as any other save
+        served.wait_for_log("预览：增量生成，改动了 data/deputies/d0002.yaml", after=mark)
         # the 网站体检 ran at the first build only: a save is not held up by it
         assert served.log().count("网站体检（") == 1 and "不再重复网站体检" in served.log()
         assert "网站体检（" not in "\n".join(served.lines[mark:])
@@ -91,3 +93,24 @@ def test_browser_reloads_after_yaml_save(project, chromium):
             page.wait_for_function("document.body.innerText.includes('自动刷新测试')", timeout=30_000)
         finally:
             page.close()
+
+
+def test_one_save_one_incremental_rebuild(project):
+    """A deputy saved: the preview says which way it generated, rebuilds once (reading the watched files
+    must not look like a change) and shows the change; an article body saved reuses the generated pages."""
+    deputy = project / "data/deputies/d0002.yaml"
+    old_name = _name_line(deputy).split(":", 1)[1].strip()
+    article = project / "docs/dongtai/2019-06-18-shicha-tuopin-gongjian.md"
+    with mkdocs_serve(project) as served:
+        assert old_name in served.get(DEPUTY)
+        mark = len(served.lines)
+        _rename(deputy, f"name: {old_name}", "name: 增量预览测试")
+        served.wait_for_page(DEPUTY, "增量预览测试")
+        served.wait_for_log("预览：增量生成，改动了 data/deputies/d0002.yaml", after=mark)
+        time.sleep(3)                                     # a rebuild loop would have started again by now
+        assert "\n".join(served.lines[mark:]).count("Building documentation") == 1
+        mark = len(served.lines)
+        with open(article, "a", encoding="utf-8") as f:
+            f.write("\n只改正文的预览测试。\n")
+        served.wait_for_page("dongtai/2019-06-18-shicha-tuopin-gongjian/", "只改正文的预览测试")
+        served.wait_for_log("预览：只改了文章正文", after=mark)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,9 @@ class Result:
     settings: dict = field(default_factory=dict)     # mkdocs.yml as parsed (the 网站体检 reads the site's tags)
     docs_files: set[str] = field(default_factory=set)
     today: datetime.date | None = None
+    # What the result was made from, kept by a preview for its next save (build/incremental.py).
+    loaded: Loaded | None = field(default=None, repr=False)
+    checker: Checker | None = field(default=None, repr=False)
 
     def decorate(self, src_uri: str, markdown: str) -> str:
         from .render.decorate import decorate
@@ -91,14 +95,20 @@ class Result:
 
 def check(root: Path, today: datetime.date | None = None) -> tuple[Problems, Loaded]:
     """Load and check everything below `root`; returns the problems and the loaded content."""
+    problems, loaded, _ = _check(root, today)
+    return problems, loaded
+
+
+def _check(root: Path, today: datetime.date | None) -> tuple[Problems, Loaded, Checker]:
     problems = Problems()
     with _no_cycle_collection():
         with stage("读取数据（YAML、Markdown、附件）"):
             loaded = load_data(Path(root), sources(), problems)
         loaded.today = today or beijing_today()
         with stage("校验（模型、引用、隐私、正文）"):
-            Checker(loaded, KINDS, problems, loaded.today).run(loaded.one("site"))
-    return problems, loaded
+            checker = Checker(loaded, KINDS, problems, loaded.today)
+            checker.run(loaded.one("site"))
+    return problems, loaded, checker
 
 
 @contextlib.contextmanager
@@ -116,18 +126,25 @@ def _no_cycle_collection():
             gc.enable()
 
 
+# Given the new catalog and every page spec, the pages kept from an earlier result instead of being
+# rendered again, by source path (a preview's next save, see build/incremental.py).
+Reuse = Callable[[Catalog, list[PageSpec]], dict[str, GeneratedPage]]
+
+
 def generate(root: Path, today: datetime.date | None = None, site_url: str | None = None,
-             directory_urls: bool = True) -> Result:
+             directory_urls: bool = True, reuse: Reuse | None = None) -> Result:
     """Check the content and render every generated page and file. Raises ContentError on any error.
 
     `site_url` (the public address, if known) and `directory_urls` (a/b.md -> a/b/) come from whatever
-    builds the site; they make the absolute links of feeds and the URLs in open data."""
+    builds the site; they make the absolute links of feeds and the URLs in open data. `reuse` names the
+    pages that need not be rendered again (their earlier rendering is still right)."""
     with _no_cycle_collection():
-        return _generate(root, today, site_url, directory_urls)
+        return _generate(root, today, site_url, directory_urls, reuse)
 
 
-def _generate(root: Path, today: datetime.date | None, site_url: str | None, directory_urls: bool) -> Result:
-    problems, loaded = check(root, today)
+def _generate(root: Path, today: datetime.date | None, site_url: str | None, directory_urls: bool,
+              reuse: Reuse | None = None) -> Result:
+    problems, loaded, checker = _check(root, today)
     if problems.errors:
         raise ContentError(problems)
     # Imported here: templates and pinyin take most of the start-up time, and `check` (a pre-commit
@@ -144,11 +161,13 @@ def _generate(root: Path, today: datetime.date | None, site_url: str | None, dir
         open_data = OpenData(catalog, KINDS, where)
         files = [*feed_files(catalog, KINDS, where), *open_data.files()]
         specs += [open_data.page(files), open_data.developer_page(files)]
+    kept = reuse(catalog, specs) if reuse is not None else {}
     with stage("渲染生成的页面（模板）"):
-        pages = list(render_pages(specs, catalog, directory_urls))
+        rendered = iter(render_pages([s for s in specs if s.uri not in kept], catalog, directory_urls))
+        pages = [kept[s.uri] if s.uri in kept else next(rendered) for s in specs]
     _check_unique(pages, files, problems)
     return Result(catalog, specs, pages, files, problems, [p.number for p in loaded.of("public_numbers")],
-                  site_settings(loaded), loaded.docs_files, loaded.today)
+                  site_settings(loaded), loaded.docs_files, loaded.today, loaded, checker)
 
 
 def site_settings(loaded: Loaded) -> dict:

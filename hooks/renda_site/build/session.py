@@ -15,6 +15,7 @@ import signal
 import threading
 import time
 import weakref
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -29,6 +30,7 @@ from ..publish.images import RASTER, clean_image
 from ..publish.output import WriteStats, write_pages
 from ..publish.published import Origins, PageAudit, publish_only_what_is_used
 from ..stages import stage, timed, write_stage_times
+from .incremental import BODIES, FULL, RECORDS, Generation, regenerate, stamps
 from .qr import QrCodes
 from .staging import StagedSite, drop_source_maps
 
@@ -39,18 +41,34 @@ CACHE = Path(".cache") / "generated"       # generated Markdown and files: outsi
                                            # watcher does not see its own output
 
 
+# How the preview generated after a save (incremental.py): the path taken, and why.
+_PATHS = {
+    FULL: "预览：完整生成（%s）",
+    RECORDS: "预览：增量生成，改动了 %s；重新渲染 %d / %d 个生成页面",
+    BODIES: "预览：只改了文章正文（%s），生成的页面不受影响，不再重新生成",
+}
+
+
+# Picture -> ((inode, size, mtime), its cleaned copy or None): the preview's answers of published_image.
+_CLEANED: dict[str, tuple[tuple[int, int, int], str | None]] = {}
+
+
 class BuildFailed(Exception):
     """The build must stop; the message is for editors (the details were logged already)."""
 
 
 class BuildSession:
     def __init__(self, root: Path, site_url: str | None, directory_urls: bool, log: logging.Logger,
-                 cache: bool = True, inspect: bool = True):
+                 cache: bool = True, inspect: bool = True, previous: Generation | None = None,
+                 incremental: bool = False):
         """`cache`: write the generated pages and files to the cache folder (the preview, a --dirty build:
         only what changed is rewritten and re-rendered); without it they are handed over in memory.
-        `inspect`: run the 网站体检 (the preview runs it at its first build only)."""
+        `inspect`: run the 网站体检 (the preview runs it at its first build only).
+        `incremental` (the preview): generate from `previous`, the last successful generation of this
+        process, doing only what the saved change can affect (incremental.py); `self.generation` is then
+        kept for the next save."""
         self.root, self.site_url, self.directory_urls, self.log = Path(root), site_url, directory_urls, log
-        self.cache = cache
+        self.cache, self.incremental = cache, incremental
         self.out_dir = self.root / CACHE
         self.qr: QrCodes | None = None
         self.indexer: SearchIndexer | None = None
@@ -60,8 +78,16 @@ class BuildSession:
         self.auditor: PageAudit | None = None    # a build's pages, audited as they are written
         self.data_error = False          # this build stopped on a data error (the preview tolerates it)
         started = time.perf_counter()
+        self.generation: Generation | None = None
+        outcome = None
         try:
-            self.result = generate(self.root, site_url=site_url, directory_urls=directory_urls)
+            if incremental:
+                with stage("预览：找出改动的文件"):
+                    now = stamps(self.root)
+                outcome = regenerate(self.root, previous, now, site_url, directory_urls)
+                self.result = outcome.result
+            else:
+                self.result = generate(self.root, site_url=site_url, directory_urls=directory_urls)
         except ContentError as exc:
             for problem in exc.problems.errors:
                 log.error(str(problem))
@@ -81,11 +107,24 @@ class BuildSession:
             log.info("数据检查有 %d 个警告（不影响生成）：", len(warnings))
             for line in collapse(warnings):
                 log.info("  %s", line)
+        if outcome is not None:
+            self.generation = Generation(self.result, now)
+            log.info(_PATHS[outcome.path], outcome.why, *(() if outcome.rerendered is None
+                                                           else (len(outcome.rerendered), len(self.result.pages))))
+        if outcome is not None and outcome.path == BODIES and previous is not None:
+            # Nothing generated changed: the pages, files and page tags on hand are this content's.
+            assert previous.page_tags is not None
+            self.writing, self.tags = WriteStats(unchanged=len(self.result.pages)), previous.page_tags
+            self.generation = replace(previous, stamps=now)
+            log.info("生成页面 %d 个（未变），用时 %.2f 秒", len(self.result.pages), time.perf_counter() - started)
+            return
         if cache:
             # Feeds and open-data files are copied only after every page is converted: written meanwhile.
             with stage("写出生成的页面（缓存文件夹）"):
                 self.writing = write_pages(self.result.pages, self.out_dir, self.result.files,
-                                           files_in_background=True)
+                                           files_in_background=True,
+                                           only=None if outcome is None or outcome.rerendered is None
+                                           else outcome.rerendered | outcome.rewritten)
             log.info(
                 "生成页面 %d 个（写入 %d，未变 %d，删除 %d）、文件 %d 个（在后台写入），用时 %.2f 秒",
                 len(self.result.pages),
@@ -103,6 +142,8 @@ class BuildSession:
             log.info("mkdocs.yml 未填写 site_url，页面底部不显示本页二维码。")
         with stage("页面标签（政府网站发展指引）"):
             self.tags = self.result.page_tags(directory_urls)      # the theme prints them (on_page_context)
+        if self.generation is not None:
+            self.generation.page_tags = self.tags
         if not inspect:
             return
         with stage("网站体检"):
@@ -135,13 +176,21 @@ class BuildSession:
         """A copy of the raster image at `path` without its metadata, to publish instead; None: as it is."""
         if not path.lower().endswith(RASTER):
             return None
+        # The preview asks again for every picture at each save: a file unchanged since it last asked
+        # (same inode, size and time, and the cleaned copy still there) gives the same answer.
+        stat = os.stat(path)
+        stamp = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        known = _CLEANED.get(path) if self.incremental else None
+        if known is not None and known[0] == stamp and (known[1] is None or os.path.exists(known[1])):
+            return known[1]
         try:
             cleaned = clean_image(Path(path), self.root / ".cache" / "images")
         except (OSError, PictureError) as exc:  # Pillow cannot read it: a damaged or mislabelled file
             raise BuildFailed(
                 f"图片「{docs_relative(path, str(self.root))}」无法读取（{exc}），请换成正常的图片文件"
             ) from None
-        return str(cleaned) if cleaned else None
+        _CLEANED[path] = (stamp, str(cleaned) if cleaned else None)
+        return _CLEANED[path][1]
 
     @timed("记录每个文件的来源")
     def record_origins(self, docs_dir: str, files: list[tuple[str, str | None, bool, str]]) -> None:
@@ -231,7 +280,9 @@ class BuildSession:
         """After the last page: publish only what is used and audit it (a build), wait for Pagefind,
         put its bundle into the site, stop the helpers."""
         self._stop("qr")
-        drop_source_maps(Path(site_dir))
+        # The preview's output folder holds Material's maps only where its assets are (docs/ can hold none:
+        # the loader refuses the file type); looking there alone spares a walk of every page's folder.
+        drop_source_maps(Path(site_dir), "assets" if self.incremental else "")
         if self.auditor is not None:
             with stage("发布集与输出审计（最后一页之后）"):
                 self.publish_only_what_is_used(Path(site_dir))      # while Pagefind indexes its last part

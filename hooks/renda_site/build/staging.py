@@ -78,11 +78,12 @@ class StagedSite:
 _MAP_COMMENT = ("//# sourceMappingURL=", "/*# sourceMappingURL=")
 
 
-def drop_source_maps(site: Path) -> int:
+def drop_source_maps(site: Path, under: str = "") -> int:
     """Material ships source maps of its bundles (the unminified code, for its own developers): they are
-    not published, and the comments pointing at them are removed. Returns the number of maps removed."""
+    not published, and the comments pointing at them are removed. Returns the number of maps removed.
+    `under`: look for maps in this folder of the site only."""
     removed = 0
-    for path in list(site.rglob("*.map")):
+    for path in list((site / under).rglob("*.map")):
         path.unlink()
         removed += 1
     for path in [*site.glob("assets/javascripts/**/*.js"), *site.glob("assets/stylesheets/**/*.css")]:

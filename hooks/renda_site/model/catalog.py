@@ -50,6 +50,7 @@ class Catalog:
                         ref = Ref(relation, name, record, target, loc, detail, holder)
                         self._refs[(relation.target, target)].append(ref)
         # References found in texts come after the typed ones, so their tables end a record page.
+        self._finders: dict[int, tuple[dict[str, str], NameFinder]] = {}
         for name, kind in self.kinds.items():
             for relation in kind.relations:
                 if relation.text is not None:
@@ -64,6 +65,16 @@ class Catalog:
     def _find_mentions(self, kind: str, relation: Relation) -> None:
         """Every record of `kind` whose text names a record of the relation's target: one scan of each
         text for all names at once (a trie-shaped pattern), so the cost is linear in the texts' length."""
+        text = relation.text
+        assert text is not None          # called only for a relation with a text
+        for record in self._records[kind]:
+            for key, name in self.names_in(relation, getattr(record, text) or "").items():
+                self._refs[(relation.target, key)].append(Ref(relation, kind, record, key, (), name))
+
+    def _finder(self, relation: Relation) -> tuple[dict[str, str], NameFinder]:
+        """The names of the relation's target records that a text may name (name -> key), and their finder."""
+        if id(relation) in self._finders:
+            return self._finders[id(relation)]
         target = self.kinds[relation.target]
         owners: dict[str, list[str]] = defaultdict(list)
         for record in self._records[relation.target]:
@@ -71,13 +82,14 @@ class Catalog:
                 if MENTIONABLE <= len(name) <= MENTIONABLE_MAX:   # one character matches everywhere
                     owners[name].append(target.key(record))
         unique = {name: keys[0] for name, keys in owners.items() if len(keys) == 1}
-        finder = NameFinder(sorted(unique))
-        text = relation.text
-        assert text is not None          # called only for a relation with a text
-        for record in self._records[kind]:
-            found = {unique[name]: name for name in finder.find(getattr(record, text) or "")}
-            for key, name in found.items():
-                self._refs[(relation.target, key)].append(Ref(relation, kind, record, key, (), name))
+        found = self._finders[id(relation)] = (unique, NameFinder(sorted(unique)))
+        return found
+
+    def names_in(self, relation: Relation, text: str) -> dict[str, str]:
+        """The records that `text` names (key -> the name found), as found for a relation with a `text`:
+        the preview asks whether an edited body names other records than before."""
+        unique, finder = self._finder(relation)
+        return {unique[name]: name for name in finder.find(text or "")}
 
     @property
     def county(self) -> str:
@@ -131,6 +143,10 @@ class Catalog:
         record order; only those of one relation name when given."""
         refs = self._refs.get((kind, key), [])
         return [r for r in refs if r.relation.name == relation] if relation else refs
+
+    def references(self) -> Iterable[Ref]:
+        """Every reference between records (typed and found in texts), in no particular order."""
+        return (ref for refs in self._refs.values() for ref in refs)
 
     def cite(self, ref: Ref) -> tuple[Link | None, str | None]:
         """How the target of `ref` names the record that refers to it (see Relation.cite)."""

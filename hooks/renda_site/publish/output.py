@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,18 +64,25 @@ class _Writer:
 
 
 def write_pages(pages: Iterable[GeneratedPage], out_dir: Path, files: Iterable[GeneratedFile] = (),
-                files_in_background: bool = False) -> WriteStats:
+                files_in_background: bool = False, only: Collection[str] | None = None) -> WriteStats:
     """Write pages (Markdown) and files (feeds, JSON, CSV); remove whatever an earlier run left over.
 
     With `files_in_background` the files are written by a thread and `wait()` returns when they are
-    done: a static generator reads them only when it copies them, long after it has read the pages."""
+    done: a static generator reads them only when it copies them, long after it has read the pages.
+    `only`: the pages and files that may have changed since the last write (the others are known to be
+    on disk as they are)."""
     stats = WriteStats()
     out_dir.mkdir(parents=True, exist_ok=True)
     root = str(out_dir)
     present = _present(root)
-    page_outputs = [(page.uri, page.markdown.encode("utf-8")) for page in pages]
-    file_outputs = [(file.path, file.data) for file in files]
-    keep = {os.path.join(root, rel) for rel, _ in page_outputs + file_outputs}
+    pages, files = list(pages), list(files)
+
+    def may_differ(rel: str) -> bool:
+        return only is None or rel in only or os.path.join(root, rel) not in present
+    page_outputs = [(page.uri, page.markdown.encode("utf-8")) for page in pages if may_differ(page.uri)]
+    file_outputs = [(file.path, file.data) for file in files if may_differ(file.path)]
+    stats.unchanged += len(pages) - len(page_outputs) + len(files) - len(file_outputs)
+    keep = {os.path.join(root, rel) for rel in [page.uri for page in pages] + [file.path for file in files]}
     for path in present - keep:
         if path.endswith(GENERATED_SUFFIXES):
             os.unlink(path)
