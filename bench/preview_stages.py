@@ -34,7 +34,7 @@ def main() -> int:
     times = Path(tempfile.mkdtemp(prefix="renda-stages-")) / "stages.json"
     os.environ.update(RENDA_STAGE_TIMES=str(times), RENDA_PAGEFIND="0", NO_MKDOCS_2_WARNING="1")
     os.chdir(project)
-    from mkdocs.commands.build import build          # after the environment: the hooks read it on import
+    from mkdocs.commands.build import build  # after the environment: the hooks read it on import
     from mkdocs.config import load_config
     logging.basicConfig(level=logging.INFO, format="%(name)s %(message)s", filename=str(project / "stages.log"))
     site = tempfile.mkdtemp(prefix="mkdocs_")
@@ -77,7 +77,8 @@ def main() -> int:
             stages = json.loads(times.read_text("utf-8"))
             ours = sum(v["seconds"] for name, v in stages.items() if not name.startswith("每页"))
             shown = "，".join(f"{name} {v['seconds']:.2f}" for name, v in stages.items() if v["seconds"] >= 0.02)
-            print(f"修改{kind}（第 {index + 1} 次）：墙钟 {wall:.2f} s，CPU {cpu:.2f} s，负载 {os.getloadavg()[0]:.1f}；"
+            load = os.getloadavg()[0]
+            print(f"修改{kind}（第 {index + 1} 次）：墙钟 {wall:.2f} s，CPU {cpu:.2f} s，负载 {load:.1f}；"
                   f"循环垃圾回收全量 {full_passes['count']} 次 {full_passes['seconds']:.2f} s；"
                   f"生成器各阶段合计 {ours:.2f} s（{shown}）；MkDocs 及其余 {wall - ours:.2f} s", flush=True)
     return 0

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from support.project import copy_project
-from support.editors_preview import mkdocs_serve
 from support import urls
+from support.editors_preview import mkdocs_serve
+from support.project import copy_project
 
 DEPUTY = urls.served(urls.deputy("d0002"))
 
@@ -70,7 +70,8 @@ def test_template_edits_show_up_without_restart(project):
             f.write("\n模板修改测试乙\n")
         served.wait_for_page(article, "模板修改测试乙")
         footer = project / "overrides/partials/rd-footer.html"      # a theme override, included by main.html
-        footer.write_text(footer.read_text(encoding="utf-8").replace("主办单位：", "模板修改测试丙："), encoding="utf-8")
+        footer.write_text(footer.read_text(encoding="utf-8").replace("主办单位：", "模板修改测试丙："),
+                          encoding="utf-8")
         served.wait_for_page(DEPUTY, "模板修改测试丙：")
         # an article edit in docs/ is picked up too
         source = project / "docs" / article.rstrip("/")

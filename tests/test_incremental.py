@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from support.project import copy_project
+
 from renda_site.build.incremental import BODIES, FULL, RECORDS, Generation, regenerate, stamps
 from renda_site.pipeline import generate
 from renda_site.problems import ContentError
@@ -50,8 +51,9 @@ def _after_save(project: Path, generation: list[Generation], expected_path: str)
     full = generate(project, site_url=SITE_URL)
     assert outcome.path == expected_path, outcome.why
     mine, theirs = _outputs(outcome.result), _outputs(full)
-    differing = [a[0] for a, b in zip(mine, theirs) if a != b]
-    assert len(mine) == len(theirs) and not differing, differing[:10]
+    assert len(mine) == len(theirs), (len(mine), len(theirs))
+    differing = [a[0] for a, b in zip(mine, theirs, strict=True) if a != b]
+    assert not differing, differing[:10]
     generation[0] = Generation(outcome.result, stamps(project))
     return outcome
 
