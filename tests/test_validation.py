@@ -216,6 +216,23 @@ def test_a_number_listed_as_public_is_allowed(pristine, tmp_path, capsys):
     assert "data/public_numbers.yaml:3 警告 字段 第2项 number：号码「13900000000」未在任何数据中使用，可以删除" in lines
 
 
+def test_a_year_folder_and_a_dated_file_name_are_not_a_phone_number(pristine, tmp_path, capsys):
+    """An archive of the 1990s: gongbao/wenjian/1999/1999-56-1.md holds eleven digits across the slash that
+    read as a 199 mobile number; each folder and file name is scanned on its own. A number inside one
+    name is still found."""
+    project = fresh(pristine, tmp_path / "p")
+    archive = project / "docs/gongbao/wenjian/1999"
+    archive.mkdir(parents=True)
+    shutil.copyfile(project / "docs/gongbao/wenjian/2024/xiugai-yishi-guize-jueding.md", archive / "1999-56-1.md")
+    code, lines = run_check(project, capsys)
+    assert code == 0, "\n".join(line for line in lines if " 错误 " in line)
+    shutil.copyfile(archive / "1999-56-1.md", archive / "1999-13912345678.md")
+    code, lines = run_check(project, capsys)
+    assert code == 1
+    assert any(line.startswith("docs/gongbao/wenjian/1999/1999-13912345678.md 错误 字段 文件名：疑似手机号码")
+               for line in lines), lines
+
+
 def test_syntax_error_names_line_and_column(pristine, tmp_path, capsys):
     project = fresh(pristine, tmp_path / "p")
     apply(next(c for c in CASES if c.name == "syntax-colon-in-value"), project)
