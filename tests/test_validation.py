@@ -218,12 +218,15 @@ def test_a_number_listed_as_public_is_allowed(pristine, tmp_path, capsys):
 
 def test_a_year_folder_and_a_dated_file_name_are_not_a_phone_number(pristine, tmp_path, capsys):
     """An archive of the 1990s: gongbao/wenjian/1999/1999-56-1.md holds eleven digits across the slash that
-    read as a 199 mobile number; each folder and file name is scanned on its own. A number inside one
-    name is still found."""
+    read as a 199 mobile number, in its file name and wherever a record names the file by its path. A number
+    inside one name is still found."""
     project = fresh(pristine, tmp_path / "p")
     archive = project / "docs/gongbao/wenjian/1999"
     archive.mkdir(parents=True)
     shutil.copyfile(project / "docs/gongbao/wenjian/2024/xiugai-yishi-guize-jueding.md", archive / "1999-56-1.md")
+    meeting = project / "data/meetings/17-23.yaml"                   # a record names it by its path
+    rewrite(meeting, meeting.read_text(encoding="utf-8").replace(
+        "gongbao/wenjian/2019/pizhun-2018-juesuan-jueyi.md", "gongbao/wenjian/1999/1999-56-1.md"))
     code, lines = run_check(project, capsys)
     assert code == 0, "\n".join(line for line in lines if " 错误 " in line)
     shutil.copyfile(archive / "1999-56-1.md", archive / "1999-13912345678.md")

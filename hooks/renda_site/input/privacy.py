@@ -55,13 +55,20 @@ def masked(number: str) -> str:
     return plain[:3] + "*" * (len(plain) - 7) + plain[-4:]
 
 
+# A value that is a relative file path (gongbao/wenjian/1978/1978-39-1.md): a match across its slashes
+# is a year folder beside a dated file name, not a number; one inside a single name still counts.
+_PATH = re.compile(r"[\w.\-]+(?:/[\w.\-]+)+\.[A-Za-z0-9]{1,5}")
+
+
 def findings(text: str) -> Iterator[tuple[str, str, int]]:
     """(kind, number as written, offset in `text`) of every private-looking number."""
+    path = "/" in text and _PATH.fullmatch(text.strip()) is not None
     for match in _ID_CANDIDATE.finditer(text):
-        if ID_CARD.fullmatch(digits(match.group(0))):
+        if ID_CARD.fullmatch(digits(match.group(0))) and not (path and "/" in match.group(0)):
             yield "身份证号码", match.group(0), match.start()
     for match in MOBILE.finditer(text):
-        yield "手机号码", match.group(0), match.start()
+        if not (path and "/" in match.group(0)):
+            yield "手机号码", match.group(0), match.start()
 
 
 # Eleven digits with at most three other characters between each two: every mobile or ID match has
