@@ -236,6 +236,25 @@ def test_a_year_folder_and_a_dated_file_name_are_not_a_phone_number(pristine, tm
                for line in lines), lines
 
 
+def test_a_deputy_of_the_1950s_may_be_born_in_the_1890s(pristine, tmp_path, capsys):
+    """A birth year is judged against the first day the deputy served, not against today: an archive keeps
+    the deputies of the first terms. A century before that is still refused."""
+    project = fresh(pristine, tmp_path / "p")
+    terms = project / "data/terms.yaml"
+    rewrite(terms, '- id: "1"\n  name: 第一届\n  start: "1954-06-10"\n  end: "1956-12-30"\n'
+            + terms.read_text(encoding="utf-8"))
+    deputy = project / "data/deputies/d0099.yaml"
+    deputy.write_text('id: "d0099"\nname: 陈守仁\ngender: 男\nbirth: "1895-03"\nphoto: null\nmemberships:\n'
+                      '  - term: "1"\n    constituency: 城关镇选区\n', encoding="utf-8")
+    code, lines = run_check(project, capsys)
+    errors = [line for line in lines if " 错误 " in line]
+    assert not [line for line in errors if "birth" in line], errors
+    rewrite(deputy, deputy.read_text(encoding="utf-8").replace('birth: "1895-03"', 'birth: "1850-03"'))
+    code, lines = run_check(project, capsys)
+    expected = "data/deputies/d0099.yaml:4 错误 字段 birth：出生年月「1850-03」不合理（比开始任职早一百多年）"
+    assert any(line.startswith(expected) for line in lines), [line for line in lines if "d0099" in line]
+
+
 def test_syntax_error_names_line_and_column(pristine, tmp_path, capsys):
     project = fresh(pristine, tmp_path / "p")
     apply(next(c for c in CASES if c.name == "syntax-colon-in-value"), project)
