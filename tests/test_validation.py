@@ -229,6 +229,9 @@ def test_a_year_folder_and_a_dated_file_name_are_not_a_phone_number(pristine, tm
         "gongbao/wenjian/2019/pizhun-2018-juesuan-jueyi.md", "gongbao/wenjian/1999/1999-56-1.md"))
     code, lines = run_check(project, capsys)
     assert code == 0, "\n".join(line for line in lines if " 错误 " in line)
+    from renda_site.input.privacy import findings  # and in the built pages' links and the site map
+    assert not list(findings('<loc>https://www.qxrd.example/gongbao/wenjian/1999/1999-56-1/</loc>'))
+    assert [kind for kind, _, _ in findings("值班电话 139-1234 5678")] == ["手机号码"]
     shutil.copyfile(archive / "1999-56-1.md", archive / "1999-13912345678.md")
     code, lines = run_check(project, capsys)
     assert code == 1

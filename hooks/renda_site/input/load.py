@@ -275,9 +275,7 @@ class Loader:
         for path in docs_files(docs, self.root, self.problems):
             rel = relative(path, docs)
             loaded.docs_files.add(rel)
-            # Each folder and file name on its own: a year folder beside a dated file name (1999/1999-56-1.md)
-            # would otherwise read as one eleven-digit number across the slash.
-            self.documents.append((self.rel(path), TextFile(parts=tuple(("文件名", name) for name in rel.split("/")))))
+            self.documents.append((self.rel(path), TextFile(parts=(("文件名", rel),))))
             kind = file_type(path)
             if kind is None:
                 if not path.is_symlink():

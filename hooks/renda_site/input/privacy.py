@@ -26,7 +26,10 @@ PUBLIC_FILE = "data/public_numbers.yaml"
 # onto the next line, a zero-width space. The patterns match such text as it is — `\d` and `\s` are
 # Unicode-aware (full-width digits, NBSP, the ideographic space) — and allow up to three separators
 # between any two digits; a match is then folded to ASCII digits (NFKC) to be compared and masked.
-_SEP = r"[\s.\-_/·\u00ad\u200b\u200c\u200d\u2060\ufeff\u2010-\u2015\u2212\ufe63\uff0d\uff0e\uff0f]{0,3}"
+# Not a slash: it separates folders and the parts of an address, and an archive's year folder beside
+# a dated file name (gongbao/wenjian/1999/1999-56-1.md, in paths, links and the site map) reads as a
+# 199 number across it; nobody writes a telephone number with slashes.
+_SEP = r"[\s.\-_·\u00ad\u200b\u200c\u200d\u2060\ufeff\u2010-\u2015\u2212\ufe63\uff0d\uff0e]{0,3}"
 # Mainland mobile numbers 13x-19x, optionally +86 / 86 in front.
 MOBILE = re.compile(
     r"(?<!\d)(?:[+＋]?[8８][6６]" + _SEP + r")?[1１]" + _SEP + r"[3-9３-９]" + r"(?:" + _SEP + r"\d){9}(?!\d)"
@@ -55,20 +58,13 @@ def masked(number: str) -> str:
     return plain[:3] + "*" * (len(plain) - 7) + plain[-4:]
 
 
-# A value that is a relative file path (gongbao/wenjian/1978/1978-39-1.md): a match across its slashes
-# is a year folder beside a dated file name, not a number; one inside a single name still counts.
-_PATH = re.compile(r"[\w.\-]+(?:/[\w.\-]+)+\.[A-Za-z0-9]{1,5}")
-
-
 def findings(text: str) -> Iterator[tuple[str, str, int]]:
     """(kind, number as written, offset in `text`) of every private-looking number."""
-    path = "/" in text and _PATH.fullmatch(text.strip()) is not None
     for match in _ID_CANDIDATE.finditer(text):
-        if ID_CARD.fullmatch(digits(match.group(0))) and not (path and "/" in match.group(0)):
+        if ID_CARD.fullmatch(digits(match.group(0))):
             yield "身份证号码", match.group(0), match.start()
     for match in MOBILE.finditer(text):
-        if not (path and "/" in match.group(0)):
-            yield "手机号码", match.group(0), match.start()
+        yield "手机号码", match.group(0), match.start()
 
 
 # Eleven digits with at most three other characters between each two: every mobile or ID match has
